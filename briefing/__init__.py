@@ -1,0 +1,1 @@
+"""briefing: a cited daily briefing from a folder of news articles."""

@@ -1,0 +1,1 @@
+"""Text analysis: sentences, topics, numeric claims."""

@@ -1,0 +1,76 @@
+"""Tokens for matching and TF-IDF: original form (for acronyms) and Snowball stem."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[.’'&-][A-Za-z0-9]+)*\.?")
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves said says say told would could may
+might must shall will one two new mr ms mrs
+""".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str  # as written, dots and possessive removed: "U.S." -> "US", "Korea's" -> "Korea"
+    stem: str  # lower-case Snowball stem
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens of text, in order."""
+    out = []
+    for match in WORD_RE.finditer(text):
+        word = match.group(0)
+        word = re.sub(r"[’']s$", "", word)
+        form = word.replace(".", "") if _is_dotted_acronym(word) else word.rstrip(".")
+        if not form:
+            continue
+        out.append(Token(form=form, stem=_stem(form.lower())))
+    return out
+
+
+def _is_dotted_acronym(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", word))
+
+
+def is_acronym(form: str) -> bool:
+    """Short all-capital words are matched case-sensitively: 'US' is not 'us'."""
+    return form.isupper() and len(form) <= 5
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (for TF-IDF and similarity)."""
+    out = []
+    for tok in tokens(text):
+        low = tok.form.lower()
+        if low in STOPWORDS or len(low) < 2:
+            continue
+        out.append(tok.stem)
+    return out
+
+
+def analyzer(text: str) -> list[str]:
+    """TF-IDF features: content stems and their adjacent pairs."""
+    stems = content_stems(text)
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]

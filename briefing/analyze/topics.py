@@ -1,0 +1,52 @@
+"""Assign sentences to the user's topics by the terms that signal each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import TopicConfig
+from .text import Token, content_stems, is_acronym, tokens
+
+
+@dataclass(frozen=True)
+class TopicMatcher:
+    """A compiled topic: term token sequences, their weights, and the exclusions."""
+
+    name: str
+    terms: tuple[tuple[tuple[Token, ...], float], ...]
+    exclude: tuple[tuple[Token, ...], ...]
+    description: frozenset[str]
+
+    @classmethod
+    def build(cls, topic: TopicConfig) -> TopicMatcher:
+        terms = tuple((tuple(tokens(t.text)), t.weight) for t in topic.terms if tokens(t.text))
+        exclude = tuple(tuple(tokens(t)) for t in topic.exclude if tokens(t))
+        return cls(topic.name, terms, exclude, frozenset(content_stems(topic.description)))
+
+    def score(self, sentence: str) -> float:
+        """Sum of the weights of the distinct terms found; 0 if an exclusion is found."""
+        toks = tokens(sentence)
+        if any(_find(toks, ex) for ex in self.exclude):
+            return 0.0
+        return sum(weight for term, weight in self.terms if _find(toks, term))
+
+    def affinity(self, sentence: str) -> float:
+        """How much of the description's vocabulary the sentence shares (0..1), for ranking."""
+        if not self.description:
+            return 0.0
+        stems = set(content_stems(sentence))
+        return len(stems & self.description) / len(self.description)
+
+
+def _same(word: Token, term: Token) -> bool:
+    if is_acronym(term.form):
+        return word.form == term.form
+    return word.stem == term.stem
+
+
+def _find(toks: list[Token], term: tuple[Token, ...]) -> bool:
+    n = len(term)
+    for i in range(len(toks) - n + 1):
+        if all(_same(toks[i + k], term[k]) for k in range(n)):
+            return True
+    return False

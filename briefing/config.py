@@ -1,0 +1,232 @@
+"""The one Config object, loaded and checked once from briefing.toml."""
+
+from __future__ import annotations
+
+import tomllib
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+def _help(text: str, default: Any = MISSING, factory: Any = MISSING) -> Any:
+    """A dataclass field whose help text is kept for the README and error messages."""
+    if factory is not MISSING:
+        return field(default_factory=factory, metadata={"help": text})
+    return field(default=default, metadata={"help": text})
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase that signals a topic, with its weight."""
+
+    text: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class FiguresConfig:
+    counted: tuple[str, ...] = _help(
+        "Nouns whose numbers are tracked, e.g. troops, soldiers (plural and singular both match).",
+        factory=tuple,
+    )
+    groups: tuple[str, ...] = _help(
+        "Nouns for groups that hold counted things, e.g. brigades: '2 brigades, each with 6,000 "
+        "personnel' is a total of 12,000.",
+        factory=tuple,
+    )
+    exclude_near: tuple[str, ...] = _help(
+        "Words right after or before a figure that make it another kind of number (casualties).",
+        factory=lambda: ("dying", "died", "dead", "killed", "wounded", "injured", "casualties",
+                         "lost their lives", "captured", "missing"),
+    )
+
+
+@dataclass(frozen=True)
+class TopicConfig:
+    name: str = _help("Section heading.")
+    description: str = _help("One line shown under the heading; its words also count a little.")
+    terms: tuple[Term, ...] = _help(
+        "Words, phrases or names that signal the topic: \"NATO\" or {term = \"NATO\", weight = 2}.",
+        factory=tuple,
+    )
+    exclude: tuple[str, ...] = _help(
+        "A sentence containing any of these is never placed in the topic.", factory=tuple
+    )
+    sentences: int | None = _help("Budget: most lines in this digest (default: [digest]).", None)
+    words: int | None = _help("Budget: most words in this digest (default: [digest]).", None)
+    figures: FiguresConfig | None = _help(
+        "Track numeric claims for this topic in a ledger table ([topics.figures]).", None
+    )
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    sentences_per_topic: int = _help("Most lines per topic digest.", 5)
+    words_per_topic: int = _help("Most words per topic digest; 0 for no word budget.", 160)
+    overview_sentences: int = _help("Lines in the overview at the top.", 3)
+    min_topic_score: float = _help("Least term weight a sentence needs to join a topic.", 1.0)
+    duplicate_similarity: float = _help(
+        "Cosine similarity (TF-IDF) above which two sentences say the same thing.", 0.55
+    )
+    min_sentence_words: int = _help("Shorter sentences are not used in digests.", 6)
+    max_sentence_words: int = _help("Longer sentences are not used in digests.", 70)
+
+
+@dataclass(frozen=True)
+class LedgerConfig:
+    attribution_verbs: tuple[str, ...] = _help(
+        "Verbs that introduce who says a figure (base forms; -s, -ed, -ing forms match too).",
+        factory=lambda: ("say", "said", "state", "report", "confirm", "claim", "estimate",
+                         "assess", "tell", "told", "announce", "add", "warn", "note", "write",
+                         "wrote", "believe", "indicate", "suggest", "allege"),
+    )
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path = _help("The config file itself; other paths resolve relative to its folder.")
+    title: str = _help("The briefing's title, shown above the date.", "Daily briefing")
+    inbox: Path = _help("Folder scanned for .txt, .md and .html articles.", Path("seeds"))
+    out_dir: Path = _help("Editions are written to OUT_DIR/YYYY-MM-DD/.", Path("out"))
+    database: Path = _help("SQLite state file.", Path("out/briefing.sqlite"))
+    markdown_name: str = _help("File name of the Markdown edition.", "briefing.md")
+    pdf_name: str = _help("File name of the PDF edition.", "briefing.pdf")
+    pdf: bool = _help("Render the PDF as well as the Markdown.", True)
+    templates: Path = _help("Folder with briefing.md.j2, briefing.html.j2 and print.css.",
+                            Path("templates"))
+    max_file_kb: int = _help("Larger input files are skipped.", 2048)
+    residue_file: Path | None = _help(
+        "Extra residue patterns (one regular expression a line) added to the built-in list.", None
+    )
+    digest: DigestConfig = _help("[digest] section.", factory=DigestConfig)
+    ledger: LedgerConfig = _help("[ledger] section.", factory=LedgerConfig)
+    topics: tuple[TopicConfig, ...] = _help("[[topics]] tables, in the order shown.",
+                                            factory=tuple)
+
+
+TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css")
+
+
+def load_config(path: Path | str) -> Config:
+    """Read and check briefing.toml; raise ConfigError naming the file and the key."""
+    path = Path(path).resolve()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    where = str(path)
+    raw = dict(raw)
+    top = raw.pop("briefing", {})
+    if not isinstance(top, dict):
+        raise ConfigError(f"{where}: [briefing] must be a table")
+    values: dict[str, Any] = {"path": path}
+    values.update(_convert_table(top, Config, f"{where}: [briefing]",
+                                 skip={"path", "digest", "ledger", "topics"}))
+    for section, cls in (("digest", DigestConfig), ("ledger", LedgerConfig)):
+        if section in raw:
+            values[section] = cls(**_convert_table(raw.pop(section), cls, f"{where}: [{section}]"))
+    topics = raw.pop("topics", [])
+    if raw:
+        raise ConfigError(f"{where}: unknown section or key '{sorted(raw)[0]}'")
+    if not isinstance(topics, list) or not topics:
+        raise ConfigError(f"{where}: at least one [[topics]] table is needed")
+    values["topics"] = tuple(_topic(t, f"{where}: topic {i + 1}") for i, t in enumerate(topics))
+    base = path.parent
+    for key in ("inbox", "out_dir", "database", "templates", "residue_file"):
+        if values.get(key) is not None:
+            values[key] = (base / values[key]).resolve()
+    config = Config(**values)
+    _check_paths(config, where)
+    return config
+
+
+def _topic(raw: Any, where: str) -> TopicConfig:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: must be a table")
+    raw = dict(raw)
+    figures = raw.pop("figures", None)
+    values = _convert_table(raw, TopicConfig, where, skip={"figures"})
+    if "name" not in values or not values["name"].strip():
+        raise ConfigError(f"{where}: 'name' is required")
+    where = f"{where.rsplit(':', 1)[0]}: topic '{values['name']}'"
+    values.setdefault("description", "")
+    if not values.get("terms"):
+        raise ConfigError(f"{where}: 'terms' needs at least one term")
+    if figures is not None:
+        fig = FiguresConfig(**_convert_table(figures, FiguresConfig, f"{where} [figures]"))
+        if not fig.counted:
+            raise ConfigError(f"{where} [figures]: 'counted' needs at least one noun")
+        values["figures"] = fig
+    return TopicConfig(**values)
+
+
+def _convert_table(raw: Any, cls: type, where: str, skip: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
+    """Check raw's keys and value types against cls's fields."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: must be a table")
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in fields(cls)} - set(skip)
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(known))})")
+        out[key] = _coerce(value, hints[key], f"{where}: '{key}'")
+    return out
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(value, inner[0], where)
+    if hint is Term:
+        if isinstance(value, str) and value.strip():
+            return Term(value.strip())
+        if isinstance(value, dict) and set(value) <= {"term", "weight"} and "term" in value:
+            weight = _coerce(value.get("weight", 1.0), float, f"{where} weight")
+            return Term(_coerce(value["term"], str, f"{where} term"), weight)
+        raise ConfigError(f"{where}: a term is a string or {{term = \"...\", weight = 2}}")
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, got {type(value).__name__}")
+        return tuple(_coerce(v, args[0], where) for v in value)
+    if hint is Path:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where}: expected a path string")
+        return Path(value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in (str, int, bool, float):
+        if type(value) is not hint:
+            raise ConfigError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
+        if hint in (int, float) and value < 0:
+            raise ConfigError(f"{where}: must not be negative")
+        return value
+    raise ConfigError(f"{where}: unsupported value")  # pragma: no cover
+
+
+def _check_paths(config: Config, where: str) -> None:
+    if not config.inbox.is_dir():
+        raise ConfigError(f"{where}: 'inbox' folder does not exist: {config.inbox}")
+    for name in TEMPLATE_FILES:
+        if not (config.templates / name).is_file():
+            raise ConfigError(f"{where}: 'templates': template not found: {config.templates / name}")
+    if config.residue_file is not None and not config.residue_file.is_file():
+        raise ConfigError(f"{where}: 'residue_file' not found: {config.residue_file}")
+    names = [t.name for t in config.topics]
+    if len(set(names)) != len(names):
+        raise ConfigError(f"{where}: two topics share a name")
+
+
+def with_overrides(config: Config, **changes: Any) -> Config:
+    """A copy of config with some fields replaced (CLI options such as --inbox)."""
+    from dataclasses import replace
+
+    return replace(config, **{k: v for k, v in changes.items() if v is not None})

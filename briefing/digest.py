@@ -1,0 +1,218 @@
+"""Rank and select sentences per topic, merge what several outlets say, build the Briefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .analyze.claims import extract_claims
+from .analyze.text import analyzer
+from .analyze.topics import TopicMatcher
+from .config import Config, TopicConfig
+from .models import Article, Briefing, DigestItem, SentenceRef, Skipped, SourceEntry, TopicDigest
+
+# Openers that lean on an earlier sentence ("He added", "This warning"): shown only with it.
+DANGLING_RE = re.compile(
+    r"^[“\"']?(he|she|they|it|its|his|her|their|them|this|that|these|those|such|however|but|and|"
+    r"also|nevertheless|nonetheless|moreover|furthermore|still|yet|instead|then|there|here|"
+    r"likewise|similarly|so|thus|hence|besides|otherwise|according to (him|her|them))\b",
+    re.I)
+BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", re.I)
+ATTRIBUTED_RE = re.compile(r"\b(said|says|added|stated|told|according to|wrote|asked|replied)\b")
+FIGURE_RE = re.compile(r"\d")
+MAX_CANDIDATES = 300  # per topic: caps every pairwise step so cost stays linear in articles
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A selectable line: one sentence, or a dangling one with the sentence before it."""
+
+    ref: SentenceRef
+    text: str
+    row: int  # the TF-IDF row of the (last) sentence
+    words: int
+    covers: frozenset[SentenceRef]  # every sentence the line shows
+
+
+class Corpus:
+    """All sentences of an edition with their TF-IDF vectors and centrality."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = articles
+        self.refs = [SentenceRef(a, s.index) for a, art in enumerate(articles)
+                     for s in art.sentences]
+        self.texts = [articles[r.article].sentences[r.sentence].text for r in self.refs]
+        self.row_of = {r: i for i, r in enumerate(self.refs)}
+        vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
+        self.matrix = vectorizer.fit_transform(self.texts) if self.texts else None
+        self.centrality = self._centrality()
+
+    def _centrality(self) -> np.ndarray:
+        # Similarity to the edition's centroid: what most articles talk about, in linear time.
+        if self.matrix is None or self.matrix.shape[1] == 0:
+            return np.zeros(len(self.texts))
+        centroid = np.asarray(self.matrix.mean(axis=0)).ravel()
+        norm = np.linalg.norm(centroid) or 1.0
+        return np.asarray(self.matrix @ (centroid / norm)).ravel()
+
+    def similarity(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        if self.matrix is None or not rows_a or not rows_b:
+            return np.zeros((len(rows_a), len(rows_b)))
+        return (self.matrix[rows_a] @ self.matrix[rows_b].T).toarray()
+
+
+def order_articles(articles: list[Article]) -> list[Article]:
+    """Reading order and source numbering: dated articles oldest first, then by file name."""
+    return sorted(articles, key=lambda a: (a.published is None, a.published or dt.date.min,
+                                           a.relpath))
+
+
+def build_briefing(config: Config, articles: list[Article], date: dt.date,
+                   skipped: tuple[Skipped, ...] = ()) -> Briefing:
+    """The whole edition: overview, one digest per topic, ledger rows, numbered sources."""
+    articles = order_articles(articles)
+    corpus = Corpus(articles)
+    matchers = [TopicMatcher.build(t) for t in config.topics]
+    scores = [[m.score(text) for text in corpus.texts] for m in matchers]
+    used: set[SentenceRef] = set()
+    overview = _select(config, corpus, _overview_candidates(config, corpus, scores),
+                       config.digest.overview_sentences, 0, used)
+    # Narrow topics choose first, so a broad topic does not take their only sentences.
+    order = sorted(range(len(matchers)), key=lambda i: sum(1 for s in scores[i] if s > 0))
+    digests: dict[int, TopicDigest] = {}
+    for i in order:
+        digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus, scores[i], used)
+    return Briefing(
+        title=config.title, date=date, overview=tuple(overview),
+        topics=tuple(digests[i] for i in range(len(matchers))),
+        sources=tuple(SourceEntry(n + 1, a) for n, a in enumerate(articles)),
+        citation={i: i + 1 for i in range(len(articles))},
+        skipped=skipped, articles_read=len(articles))
+
+
+def _overview_candidates(config: Config, corpus: Corpus,
+                         scores: list[list[float]]) -> list[tuple[float, int]]:
+    out = []
+    for row, ref in enumerate(corpus.refs):
+        relevance = sum(1 for s in scores if s[row] >= config.digest.min_topic_score)
+        if relevance == 0:
+            continue
+        position = 1.0 / (1.0 + 0.15 * ref.sentence)
+        standalone = 0.6 if _dangling(corpus.texts[row]) else 1.0  # pairs read worse up top
+        out.append((corpus.centrality[row] * (1 + 0.2 * relevance) * (0.6 + 0.4 * position)
+                    * standalone, row))
+    return out
+
+
+def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
+                  scores: list[float], used: set[SentenceRef]) -> TopicDigest:
+    candidates = []
+    for row, score in enumerate(scores):
+        if score < config.digest.min_topic_score:
+            continue
+        relevance = min(score, 3.0) / 3.0 + 0.5 * matcher.affinity(corpus.texts[row])
+        position = 1.0 / (1.0 + 0.05 * corpus.refs[row].sentence)
+        figures = 1.5 if topic.figures is not None and FIGURE_RE.search(corpus.texts[row]) else 1.0
+        candidates.append(((0.3 + corpus.centrality[row]) * relevance * (0.8 + 0.2 * position)
+                           * figures, row))
+    budget = topic.sentences if topic.sentences is not None else config.digest.sentences_per_topic
+    words = topic.words if topic.words is not None else config.digest.words_per_topic
+    items = _select(config, corpus, candidates, budget, words, used)
+    claims: list = []
+    if topic.figures is not None:
+        for index, article in enumerate(corpus.articles):
+            claims += extract_claims(article, index, topic.figures,
+                                     config.ledger.attribution_verbs)
+    return TopicDigest(name=topic.name, description=topic.description, items=tuple(items),
+                       claims=tuple(claims), tracks_figures=topic.figures is not None)
+
+
+def _unit(config: Config, corpus: Corpus, row: int) -> _Unit | None:
+    """The sentence as a line that stands on its own, or None if it cannot."""
+    ref = corpus.refs[row]
+    text = corpus.texts[row]
+    limits = config.digest
+    if text.rstrip().endswith("?"):
+        return None
+    if _dangling(text):
+        if ref.sentence == 0:
+            return None
+        sentences = corpus.articles[ref.article].sentences
+        before = sentences[ref.sentence - 1]
+        prev = before.text
+        # Only the sentence right before, in the same paragraph, is surely what it refers to.
+        if (before.paragraph != sentences[ref.sentence].paragraph or _dangling(prev)
+                or prev.rstrip().endswith("?")):
+            return None
+        text = f"{prev} {text}"
+        covers = frozenset({ref, SentenceRef(ref.article, ref.sentence - 1)})
+    else:
+        covers = frozenset({ref})
+    words = len(text.split())
+    if words < limits.min_sentence_words or words > limits.max_sentence_words:
+        return None
+    return _Unit(ref, text, row, words, covers)
+
+
+def _dangling(text: str) -> bool:
+    if DANGLING_RE.match(text):
+        return True
+    # "Prior to this, ...", "Against this backdrop, ...": an opening phrase pointing back.
+    opening = text.split(",", 1)[0] if "," in text else ""
+    if opening and len(opening.split()) <= 5 and BACK_REFERENCE_RE.search(opening):
+        return True
+    # A bare quotation with nobody named as its speaker.
+    return text[:1] in "“\"" and not ATTRIBUTED_RE.search(text)
+
+
+def _select(config: Config, corpus: Corpus, candidates: list[tuple[float, int]], budget: int,
+            word_budget: int, used: set[SentenceRef]) -> list[DigestItem]:
+    """Greedy selection by score, skipping near-duplicates of what is already chosen.
+
+    A near-duplicate from another article adds its citation to the chosen line, so a fact
+    several outlets report shows once and cites them all.
+    """
+    threshold = config.digest.duplicate_similarity
+    ranked = sorted(candidates, key=lambda c: (-c[0], c[1]))[:MAX_CANDIDATES]
+    chosen: list[_Unit] = []
+    total = 0
+    for _, row in ranked:
+        if len(chosen) >= budget:
+            break
+        unit = _unit(config, corpus, row)
+        if unit is None or unit.covers & used or any(unit.covers & u.covers for u in chosen):
+            continue
+        if word_budget and chosen and total + unit.words > word_budget:
+            continue
+        if chosen and corpus.similarity([row], [u.row for u in chosen]).max() >= threshold * 0.7:
+            continue  # says much the same as a line already chosen
+        chosen.append(unit)
+        total += unit.words
+    for unit in chosen:
+        used.update(unit.covers)
+    return [_with_citations(corpus, u, threshold, used) for u in _reading_order(corpus, chosen)]
+
+
+def _with_citations(corpus: Corpus, unit: _Unit, threshold: float,
+                    used: set[SentenceRef]) -> DigestItem:
+    sims = corpus.similarity([unit.row], list(range(len(corpus.refs))))[0]
+    refs = [unit.ref]
+    seen_articles = {unit.ref.article}
+    for row in np.argsort(-sims, kind="stable"):
+        if sims[row] < threshold:
+            break
+        ref = corpus.refs[int(row)]
+        if ref.article not in seen_articles:
+            refs.append(ref)
+            seen_articles.add(ref.article)
+            used.add(ref)
+    return DigestItem(text=unit.text, refs=tuple(refs))
+
+
+def _reading_order(corpus: Corpus, units: list[_Unit]) -> list[_Unit]:
+    # Articles are already in date order, so article index then position reads in time order.
+    return sorted(units, key=lambda u: (u.ref.article, u.ref.sentence))

@@ -1,0 +1,140 @@
+"""Frozen values that flow between the pipeline's stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """A candidate file in the inbox, not yet read."""
+
+    path: Path
+    relpath: str  # relative to the inbox, with forward slashes: the file's identity
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be used, and why (shown to the user and in the footer)."""
+
+    relpath: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, verbatim from the cleaned article text."""
+
+    index: int  # position in the article, 0-based
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with whatever metadata the file really had."""
+
+    relpath: str
+    sha256: str
+    title: str
+    title_derived: bool
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+    paragraphs: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    notes: tuple[str, ...] = ()  # e.g. "encoding guessed as cp1252"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        published = data.get("published")
+        return cls(
+            relpath=data["relpath"],
+            sha256=data["sha256"],
+            title=data["title"],
+            title_derived=data["title_derived"],
+            outlet=data.get("outlet"),
+            published=dt.date.fromisoformat(published) if published else None,
+            url=data.get("url"),
+            paragraphs=tuple(data["paragraphs"]),
+            sentences=tuple(Sentence(**s) for s in data["sentences"]),
+            notes=tuple(data.get("notes", ())),
+        )
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """Points at one sentence of one article in an edition."""
+
+    article: int  # index into Edition.articles
+    sentence: int  # Sentence.index
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric claim: who says how many of what, where, when."""
+
+    figure: str  # as written, e.g. "as many as 8,000"
+    value: float  # the total it amounts to, e.g. 12000 for "two brigades, each with 6,000"
+    low: float | None  # ranges: "between 10,000 and 12,000"
+    high: float | None
+    counted: str  # what is counted, as written: "North Korean special forces"
+    where: str | None
+    who: str | None
+    when: str | None
+    kind: str  # "count", "increment" or "total"
+    ref: SentenceRef
+    hedge: str | None = None  # "approximately", "as many as", ... as written
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One line of a digest: verbatim source text and every article that says it."""
+
+    text: str
+    refs: tuple[SentenceRef, ...]  # the first is the wording shown
+
+
+@dataclass(frozen=True)
+class TopicDigest:
+    name: str
+    description: str
+    items: tuple[DigestItem, ...]
+    claims: tuple[Claim, ...] = ()
+    tracks_figures: bool = False
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A numbered entry of the Sources list."""
+
+    number: int
+    article: Article
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the templates need for one edition; the template context."""
+
+    title: str
+    date: dt.date
+    overview: tuple[DigestItem, ...]
+    topics: tuple[TopicDigest, ...]
+    sources: tuple[SourceEntry, ...]
+    citation: dict[int, int] = field(default_factory=dict)  # article index -> source number
+    skipped: tuple[Skipped, ...] = ()
+    articles_read: int = 0
+
+    def cite(self, refs: tuple[SentenceRef, ...]) -> list[int]:
+        """Source numbers for refs, sorted and unique."""
+        return sorted({self.citation[r.article] for r in refs})

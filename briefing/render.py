@@ -1,0 +1,162 @@
+"""Render a Briefing: Jinja2 -> Markdown; Markdown -> sanitised HTML -> PDF (WeasyPrint)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+from .models import Briefing, Claim, DigestItem
+
+log = logging.getLogger(__name__)
+
+MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#])")
+ALLOWED_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "code", "a",
+                "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "blockquote", "sup",
+                "span", "div"}
+
+
+def md_escape(text: object) -> str:
+    """Article text made inert for Markdown: no emphasis, links, HTML or table breaks."""
+    value = " ".join(str(text).split())  # a newline inside a table cell ends the row
+    value = MD_SPECIAL_RE.sub(r"\\\1", value)
+    return re.sub(r"&(?=#?\w+;)", "&amp;", value)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+HEDGE_SIGNS = {
+    "more than": ">", "over": ">", "in excess of": ">", "upwards of": ">", "just over": ">",
+    "at least": "≥", "fewer than": "<", "less than": "<", "under": "<", "just under": "<",
+    "as many as": "≤", "up to": "≤", "at most": "≤",
+}
+
+
+def amount(claim: Claim) -> str:
+    """What a claim amounts to, for scanning a column: '≈1,500', '10,000–12,000', '+3,000'."""
+    if claim.low is not None and claim.high is not None:
+        text = f"{_number(claim.low)}–{_number(claim.high)}"
+    else:
+        text = _number(claim.value)
+    if claim.hedge:
+        text = HEDGE_SIGNS.get(claim.hedge, "≈") + text
+    if claim.kind == "increment":
+        text = "+" + text
+    return text
+
+
+def markdown_env(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates),
+                             undefined=jinja2.StrictUndefined, autoescape=False,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["md"] = md_escape
+    env.filters["amount"] = amount
+    return env
+
+
+def render_markdown(briefing: Briefing, templates: Path) -> str:
+    """The Markdown edition; the same Briefing always gives the same bytes."""
+    env = markdown_env(templates)
+    text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing),
+                                                     long_date=long_date(briefing.date),
+                                                     outlets=_outlets(briefing))
+    text = re.sub(r"\n{3,}", "\n\n", text)  # templates' conditional blocks leave blank runs
+    return text.rstrip("\n") + "\n"
+
+
+def long_date(date: dt.date) -> str:
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def _cite(briefing: Briefing):  # type: ignore[no-untyped-def]
+    def cite(item: DigestItem | Claim) -> str:
+        refs = item.refs if isinstance(item, DigestItem) else (item.ref,)
+        return "".join(f"[{n}]" for n in briefing.cite(refs))
+    return cite
+
+
+def _outlets(briefing: Briefing) -> list[str]:
+    return sorted({s.article.outlet for s in briefing.sources if s.article.outlet})
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown -> HTML, then sanitised: whatever slipped through cannot load or run."""
+    html = markdown_lib.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+
+
+def render_html(briefing: Briefing, markdown_text: str, templates: Path) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates),
+                             undefined=jinja2.StrictUndefined, autoescape=True)
+    body = Markup(markdown_to_html(markdown_text))  # sanitised above; nothing else is |safe
+    return env.get_template("briefing.html.j2").render(b=briefing, body=body,
+                                                       long_date=long_date(briefing.date))
+
+
+def render_pdf(html: str, templates: Path) -> bytes:
+    """PDF bytes; the fetcher refuses everything but data: URLs and our own template files."""
+    import weasyprint
+
+    fetcher = LocalOnlyFetcher(templates)
+    css = weasyprint.CSS(filename=str(templates / "print.css"), url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html, base_url=str(templates), url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[css])
+
+
+def _fetcher_base():  # type: ignore[no-untyped-def]
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher
+
+
+class LocalOnlyFetcher(_fetcher_base()):  # type: ignore[misc]
+    """Deny by default: a hostile article cannot make the PDF load or attach anything."""
+
+    def __init__(self, assets: Path):
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.assets = assets.resolve()
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlparse
+
+            path = Path(unquote(urlparse(url).path)).resolve()
+            if path.is_relative_to(self.assets) and path.is_file():
+                return super().fetch(url, headers)
+        self.refused.append(url)
+        log.warning("PDF: refused to load %s", url[:200])
+        raise ValueError(f"refused to load {url[:200]}")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temp file in the same folder, fsync, then rename: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
