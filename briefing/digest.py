@@ -10,10 +10,11 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .analyze.claims import extract_claims
-from .analyze.text import analyzer
+from .analyze.text import analyzer, content_stems
 from .analyze.topics import TopicMatcher
 from .config import Config, TopicConfig
-from .models import Article, Briefing, DigestItem, SentenceRef, Skipped, SourceEntry, TopicDigest
+from .models import (Article, Briefing, Claim, DigestItem, LedgerRow, SentenceRef, Skipped,
+                     SourceEntry, TopicDigest)
 
 # Openers that lean on an earlier sentence ("He added", "This warning"): shown only with it.
 DANGLING_RE = re.compile(
@@ -24,6 +25,7 @@ DANGLING_RE = re.compile(
 BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", re.I)
 ATTRIBUTED_RE = re.compile(r"\b(said|says|added|stated|told|according to|wrote|asked|replied)\b")
 FIGURE_RE = re.compile(r"\d")
+NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 MAX_CANDIDATES = 300  # per topic: caps every pairwise step so cost stays linear in articles
 
 
@@ -122,13 +124,25 @@ def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, cor
     budget = topic.sentences if topic.sentences is not None else config.digest.sentences_per_topic
     words = topic.words if topic.words is not None else config.digest.words_per_topic
     items = _select(config, corpus, candidates, budget, words, used)
-    claims: list = []
+    claims: list[Claim] = []
     if topic.figures is not None:
         for index, article in enumerate(corpus.articles):
             claims += extract_claims(article, index, topic.figures,
                                      config.ledger.attribution_verbs)
     return TopicDigest(name=topic.name, description=topic.description, items=tuple(items),
-                       claims=tuple(claims), tracks_figures=topic.figures is not None)
+                       rows=ledger_rows(claims), tracks_figures=topic.figures is not None)
+
+
+def ledger_rows(claims: list[Claim]) -> tuple[LedgerRow, ...]:
+    """One row per distinct claim: the same figure from the same source, reported by
+    several outlets, is one row citing them all."""
+    rows: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        who = re.sub(r"^the\s+", "", (claim.who or "").lower())
+        noun = claim.counted.lower().split()[-1] if claim.counted else ""
+        key = (claim.value, claim.low, claim.high, claim.kind, noun.rstrip("s"), who)
+        rows.setdefault(key, []).append(claim)
+    return tuple(LedgerRow(group[0], tuple(c.ref for c in group)) for group in rows.values())
 
 
 def _unit(config: Config, corpus: Corpus, row: int) -> _Unit | None:
@@ -206,11 +220,25 @@ def _with_citations(corpus: Corpus, unit: _Unit, threshold: float,
         if sims[row] < threshold:
             break
         ref = corpus.refs[int(row)]
-        if ref.article not in seen_articles:
+        if ref.article not in seen_articles and says_as_much(corpus.texts[int(row)], unit.text):
             refs.append(ref)
             seen_articles.add(ref.article)
             used.add(ref)
     return DigestItem(text=unit.text, refs=tuple(refs))
+
+
+def says_as_much(other: str, shown: str, coverage: float = 0.7) -> bool:
+    """True if `other` carries the shown line's facts: all its numbers, most of its words.
+
+    Similar is not enough to cite a second source for a line: a sentence that shares a
+    clause but not the figure must not be credited with the figure.
+    """
+    if not set(NUMBER_RE.findall(shown)) <= set(NUMBER_RE.findall(other)):
+        return False
+    shown_stems = set(content_stems(shown))
+    if not shown_stems:
+        return False
+    return len(shown_stems & set(content_stems(other))) / len(shown_stems) >= coverage
 
 
 def _reading_order(corpus: Corpus, units: list[_Unit]) -> list[_Unit]:

@@ -98,6 +98,14 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class LedgerRow:
+    """One row of the numbers table: a claim and every article that reports it."""
+
+    claim: Claim
+    refs: tuple[SentenceRef, ...]
+
+
+@dataclass(frozen=True)
 class DigestItem:
     """One line of a digest: verbatim source text and every article that says it."""
 
@@ -110,7 +118,7 @@ class TopicDigest:
     name: str
     description: str
     items: tuple[DigestItem, ...]
-    claims: tuple[Claim, ...] = ()
+    rows: tuple[LedgerRow, ...] = ()
     tracks_figures: bool = False
 
 

@@ -82,13 +82,21 @@ def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = ()) 
     sentences = split_sentences(paragraphs)
     if not sentences:
         raise ReadError("no sentences found")
-    title, derived = meta.title, False
+    title, derived = _strip_outlet(meta.title, meta.outlet), False
     if not title:
         title, derived = derive_title(sentences[0].text), True
     return Article(relpath=found.relpath, sha256=found.sha256, title=title, title_derived=derived,
                    outlet=meta.outlet or _outlet_from_url(meta.url), published=meta.date,
                    url=meta.url, paragraphs=tuple(paragraphs), sentences=tuple(sentences),
                    notes=tuple(meta.notes))
+
+
+def _strip_outlet(title: str | None, outlet: str | None) -> str | None:
+    """'Farmers demand aid | Coast Daily' -> 'Farmers demand aid' when the outlet is known."""
+    if not title or not outlet:
+        return title
+    stripped = re.sub(rf"\s+[|–—-]\s+{re.escape(outlet)}\s*$", "", title, flags=re.I)
+    return stripped or title
 
 
 def derive_title(first_sentence: str, words: int = 12) -> str:

@@ -14,7 +14,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from .models import Briefing, Claim, DigestItem
+from .models import Briefing, Claim, DigestItem, LedgerRow
 
 log = logging.getLogger(__name__)
 
@@ -79,9 +79,8 @@ def long_date(date: dt.date) -> str:
 
 
 def _cite(briefing: Briefing):  # type: ignore[no-untyped-def]
-    def cite(item: DigestItem | Claim) -> str:
-        refs = item.refs if isinstance(item, DigestItem) else (item.ref,)
-        return "".join(f"[{n}]" for n in briefing.cite(refs))
+    def cite(item: DigestItem | LedgerRow) -> str:
+        return "".join(f"[{n}]" for n in briefing.cite(item.refs))
     return cite
 
 

@@ -136,8 +136,9 @@ def extract_claims(article: Article, article_index: int, figures: FiguresConfig,
         if not found:
             continue
         who, when_ctx = _attribution(article, sentence.index, grammar)
-        when = _when(text) or when_ctx
+        spans = [(start, end) for start, end, _ in found]
         for start, end, fields in sorted(found, key=lambda f: f[0]):
+            when = _nearest_when(text, (start, end), spans) or when_ctx
             if _near_excluded(text, start, end, grammar.exclude_near):
                 continue
             key = (fields["value"], fields["kind"])
@@ -215,6 +216,21 @@ def _where(rest: str) -> str | None:
     clause = " ".join(clause.split()[:14])
     match = WHERE_RE.search(clause)
     return match.group(1).strip() if match else None
+
+
+def _nearest_when(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
+    """The time phrase closest to this figure and not closer to another figure."""
+    def distance(m: re.Match[str], s: tuple[int, int]) -> int:
+        return max(s[0] - m.end(), m.start() - s[1], 0)
+
+    best = None
+    for m in WHEN_RE.finditer(text):
+        mine = distance(m, span)
+        if any(distance(m, other) < mine for other in spans if other != span):
+            continue
+        if best is None or mine < distance(best, span):
+            best = m
+    return best.group(0).strip() if best else None
 
 
 def _when(text: str) -> str | None:

@@ -1,0 +1,33 @@
+# Two commands for a new user: `make run` and `make test` (both set up .venv first).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps
+	$(BIN)/briefing run
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.test-deps
+	$(BIN)/pymarkdown --config .pymarkdown.json scan README.md
+
+bench: $(VENV)/.run-deps
+	$(BIN)/python benchmarks/scale.py --data ../shared/eval/duc2004
+
+clean:
+	rm -rf out/20* out/*.sqlite* $(VENV)
