@@ -46,6 +46,17 @@ def clean_lines(lines: list[str], title: str | None = None,
     Blank lines separate blocks; inside a block, hard-wrapped lines are joined. The result
     joined with blank lines cleans to itself (idempotent), which the tests check.
     """
+    paragraphs = _clean_once(lines, title, patterns)
+    for _ in range(5):  # joining lines can make a new residue line: run to a fixed point
+        again = _clean_once("\n\n".join(paragraphs).split("\n"), title, patterns)
+        if again == paragraphs:
+            break
+        paragraphs = again
+    return paragraphs
+
+
+def _clean_once(lines: list[str], title: str | None,
+                patterns: tuple[re.Pattern[str], ...]) -> list[str]:
     kept: list[str] = []
     for raw in lines:
         line = " ".join(raw.split())
@@ -53,8 +64,7 @@ def clean_lines(lines: list[str], title: str | None = None,
             continue
         kept.append(line)
     kept = _cut_teasers(kept)
-    paragraphs = _join_wrapped(kept)
-    return _merge_split_quotes(paragraphs)
+    return _merge_split_quotes(_join_wrapped(kept))
 
 
 def _is_residue(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
@@ -79,7 +89,7 @@ def _cut_teasers(lines: list[str]) -> list[str]:
     words_before = 0
     for i, line in enumerate(lines):
         if words_before >= 30 and len(line.split()) <= 6 and TEASER_HEADING_RE.match(line):
-            return lines[:i]
+            return _cut_snippet_tail(lines[:i])
         words_before += len(line.split())
     return _cut_snippet_tail(lines)
 

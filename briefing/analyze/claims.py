@@ -29,10 +29,15 @@ INCREMENT = r"(?:another|an additional|additional|a further|further)"
 FUNCTION_WORDS = ("to of in on at for the a an and or were was are is have has had be been by "
                   "with from that which who as than each per").split()
 MODIFIER = rf"(?:(?!(?:{'|'.join(FUNCTION_WORDS)})\b)[A-Za-z][\w’'-]*\s+)"
+_GEO = (r"(?:border|borders|front|front line|frontline|front lines|region|regions|area|areas|"
+        r"district|districts|province|provinces|city|capital|coast|zone|zones|north|south|east|"
+        r"west|countryside|valley|island|islands)")
 WHERE_RE = re.compile(
-    r"\b(?:in|to|into|inside|at|near|across|from)\s+((?:the\s+)?(?:(?:eastern|western|northern|"
-    r"southern|central|north|south|east|west|north-eastern|south-eastern)\s+)?"
-    r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|region|oblast|province|area|border|front|district))*)")
+    r"\b(?:in|to|into|inside|at|near|across|from)\s+("
+    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|east|west|"
+    r"north-eastern|south-eastern)\s+)?"
+    r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|region|oblast|province|area|border|front|district))*"
+    rf"|the\s+(?:[a-z][\w-]*\s+){{0,2}}?{_GEO}\b)")
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
           r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 WHEN_RE = re.compile(
@@ -130,11 +135,15 @@ def extract_claims(article: Article, article_index: int, figures: FiguresConfig,
     grammar = _grammar(figures, verbs)
     claims: list[Claim] = []
     seen: set[tuple[float, str]] = set()  # (value, kind)
+    last_noun: str | None = None
     for sentence in article.sentences:
         text = sentence.text
-        found = _products(text, grammar) + _figures(text, grammar)
+        if sentence.index and article.sentences[sentence.index - 1].paragraph != sentence.paragraph:
+            last_noun = None
+        found = _products(text, grammar) + _figures(text, grammar, last_noun)
         if not found:
             continue
+        last_noun = max(found, key=lambda f: f[0])[2]["counted"]
         who, when_ctx = _attribution(article, sentence.index, grammar)
         spans = [(start, end) for start, end, _ in found]
         for start, end, fields in sorted(found, key=lambda f: f[0]):
@@ -163,9 +172,10 @@ def _products(text: str, grammar: _Grammar) -> list[tuple[int, int, dict]]:
     return out
 
 
-def _figures(text: str, grammar: _Grammar) -> list[tuple[int, int, dict]]:
+def _figures(text: str, grammar: _Grammar,
+             last_noun: str | None = None) -> list[tuple[int, int, dict]]:
+    """Counted figures in text; `last_noun` is what "of them" refers to, from before."""
     out: list[tuple[int, int, dict]] = []
-    last_noun: str | None = None
     taken = [(s, e) for s, e, _ in _products(text, grammar)]
     for m in grammar.figure.finditer(text):
         if any(s <= m.start() < e for s, e in taken):

@@ -1,0 +1,63 @@
+"""Shared fixtures: project paths, throw-away configs, and the golden-file switch."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
+TEMPLATES = ROOT / "templates"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="Rewrite tests/data/golden/* from the current output.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def check_golden(name: str, actual: str, update: bool) -> None:
+    """Compare with tests/data/golden/NAME; `pytest --update-goldens` rewrites it."""
+    path = DATA / "golden" / name
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"golden file {path} was missing and has been written; review it")
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"output differs from {path}; if the change is intended, run pytest --update-goldens "
+        "and review the diff")
+
+
+def write_config(folder: Path, inbox: Path, extra: str = "", topics: str | None = None) -> Path:
+    """A briefing.toml in folder using the project's templates and the shipped topics."""
+    if topics is None:
+        shipped = (ROOT / "briefing.toml").read_text(encoding="utf-8")
+        topics = shipped[shipped.index("[[topics]]"):]
+    text = textwrap.dedent(f"""\
+        [briefing]
+        title = "Test briefing"
+        inbox = "{inbox.as_posix()}"
+        out_dir = "{(folder / 'out').as_posix()}"
+        database = "{(folder / 'out' / 'state.sqlite').as_posix()}"
+        templates = "{TEMPLATES.as_posix()}"
+        {extra}
+        """) + "\n" + topics
+    path = folder / "briefing.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def seed_inbox(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    return inbox

@@ -1,0 +1,105 @@
+"""Reading one file: encodings, bad files, metadata recovery, HTML extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import ReadError
+from briefing.readers import read
+from briefing.sources import discover
+
+BODY = ("The transport ministry confirmed on Tuesday that the new rail line will open in "
+        "spring, two years later than first planned.\n\nOfficials blamed rising costs.\n")
+
+
+def read_one(folder: Path, name: str, data: bytes | str, max_bytes: int = 100_000):
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    (found,) = [f for f in discover(folder) if f.relpath == name]
+    return read(found, max_bytes)
+
+
+def test_title_line_and_key_lines(tmp_path: Path) -> None:
+    text = ("Title: Rail line delayed again\nSource: Metro Times\nDate: 3 March 2025\n"
+            "URL: https://metro.example/rail\n\n" + BODY)
+    art = read_one(tmp_path, "a.txt", text)
+    assert (art.title, art.title_derived) == ("Rail line delayed again", False)
+    assert art.outlet == "Metro Times"
+    assert art.published == dt.date(2025, 3, 3)
+    assert art.url == "https://metro.example/rail"
+    assert art.sentences[0].text.startswith("The transport ministry confirmed")
+
+
+def test_pasted_header_block_headline_image_outlet_section_and_date(tmp_path: Path) -> None:
+    text = ("Rail Line Opening Pushed Back to Spring\n\n"
+            "https://cdn.example.org/system/images/photos/123/original/rail.jpg?1700\n"
+            "Northern Media Group\nTransport\n05/11/2024 09h15\n\n"
+            "### Delay blamed on costs\n\n" + BODY)
+    art = read_one(tmp_path, "b.txt", text)
+    assert art.title == "Rail Line Opening Pushed Back to Spring"
+    assert art.outlet == "Northern Media Group"
+    assert art.published == dt.date(2024, 11, 5)  # day first, as such sites write it
+    assert art.url is None  # an image address is not the article's URL
+    assert [s.text.split()[0] for s in art.sentences] == ["The", "Officials"]
+
+
+def test_yaml_front_matter_and_outlet_suffix_in_title(tmp_path: Path) -> None:
+    text = ("---\ntitle: \"Rail delayed | Metro Times\"\noutlet: Metro Times\n"
+            "date: 2025-03-03\nurl: https://metro.example/r\n---\n\n" + BODY)
+    art = read_one(tmp_path, "c.md", text)
+    assert art.title == "Rail delayed"
+    assert art.published == dt.date(2025, 3, 3)
+    assert art.url == "https://metro.example/r"
+
+
+def test_no_title_is_derived_and_marked_and_no_date_is_invented(tmp_path: Path) -> None:
+    art = read_one(tmp_path, "d.txt", BODY)
+    assert art.title_derived
+    assert art.title.startswith("The transport ministry confirmed on Tuesday")
+    assert art.published is None and art.outlet is None and art.url is None
+
+
+def test_bom_is_dropped_and_cp1252_is_decoded_and_flagged(tmp_path: Path) -> None:
+    art = read_one(tmp_path, "bom.txt", b"\xef\xbb\xbf" + BODY.encode())
+    assert art.sentences[0].text.startswith("The transport")
+    assert art.notes == ()
+    cp = ("Title: Caf\u00e9 owners \u201cworried\u201d\n\n" + BODY).encode("cp1252")
+    art = read_one(tmp_path, "cp.txt", cp)
+    assert art.title == "Caf\u00e9 owners \u201cworried\u201d"
+    assert art.notes == ("encoding guessed as cp1252",)
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.txt", b"", "empty file"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" + bytes(200), "binary"),
+    ("big.txt", b"word " * 30_000, "too large"),
+    ("residue.txt", b"ADVERTISEMENT\nSCROLL TO CONTINUE READING\n", "no article text"),
+])
+def test_bad_files_raise_with_the_reason(tmp_path: Path, name: str, data: bytes,
+                                         reason: str) -> None:
+    with pytest.raises(ReadError, match=reason):
+        read_one(tmp_path, name, data, max_bytes=100_000)
+
+
+def test_html_extracts_article_and_metadata_without_scripts(tmp_path: Path) -> None:
+    html = """<html><head><title>Rail line delayed | Metro Times</title>
+    <meta property="og:site_name" content="Metro Times">
+    <meta property="article:published_time" content="2025-03-03T08:00:00Z">
+    <link rel="canonical" href="https://metro.example/rail">
+    <script>var secret = "tracking-code-123";</script></head>
+    <body><nav>Home | World | Sport</nav><article><h1>Rail line delayed</h1>
+    <p>The transport ministry confirmed on Tuesday that the new rail line will open in spring,
+    two years later than first planned.</p><p>Officials blamed rising costs and a shortage of
+    engineers, and said the budget had grown by a third since work began.</p></article>
+    <footer>Copyright Metro Times</footer></body></html>"""
+    art = read_one(tmp_path, "e.html", html)
+    assert art.title == "Rail line delayed"
+    assert art.outlet == "Metro Times"
+    assert art.published == dt.date(2025, 3, 3)
+    assert art.url == "https://metro.example/rail"
+    text = " ".join(art.paragraphs)
+    assert "transport ministry confirmed" in text
+    assert "tracking-code" not in text and "Home | World" not in text
