@@ -86,8 +86,10 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     # Narrow topics choose first, so a broad topic does not take their only sentences.
     order = sorted(range(len(matchers)), key=lambda i: sum(1 for s in scores[i] if s > 0))
     digests: dict[int, TopicDigest] = {}
+    in_overview = {ref for item in overview for ref in item.refs}
     for i in order:
-        digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus, scores[i], used)
+        digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus, scores[i], used,
+                                   in_overview)
     return Briefing(
         title=config.title, date=date, overview=tuple(overview),
         topics=tuple(digests[i] for i in range(len(matchers))),
@@ -111,7 +113,8 @@ def _overview_candidates(config: Config, corpus: Corpus,
 
 
 def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
-                  scores: list[float], used: set[SentenceRef]) -> TopicDigest:
+                  scores: list[float], used: set[SentenceRef],
+                  in_overview: set[SentenceRef]) -> TopicDigest:
     candidates = []
     for row, score in enumerate(scores):
         if score < config.digest.min_topic_score:
@@ -129,8 +132,10 @@ def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, cor
         for index, article in enumerate(corpus.articles):
             claims += extract_claims(article, index, topic.figures,
                                      config.ledger.attribution_verbs)
+    covered = not items and any(corpus.refs[row] in in_overview for _, row in candidates)
     return TopicDigest(name=topic.name, description=topic.description, items=tuple(items),
-                       rows=ledger_rows(claims), tracks_figures=topic.figures is not None)
+                       rows=ledger_rows(claims), tracks_figures=topic.figures is not None,
+                       in_overview=covered)
 
 
 def ledger_rows(claims: list[Claim]) -> tuple[LedgerRow, ...]:

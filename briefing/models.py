@@ -120,6 +120,7 @@ class TopicDigest:
     items: tuple[DigestItem, ...]
     rows: tuple[LedgerRow, ...] = ()
     tracks_figures: bool = False
+    in_overview: bool = False  # nothing left to show because the overview already has it
 
 
 @dataclass(frozen=True)

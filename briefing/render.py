@@ -18,7 +18,7 @@ from .models import Briefing, Claim, DigestItem, LedgerRow
 
 log = logging.getLogger(__name__)
 
-MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#])")
+MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]|#])")
 ALLOWED_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "code", "a",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "blockquote", "sup",
                 "span", "div"}
@@ -27,8 +27,11 @@ ALLOWED_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "
 def md_escape(text: object) -> str:
     """Article text made inert for Markdown: no emphasis, links, HTML or table breaks."""
     value = " ".join(str(text).split())  # a newline inside a table cell ends the row
+    value = re.sub(r"&(?=#?\w+;)", "&amp;", value)
     value = MD_SPECIAL_RE.sub(r"\\\1", value)
-    return re.sub(r"&(?=#?\w+;)", "&amp;", value)
+    # Entities, not backslashes, for angle brackets: Python-Markdown (the PDF path) does not
+    # honour "\<", and CommonMark renders "&lt;" the same way.
+    return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _number(value: float) -> str:

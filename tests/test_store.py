@@ -1,0 +1,61 @@
+"""The state database: each version read once, edits are new versions, deletions kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefing.cli import main
+
+from .conftest import write_config
+
+ONE = "Title: Strike ends\n\nDock workers voted on Sunday to end their nine-day strike.\n"
+TWO = ("Title: Strike ends\n\nDock workers voted on Sunday to end their nine-day strike, "
+       "the union said after a meeting that lasted until midnight.\n")
+TOPICS = '[[topics]]\nname = "Port"\ndescription = "The port."\nterms = ["strike", "dock"]\n'
+
+
+def run(config: Path, date: str) -> str:
+    result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", date])
+    assert result.exit_code == 0, result.stderr
+    return result.stderr
+
+
+def test_versions_editions_and_deletions(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ONE)
+    config = write_config(tmp_path, inbox, topics=TOPICS)
+    assert "1 read" in run(config, "2025-03-01")
+    assert "0 new or changed" in run(config, "2025-03-02")  # nothing re-read
+    (inbox / "a.txt").write_text(TWO)
+    assert "1 new or changed" in run(config, "2025-03-03")
+    md = (tmp_path / "out" / "2025-03-03" / "briefing.md").read_text()
+    assert "lasted until midnight" in md
+    (inbox / "a.txt").unlink()
+    assert "1 gone from inbox" in run(config, "2025-03-04")
+    db = sqlite3.connect(tmp_path / "out" / "state.sqlite")
+    versions = db.execute("SELECT path, edition FROM versions ORDER BY id").fetchall()
+    assert versions == [("a.txt", "2025-03-01"), ("a.txt", "2025-03-03")]
+    assert db.execute("SELECT deleted_at IS NOT NULL FROM paths").fetchone() == (1,)
+    assert [d for (d,) in db.execute("SELECT date FROM editions ORDER BY date")] == [
+        "2025-03-01", "2025-03-03"]
+
+
+def test_all_includes_every_known_article_and_same_day_extends(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ONE)
+    config = write_config(tmp_path, inbox, topics=TOPICS)
+    run(config, "2025-03-01")
+    (inbox / "b.txt").write_text(ONE.replace("Sunday", "Monday").replace("Strike ends",
+                                                                         "Strike over"))
+    run(config, "2025-03-01")  # a second run on the same day adds to that day's edition
+    md = (tmp_path / "out" / "2025-03-01" / "briefing.md").read_text()
+    assert "Built from 2 articles" in md
+    run_all = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-03-05",
+                                        "--all"])
+    assert run_all.exit_code == 0
+    assert "Built from 2 articles" in (tmp_path / "out" / "2025-03-05" / "briefing.md").read_text()
