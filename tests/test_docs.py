@@ -1,0 +1,33 @@
+"""The README stays complete: every config key and exit code is documented."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from briefing.config import Config, DigestConfig, FiguresConfig, LedgerConfig, TopicConfig
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("cls", [Config, DigestConfig, LedgerConfig, TopicConfig,
+                                 FiguresConfig])
+def test_every_config_key_is_documented(cls: type) -> None:
+    for f in fields(cls):
+        if f.name in ("path", "digest", "ledger", "topics"):
+            continue
+        assert f"| `{f.name}` |" in README, f"{cls.__name__}.{f.name} missing from README"
+        assert f.metadata.get("help"), f"{cls.__name__}.{f.name} has no help text"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = "\n".join(README.splitlines()[:6])
+    assert "make run" in head and "make test" in head
+
+
+@pytest.mark.parametrize("code", ["0", "2", "3", "70", "74", "78"])
+def test_exit_codes_documented(code: str) -> None:
+    assert f"| {code} |" in README
