@@ -37,8 +37,9 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens of text, in order."""
+@lru_cache(maxsize=1 << 16)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Word tokens of text, in order (cached: every stage asks for the same sentences)."""
     out = []
     for match in WORD_RE.finditer(text):
         word = match.group(0)
@@ -47,7 +48,7 @@ def tokens(text: str) -> list[Token]:
         if not form:
             continue
         out.append(Token(form=form, stem=_stem(form.lower())))
-    return out
+    return tuple(out)
 
 
 def _is_dotted_acronym(word: str) -> bool:
@@ -59,7 +60,8 @@ def is_acronym(form: str) -> bool:
     return form.isupper() and len(form) <= 5
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words that carry meaning (for TF-IDF and similarity)."""
     out = []
     for tok in tokens(text):
@@ -67,10 +69,10 @@ def content_stems(text: str) -> list[str]:
         if low in STOPWORDS or len(low) < 2:
             continue
         out.append(tok.stem)
-    return out
+    return tuple(out)
 
 
 def analyzer(text: str) -> list[str]:
     """TF-IDF features: content stems and their adjacent pairs."""
-    stems = content_stems(text)
+    stems = list(content_stems(text))
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..config import TopicConfig
 from .text import Token, content_stems, is_acronym, tokens
@@ -26,9 +27,10 @@ class TopicMatcher:
     def score(self, sentence: str) -> float:
         """Sum of the weights of the distinct terms found; 0 if an exclusion is found."""
         toks = tokens(sentence)
-        if any(_find(toks, ex) for ex in self.exclude):
+        keys = _keys(sentence)
+        if any(_find(toks, keys, ex) for ex in self.exclude):
             return 0.0
-        return sum(weight for term, weight in self.terms if _find(toks, term))
+        return sum(weight for term, weight in self.terms if _find(toks, keys, term))
 
     def affinity(self, sentence: str) -> float:
         """How much of the description's vocabulary the sentence shares (0..1), for ranking."""
@@ -44,7 +46,16 @@ def _same(word: Token, term: Token) -> bool:
     return word.stem == term.stem
 
 
-def _find(toks: list[Token], term: tuple[Token, ...]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _keys(sentence: str) -> frozenset[str]:
+    """Every stem and written form in the sentence, for a quick first-word check."""
+    return frozenset(k for t in tokens(sentence) for k in (t.form, t.stem))
+
+
+def _find(toks: tuple[Token, ...], keys: frozenset[str], term: tuple[Token, ...]) -> bool:
+    first = term[0]
+    if (first.form if is_acronym(first.form) else first.stem) not in keys:
+        return False
     n = len(term)
     for i in range(len(toks) - n + 1):
         if all(_same(toks[i + k], term[k]) for k in range(n)):
