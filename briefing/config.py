@@ -40,8 +40,8 @@ class FiguresConfig:
     )
     exclude_near: tuple[str, ...] = _help(
         "Words right after or before a figure that make it another kind of number (casualties).",
-        factory=lambda: ("dying", "died", "dead", "killed", "wounded", "injured", "casualties",
-                         "lost their lives", "captured", "missing"),
+        factory=lambda: ("dying", "died", "dead", "deaths", "death toll", "killed", "wounded",
+                         "injured", "casualties", "lost their lives", "captured", "missing"),
     )
 
 

@@ -23,9 +23,14 @@ DANGLING_RE = re.compile(
     r"likewise|similarly|so|thus|hence|besides|otherwise|according to (him|her|them))\b",
     re.I)
 BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", re.I)
+# "stated this during a briefing": a demonstrative standing for something said elsewhere.
+BARE_DEMONSTRATIVE_RE = re.compile(
+    r"\b\w+(?:ed|s)\s+(?:this|that|these|those)(?:\s+(?:during|at|on|in|to|when|after|before|"
+    r"as|because|while)\b|\s*[.,;!?])", re.I)
 ATTRIBUTED_RE = re.compile(r"\b(said|says|added|stated|told|according to|wrote|asked|replied)\b")
 FIGURE_RE = re.compile(r"\d")
 NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
+MMR_PENALTY = 0.7  # how much similarity to chosen lines costs, against a top score of 1
 MAX_CANDIDATES = 300  # per topic: caps every pairwise step so cost stays linear in articles
 
 
@@ -178,7 +183,7 @@ def _unit(config: Config, corpus: Corpus, row: int) -> _Unit | None:
 
 
 def _dangling(text: str) -> bool:
-    if DANGLING_RE.match(text):
+    if DANGLING_RE.match(text) or BARE_DEMONSTRATIVE_RE.search(text):
         return True
     # "Prior to this, ...", "Against this backdrop, ...": an opening phrase pointing back.
     opening = text.split(",", 1)[0] if "," in text else ""
@@ -190,30 +195,46 @@ def _dangling(text: str) -> bool:
 
 def _select(config: Config, corpus: Corpus, candidates: list[tuple[float, int]], budget: int,
             word_budget: int, used: set[SentenceRef]) -> list[DigestItem]:
-    """Greedy selection by score, skipping near-duplicates of what is already chosen.
+    """Maximal marginal relevance: each pick trades its score against its similarity to
+    the lines already chosen, so the digest covers several facts rather than one fact
+    several times. Lines too close to a chosen one are never picked.
 
     A near-duplicate from another article adds its citation to the chosen line, so a fact
     several outlets report shows once and cites them all.
     """
     threshold = config.digest.duplicate_similarity
     ranked = sorted(candidates, key=lambda c: (-c[0], c[1]))[:MAX_CANDIDATES]
-    chosen: list[_Unit] = []
+    units = [u for u in (_unit(config, corpus, row) for _, row in ranked)
+             if u is not None and not u.covers & used]
+    if not units:
+        return []
+    score = {row: sc for sc, row in ranked}
+    top = max(score[u.row] for u in units) or 1.0
+    sims = corpus.similarity([u.row for u in units], [u.row for u in units])
+    redundancy = np.zeros(len(units))
+    chosen: list[int] = []
     total = 0
-    for _, row in ranked:
-        if len(chosen) >= budget:
+    while len(chosen) < budget:
+        best, best_value = None, -np.inf
+        for i, unit in enumerate(units):
+            if i in chosen or any(unit.covers & units[j].covers for j in chosen):
+                continue
+            if chosen and redundancy[i] >= threshold * 0.7:
+                continue  # says much the same as a line already chosen
+            if word_budget and chosen and total + unit.words > word_budget:
+                continue
+            value = score[unit.row] / top - MMR_PENALTY * redundancy[i]
+            if value > best_value:
+                best, best_value = i, value
+        if best is None:
             break
-        unit = _unit(config, corpus, row)
-        if unit is None or unit.covers & used or any(unit.covers & u.covers for u in chosen):
-            continue
-        if word_budget and chosen and total + unit.words > word_budget:
-            continue
-        if chosen and corpus.similarity([row], [u.row for u in chosen]).max() >= threshold * 0.7:
-            continue  # says much the same as a line already chosen
-        chosen.append(unit)
-        total += unit.words
-    for unit in chosen:
+        chosen.append(best)
+        total += units[best].words
+        redundancy = np.maximum(redundancy, sims[best])
+    picked = [units[i] for i in chosen]
+    for unit in picked:
         used.update(unit.covers)
-    return [_with_citations(corpus, u, threshold, used) for u in _reading_order(corpus, chosen)]
+    return [_with_citations(corpus, u, threshold, used) for u in _reading_order(corpus, picked)]
 
 
 def _with_citations(corpus: Corpus, unit: _Unit, threshold: float,

@@ -194,7 +194,7 @@ def _header(lines: list[str], meta: _Meta, markdown: bool) -> list[str]:
     """Take title, URL, outlet and date from the short lines above the first paragraph."""
     body_start = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
     kept: list[str] = []
-    for line in lines[:body_start]:
+    for idx, line in enumerate(lines[:body_start]):
         stripped = line.strip()
         heading = re.match(r"^#{1,6}\s+(.*)$", stripped)
         if heading:
@@ -218,13 +218,20 @@ def _header(lines: list[str], meta: _Meta, markdown: bool) -> list[str]:
         if not meta.outlet and _looks_like_outlet(stripped):
             meta.outlet = stripped
             continue
-        if not meta.title and len(stripped.split()) >= 3 and not stripped.endswith(TERMINAL[:3]):
+        if (not meta.title and len(stripped.split()) >= 3 and not stripped.endswith(TERMINAL[:3])
+                and not _continues(lines, idx)):
             meta.title = stripped
             continue
         if len(stripped.split()) <= 3 and not stripped.endswith(TERMINAL):
             continue  # a section label such as "Politics"
         kept.append(line)
     return kept + lines[body_start:]
+
+
+def _continues(lines: list[str], idx: int) -> bool:
+    """True if the next line carries on the same sentence (hard-wrapped text, not a headline)."""
+    nxt = lines[idx + 1].strip() if idx + 1 < len(lines) else ""
+    return bool(nxt) and not URL_RE.match(nxt) and len(nxt.split()) > 6
 
 
 def _is_body(line: str) -> bool:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..config import FiguresConfig
 from ..models import Article, Claim, SentenceRef
+from .text import tokens
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -48,13 +49,17 @@ WHEN_RE = re.compile(
     rf"|(?i:(?:this|last|next)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter))"
     rf"|(?i:recent\s+(?:days|weeks|months)|(?:earlier|later)\s+this\s+(?:week|month|year))"
     rf"|{_MONTH}(?:\s+\d{{4}})?|\d{{4}}|yesterday|today|tonight|this\s+morning)\b")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
+            "his", "her", "their", "its", "our", "my", "your", "which", "who"}
 NP_JOINERS = {"of", "the", "and", "for", "de", "al", "bin", "van", "von"}
 TRAILING_FILLER = {"has", "have", "had", "also", "is", "was", "were", "are", "been", "recently",
                    "reportedly", "previously", "earlier", "officially", "formally", "publicly",
                    "now", "then", "later", "further", "again", "first", "just", "already",
                    "not", "never", "still", "had", "will", "would", "could", "may", "did",
                    "does", "do"}
+NOT_SUBJECT_START = {"as", "in", "on", "at", "for", "with", "by", "from", "to", "of", "after",
+                     "before", "when", "while", "if", "because", "although", "since", "than",
+                     "and", "or", "but", "was", "were", "is", "are", "be", "been", "had", "has"}
 LEADING_FILLER = {"meanwhile", "however", "and", "but", "so", "also", "still", "yet", "moreover",
                   "nevertheless", "nonetheless", "separately", "instead", "earlier", "later"}
 
@@ -215,10 +220,18 @@ def _noun_text(noun: str) -> str:
 
 
 def _near_excluded(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """True if a casualty word stands just before the figure or in the rest of its clause.
+
+    Compared by stems, so "killing" and "deaths" match "killed" and "death"."""
     after = re.split(r"[,.;:!?]", text[end:], maxsplit=1)[0].split()[:6]
     before = text[:start].split()[-3:]
-    window = " ".join(before + after).lower()
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", window) for w in words)
+    window = [t.stem for t in tokens(" ".join(before + after))]
+    for phrase in words:
+        stems = [t.stem for t in tokens(phrase)]
+        n = len(stems)
+        if n and any(window[i:i + n] == stems for i in range(len(window) - n + 1)):
+            return True
+    return False
 
 
 def _where(rest: str) -> str | None:
@@ -258,7 +271,7 @@ def _attribution(article: Article, index: int, grammar: _Grammar) -> tuple[str |
         if back >= 2 and sentence.paragraph != article.sentences[index].paragraph:
             break  # beyond the previous sentence, only look inside the same paragraph
         who = speaker(sentence.text, grammar.verbs)
-        if who and who.lower() not in PRONOUNS:
+        if who and who.split()[0].lower() not in PRONOUNS:
             return who, _when(sentence.text) if back else None
     return None, None
 
@@ -282,6 +295,8 @@ def speaker(text: str, verbs: re.Pattern[str]) -> str | None:
         subject = " ".join(words).strip()
         if not subject:
             subject = _initial_noun_phrase(text) or ""
+        if subject.split() and subject.split()[0] in NOT_SUBJECT_START:
+            continue  # "as a former head of said": not a noun phrase
         if subject and len(subject.split()) <= 8:
             return subject
     return None
