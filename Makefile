@@ -24,6 +24,9 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test-deps
+	$(BIN)/python -m pip install -q ruff mypy
+	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/mypy briefing
 	$(BIN)/pymarkdown --config .pymarkdown.json scan README.md
 
 bench: $(VENV)/.run-deps

@@ -217,7 +217,8 @@ def _check_paths(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: 'inbox' folder does not exist: {config.inbox}")
     for name in TEMPLATE_FILES:
         if not (config.templates / name).is_file():
-            raise ConfigError(f"{where}: 'templates': template not found: {config.templates / name}")
+            missing = config.templates / name
+            raise ConfigError(f"{where}: 'templates': template not found: {missing}")
     if config.residue_file is not None and not config.residue_file.is_file():
         raise ConfigError(f"{where}: 'residue_file' not found: {config.residue_file}")
     names = [t.name for t in config.topics]

@@ -13,8 +13,17 @@ from .analyze.claims import extract_claims
 from .analyze.text import analyzer, content_stems
 from .analyze.topics import TopicMatcher
 from .config import Config, TopicConfig
-from .models import (Article, Briefing, Claim, DigestItem, LedgerRow, SentenceRef, Skipped,
-                     SourceEntry, TopicDigest)
+from .models import (
+    Article,
+    Briefing,
+    Claim,
+    DigestItem,
+    LedgerRow,
+    SentenceRef,
+    Skipped,
+    SourceEntry,
+    TopicDigest,
+)
 
 # Openers that lean on an earlier sentence ("He added", "This warning"): shown only with it.
 DANGLING_RE = re.compile(

@@ -19,8 +19,8 @@ from .models import Article, FoundFile
 
 HTML_KINDS = (".html", ".htm")
 URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
-ASSET_RE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|mp4|mp3|webm|pdf)(\?|$)|/(images?|photos?"
-                      r"|media|uploads|assets|static|thumbs?)/|open-uri", re.I)
+ASSET_RE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|mp4|mp3|webm|pdf)(\?|$)"
+                      r"|/(images?|photos?|media|uploads|assets|static|thumbs?)/|open-uri", re.I)
 HEADER_KEYS = {
     "title": "title", "headline": "title",
     "source": "outlet", "outlet": "outlet", "publisher": "outlet", "publication": "outlet",
@@ -56,7 +56,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("cp1252"), "encoding guessed as cp1252"
     except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), "encoding unknown: undecodable bytes replaced"
+        text = data.decode("utf-8", errors="replace")
+        return text, "encoding unknown: undecodable bytes replaced"
 
 
 def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = ()) -> Article:
@@ -116,13 +117,15 @@ def _read_html(text: str, meta: _Meta) -> str:
                                       include_tables=False, include_images=False,
                                       include_links=False, favor_precision=True,
                                       as_dict=False)
-    if doc is None or not (doc.text or "").strip():
+    data = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    body = str(data.get("text") or "")
+    if not body.strip():
         raise ReadError("no article text found in the HTML")
-    meta.title = _clean_value(doc.title)
-    meta.outlet = _clean_value(doc.sitename)
-    meta.url = doc.url if doc.url and doc.url.startswith(("http://", "https://")) else None
-    meta.date = _parse_date(doc.date) if doc.date else None
-    body = doc.text
+    url = str(data.get("url") or "")
+    meta.title = _clean_value(data.get("title"))
+    meta.outlet = _clean_value(data.get("sitename"))
+    meta.url = url if url.startswith(("http://", "https://")) else None
+    meta.date = _parse_date(str(data["date"])) if data.get("date") else None
     # trafilatura marks list items and headings with Markdown-ish prefixes; drop them.
     return re.sub(r"^(- |#+ )", "", body, flags=re.M)
 

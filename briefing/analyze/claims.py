@@ -55,7 +55,7 @@ NP_JOINERS = {"of", "the", "and", "for", "de", "al", "bin", "van", "von"}
 TRAILING_FILLER = {"has", "have", "had", "also", "is", "was", "were", "are", "been", "recently",
                    "reportedly", "previously", "earlier", "officially", "formally", "publicly",
                    "now", "then", "later", "further", "again", "first", "just", "already",
-                   "not", "never", "still", "had", "will", "would", "could", "may", "did",
+                   "not", "never", "still", "will", "would", "could", "may", "did",
                    "does", "do"}
 NOT_SUBJECT_START = {"as", "in", "on", "at", "for", "with", "by", "from", "to", "of", "after",
                      "before", "when", "while", "if", "because", "although", "since", "than",
@@ -101,7 +101,8 @@ def _noun_forms(noun: str) -> str:
         forms.add(noun[:-1])
     else:
         forms.add(noun + "s")
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    ordered = sorted(forms, key=len, reverse=True)  # longest first: "soldiers" before "soldier"
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
 
 
 def _verb_forms(verb: str) -> str:
@@ -303,7 +304,7 @@ def speaker(text: str, verbs: re.Pattern[str]) -> str | None:
 
 
 def _initial_noun_phrase(text: str) -> str | None:
-    words = []
+    words: list[str] = []
     for word in text.split():
         bare = word.strip(",")
         if bare[:1].isupper() or (words and bare.lower() in NP_JOINERS) or bare.endswith("’s"):

@@ -75,4 +75,4 @@ def content_stems(text: str) -> tuple[str, ...]:
 def analyzer(text: str) -> list[str]:
     """TF-IDF features: content stems and their adjacent pairs."""
     stems = list(content_stems(text))
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
