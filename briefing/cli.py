@@ -1,19 +1,22 @@
-"""The `briefing` command: a thin click skin over pipeline.run()."""
+"""The `briefing` command: a thin click skin over the library."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import pipeline
-from .config import load_config, with_overrides
+from .config import Config, load_config, with_overrides
 from .errors import BriefingError
 
-EXIT_USAGE = 2  # click's own code for a bad option
 EXIT_INTERNAL = 70
 
 
@@ -27,9 +30,40 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
         level = logging.DEBUG
     logging.basicConfig(level=level, stream=sys.stderr, format="briefing: %(message)s",
                         force=True)
-    # WeasyPrint and fontTools talk a lot at INFO; their warnings still show.
-    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "courlan"):
+    # Libraries talk a lot at INFO; their warnings still show.
+    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "courlan",
+                  "apscheduler"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def common(func: Callable[..., Any]) -> Callable[..., Any]:
+    """-c/--config, -v, -q for every command; errors become a message and an exit code."""
+
+    @click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
+                  default="briefing.toml", show_default=True, help="The config file.")
+    @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv: debug).")
+    @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+    @functools.wraps(func)
+    def wrapper(config_path: Path, verbose: int, quiet: bool, **kwargs: Any) -> None:
+        _setup_logging(verbose, quiet)
+        try:
+            code = func(load_config(config_path), quiet=quiet, **kwargs)
+        except BriefingError as exc:
+            click.echo(f"briefing: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except Exception:  # noqa: BLE001 - a crash still ends with a message and a code
+            logging.getLogger("briefing").exception("internal error")
+            sys.exit(EXIT_INTERNAL)
+        sys.exit(code or 0)
+
+    return wrapper
+
+
+def _day(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,57 +75,168 @@ def main() -> None:
     Example:
       briefing run                      # today's edition from the configured inbox
       briefing run --date 2024-10-25 -v
+      briefing status
     """
 
 
 @main.command()
-@click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
-              default="briefing.toml", show_default=True, help="The config file.")
+@common
 @click.option("--inbox", type=click.Path(path_type=Path), help="Override the inbox folder.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
               help="Override the output folder.")
-@click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]),
+@click.option("--date", "date", type=DATE,
               help="Build the edition for this day (YYYY-MM-DD); default today.")
+@click.option("--since", type=DATE,
+              help="Back-fill: run every day from this one to --date not yet run.")
 @click.option("--all", "include_all", is_flag=True,
               help="Include every known article, not only the new ones.")
 @click.option("--rebuild", is_flag=True, help="Re-render an existing edition from the database.")
-@click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-def run(config_path: Path, inbox: Path | None, out_dir: Path | None, date: dt.datetime | None,
-        include_all: bool, rebuild: bool, verbose: int, quiet: bool) -> None:
-    """Read new articles from the inbox and build an edition.
+@click.option("--dry-run", is_flag=True,
+              help="Build in a scratch copy and print what would be e-mailed; change nothing.")
+def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
+        date: dt.datetime | None, since: dt.datetime | None, include_all: bool, rebuild: bool,
+        dry_run: bool) -> int:
+    """Read new articles from the inbox, build an edition, e-mail it if configured.
 
     \b
     Exit codes: 0 done (or nothing new), 3 done but some files were skipped,
-    70 internal error, 74 state database unusable, 78 bad config.
+    4 done but some e-mails are pending or failed, 70 internal error,
+    74 state database unusable, 75 another run is busy, 78 bad config.
 
     \b
     Examples:
       briefing run
       briefing run -c ~/story/briefing.toml --date 2024-10-25
       briefing run --rebuild --date 2024-10-25
+      briefing run --since 2024-10-20       # catch up days a server was down
+      briefing run --dry-run                # what would be sent to whom
     """
-    _setup_logging(verbose, quiet)
-    if include_all and rebuild:
-        raise click.UsageError("--all and --rebuild cannot be used together")
-    try:
-        config = load_config(config_path)
-        config = with_overrides(config, inbox=inbox.resolve() if inbox else None,
-                                out_dir=out_dir.resolve() if out_dir else None)
-        if inbox and not config.inbox.is_dir():
-            raise BriefingError(f"--inbox: folder does not exist: {config.inbox}")
-        day = date.date() if date else dt.date.today()
-        report = pipeline.run(config, day, include_all=include_all, rebuild=rebuild)
-    except BriefingError as exc:
-        click.echo(f"briefing: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except Exception:  # noqa: BLE001 - a crash still ends with a message and a code for cron
-        logging.getLogger("briefing").exception("internal error")
-        sys.exit(EXIT_INTERNAL)
-    if report.markdown:
-        click.echo(str(report.markdown))
-        if report.pdf:
-            click.echo(str(report.pdf))
+    if sum([include_all, rebuild, since is not None, dry_run]) > 1:
+        raise click.UsageError("use only one of --all, --rebuild, --since, --dry-run")
+    config = with_overrides(config, inbox=inbox.resolve() if inbox else None,
+                            out_dir=out_dir.resolve() if out_dir else None)
+    if inbox and not config.inbox.is_dir():
+        raise BriefingError(f"--inbox: folder does not exist: {config.inbox}")
+    day = _day(date)
+    if dry_run:
+        report, plan = pipeline.dry_run(config, day)
+        for to, subject, mid, size in plan:
+            click.echo(f"would send to {to}: {subject!r} {mid} (PDF {size:,} bytes)")
+        if not plan:
+            click.echo("would send nothing")
+        return 0
+    reports = (pipeline.backfill(config, since.date(), day) if since
+               else [pipeline.run(config, day, include_all=include_all, rebuild=rebuild)])
+    for report in reports:
+        if report.markdown:
+            click.echo(str(report.markdown))
+            if report.pdf:
+                click.echo(str(report.pdf))
+        if not quiet:
+            click.echo(f"briefing: {report.tally()}", err=True)
+    return max((r.exit_code for r in reports), default=0)
+
+
+@main.command()
+@common
+@click.argument("date", type=DATE)
+@click.option("--resend", is_flag=True, help="Send again to recipients already sent to.")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
+def send(config: Config, quiet: bool, date: dt.datetime, resend: bool, dry_run: bool) -> int:
+    """E-mail an existing edition to the configured recipients.
+
+    \b
+    Example:
+      briefing send 2024-10-25
+      briefing send 2024-10-25 --resend
+    """
+    from .deliver import deliver, message_id, subject
+    from .lock import run_lock
+    from .store import Store
+
+    day = date.date()
+    if not config.email.recipients:
+        raise BriefingError("[email] has no recipients")
+    with run_lock(config.database), Store(config.database) as store:
+        record = store.edition(day)
+        if record is None:
+            raise BriefingError(f"no edition for {day.isoformat()}; build it with briefing run")
+        done = {d.recipient: d.status for d in store.deliveries(day)}
+        todo = [r for r in config.email.recipients if resend or done.get(r) != "sent"]
+        if dry_run:
+            title = subject(config.email, config.title, day, store.edition_article_count(day))
+            for r in todo:
+                click.echo(f"would send to {r}: {title!r} {message_id(day, r, config.email.sender)}")
+            return 0
+        for r in config.email.recipients:
+            store.queue_delivery(day, r, message_id(day, r, config.email.sender))
+            if resend:
+                store.requeue(day, r)
+        report = deliver(config, store, only=day)
     if not quiet:
         click.echo(f"briefing: {report.tally()}", err=True)
-    sys.exit(report.exit_code)
+    return 0 if report.ok else pipeline.EXIT_UNDELIVERED
+
+
+@main.command()
+@common
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("-n", "--last", default=7, show_default=True, help="How many editions to show.")
+def status(config: Config, quiet: bool, as_json: bool, last: int) -> int:
+    """Show the last editions, their deliveries per recipient, and pending work.
+
+    \b
+    Example:
+      briefing status
+      briefing status --json | jq '.pending'
+    """
+    from .store import Store
+
+    with Store(config.database) as store:
+        editions = []
+        for e in store.editions(last):
+            editions.append({
+                "date": e.date.isoformat(), "built_at": e.built_at,
+                "articles": store.edition_article_count(e.date),
+                "markdown": str(e.markdown_path), "pdf": str(e.pdf_path) if e.pdf_path else None,
+                "markdown_sha256": e.markdown_sha256,
+                "skipped": [s.__dict__ for s in e.skipped],
+                "deliveries": [{"recipient": d.recipient, "status": d.status,
+                                "attempts": d.attempts, "last_error": d.last_error,
+                                "updated_at": d.updated_at} for d in store.deliveries(e.date)],
+            })
+        pending = {"articles": len(store.pending()),
+                   "deliveries": [{"edition": d.edition.isoformat(), "recipient": d.recipient,
+                                   "status": d.status, "last_error": d.last_error}
+                                  for d in store.unfinished_deliveries()]}
+    if as_json:
+        click.echo(json.dumps({"editions": editions, "pending": pending}, indent=2))
+        return 0
+    if not editions:
+        click.echo("no editions yet")
+    for e in editions:
+        click.echo(f"{e['date']}  {e['articles']} articles  built {e['built_at']}  "
+                   f"{e['markdown']}")
+        for d in e["deliveries"]:
+            error = f"  ({d['last_error']})" if d["last_error"] and d["status"] != "sent" else ""
+            click.echo(f"    {d['recipient']}: {d['status']}, {d['attempts']} attempts{error}")
+    click.echo(f"pending: {pending['articles']} new articles, "
+               f"{len(pending['deliveries'])} unsent e-mails")
+    return 0
+
+
+@main.command()
+@common
+def schedule(config: Config, quiet: bool) -> int:
+    """Run in the foreground and build (and send) editions on the [schedule].
+
+    Catches up a build missed while it was not running, then waits. SIGTERM or
+    Ctrl-C stops it after a running build finishes.
+
+    \b
+    Example:
+      briefing schedule -c /srv/briefing/briefing.toml
+    """
+    from .schedule import Service
+
+    return Service(config).serve()

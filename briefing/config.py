@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import types
 import typing
@@ -87,6 +88,39 @@ class LedgerConfig:
 
 
 @dataclass(frozen=True)
+class EmailConfig:
+    enabled: bool = _help("Send each new edition by e-mail.", False)
+    host: str = _help("SMTP server.", "localhost")
+    port: int = _help("SMTP port (587 for starttls, 465 for ssl, 25 for a local relay).", 587)
+    security: str = _help("starttls, ssl, or none (only for a relay on this machine).",
+                          "starttls")
+    user: str = _help("SMTP login; empty for no login.", "")
+    password_env: str = _help("Name of the environment variable holding the SMTP password "
+                              "(never the password itself).", "BRIEFING_SMTP_PASSWORD")
+    sender: str = _help("From address.", "briefing@localhost")
+    recipients: tuple[str, ...] = _help("To addresses; each gets its own message.",
+                                        factory=tuple)
+    subject: str = _help("Subject; {title}, {date} and {count} are filled in.",
+                         "{title}: {date} ({count} articles)")
+    ca_file: Path | None = _help("CA bundle to verify the server with (default: the system's).",
+                                 None)
+    timeout: float = _help("Seconds before a silent connection is given up.", 30.0)
+    attempts: int = _help("Tries per recipient in one run for temporary failures.", 3)
+    backoff_seconds: float = _help("Wait before the first retry; doubles each time.", 2.0)
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    time: str = _help("Time of day for the daily build, HH:MM.", "07:00")
+    cron: str = _help("Instead of time: a crontab line with day names, e.g. "
+                      "\"30 6 * * mon-fri\".", "")
+    timezone: str = _help("IANA time zone the schedule is in.", "UTC")
+    misfire_grace_hours: float = _help("A build missed by less than this still runs.", 6.0)
+    ingest_every_minutes: int = _help("Also read new inbox files this often (0: only at "
+                                      "build time).", 0)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path = _help("The config file itself; other paths resolve relative to its folder.")
     title: str = _help("The briefing's title, shown above the date.", "Daily briefing")
@@ -96,7 +130,7 @@ class Config:
     markdown_name: str = _help("File name of the Markdown edition.", "briefing.md")
     pdf_name: str = _help("File name of the PDF edition.", "briefing.pdf")
     pdf: bool = _help("Render the PDF as well as the Markdown.", True)
-    templates: Path = _help("Folder with briefing.md.j2, briefing.html.j2 and print.css.",
+    templates: Path = _help("Folder with briefing.md.j2, briefing.html.j2, print.css and email.html.j2.",
                             Path("templates"))
     max_file_kb: int = _help("Larger input files are skipped.", 2048)
     residue_file: Path | None = _help(
@@ -104,11 +138,13 @@ class Config:
     )
     digest: DigestConfig = _help("[digest] section.", factory=DigestConfig)
     ledger: LedgerConfig = _help("[ledger] section.", factory=LedgerConfig)
+    email: EmailConfig = _help("[email] section.", factory=EmailConfig)
+    schedule: ScheduleConfig = _help("[schedule] section.", factory=ScheduleConfig)
     topics: tuple[TopicConfig, ...] = _help("[[topics]] tables, in the order shown.",
                                             factory=tuple)
 
 
-TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css")
+TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css", "email.html.j2")
 
 
 def load_config(path: Path | str) -> Config:
@@ -127,8 +163,10 @@ def load_config(path: Path | str) -> Config:
         raise ConfigError(f"{where}: [briefing] must be a table")
     values: dict[str, Any] = {"path": path}
     values.update(_convert_table(top, Config, f"{where}: [briefing]",
-                                 skip={"path", "digest", "ledger", "topics"}))
-    for section, cls in (("digest", DigestConfig), ("ledger", LedgerConfig)):
+                                 skip={"path", "digest", "ledger", "email", "schedule",
+                                       "topics"}))
+    for section, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
+                         ("email", EmailConfig), ("schedule", ScheduleConfig)):
         if section in raw:
             values[section] = cls(**_convert_table(raw.pop(section), cls, f"{where}: [{section}]"))
     topics = raw.pop("topics", [])
@@ -141,6 +179,11 @@ def load_config(path: Path | str) -> Config:
     for key in ("inbox", "out_dir", "database", "templates", "residue_file"):
         if values.get(key) is not None:
             values[key] = (base / values[key]).resolve()
+    if "email" in values and values["email"].ca_file is not None:
+        from dataclasses import replace as _replace
+
+        values["email"] = _replace(values["email"],
+                                   ca_file=(base / values["email"].ca_file).resolve())
     config = Config(**values)
     _check_paths(config, where)
     return config
@@ -221,9 +264,44 @@ def _check_paths(config: Config, where: str) -> None:
             raise ConfigError(f"{where}: 'templates': template not found: {missing}")
     if config.residue_file is not None and not config.residue_file.is_file():
         raise ConfigError(f"{where}: 'residue_file' not found: {config.residue_file}")
+    _check_email(config.email, where)
+    _check_schedule(config.schedule, where)
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names):
         raise ConfigError(f"{where}: two topics share a name")
+
+
+def _check_email(email: EmailConfig, where: str) -> None:
+    if email.security not in ("starttls", "ssl", "none"):
+        raise ConfigError(f"{where}: [email] 'security' must be starttls, ssl or none")
+    if email.enabled and not email.recipients:
+        raise ConfigError(f"{where}: [email] 'recipients' is empty but e-mail is enabled")
+    for address in (email.sender, *email.recipients):
+        if "@" not in address or any(c in address for c in " \r\n<>,"):
+            raise ConfigError(f"{where}: [email] not an e-mail address: {address!r}")
+    if email.ca_file is not None and not email.ca_file.is_file():
+        raise ConfigError(f"{where}: [email] 'ca_file' not found: {email.ca_file}")
+    if email.attempts < 1:
+        raise ConfigError(f"{where}: [email] 'attempts' must be at least 1")
+
+
+def _check_schedule(schedule: ScheduleConfig, where: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(schedule.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{where}: [schedule] unknown time zone {schedule.timezone!r}") from None
+    if schedule.cron:
+        fields = schedule.cron.split()
+        if len(fields) != 5:
+            raise ConfigError(f"{where}: [schedule] 'cron' needs five fields: {schedule.cron!r}")
+        if any(ch.isdigit() for ch in fields[4]):
+            # APScheduler counts 0 as Monday, cron as Sunday: names cannot be misread.
+            raise ConfigError(f"{where}: [schedule] 'cron': write days as names (mon-fri, sun),"
+                              f" not numbers: {fields[4]!r}")
+    elif not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", schedule.time):
+        raise ConfigError(f"{where}: [schedule] 'time' must be HH:MM, got {schedule.time!r}")
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:

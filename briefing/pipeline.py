@@ -10,8 +10,10 @@ from pathlib import Path
 
 from . import readers, render
 from .config import Config
+from .deliver import DeliveryReport, deliver, message_id
 from .digest import build_briefing
 from .errors import BriefingError, ReadError
+from .lock import run_lock
 from .models import Skipped
 from .sources import discover
 from .store import Store, Version
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_SKIPPED = 3  # finished, but some input files were skipped
+EXIT_UNDELIVERED = 4  # finished, but some e-mail deliveries are pending or failed
 
 
 @dataclass
@@ -36,9 +39,12 @@ class Report:
     markdown: Path | None = None
     pdf: Path | None = None
     message: str = ""
+    delivery: DeliveryReport | None = None
 
     @property
     def exit_code(self) -> int:
+        if self.delivery is not None and not self.delivery.ok:
+            return EXIT_UNDELIVERED
         return EXIT_SKIPPED if self.skipped else EXIT_OK
 
     def tally(self) -> str:
@@ -48,7 +54,8 @@ class Report:
             parts.append(f"{len(self.deleted)} gone from inbox")
         edition = (f"edition {self.date.isoformat()} with {self.articles} articles"
                    if self.markdown else self.message)
-        return "; ".join(parts) + f"; {edition}"
+        mail = f"; {self.delivery.tally()}" if self.delivery is not None else ""
+        return "; ".join(parts) + f"; {edition}{mail}"
 
 
 def ingest(config: Config, store: Store, report: Report) -> None:
@@ -82,31 +89,101 @@ def _skip(store: Store, report: Report, item, reason: str) -> None:  # type: ign
     store.add_version(item, None, reason)
 
 
-def run(config: Config, date: dt.date, include_all: bool = False,
-        rebuild: bool = False) -> Report:
-    """Build the edition for `date` from what is new in the inbox (or everything, or again)."""
+def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool = False,
+        send: bool = True) -> Report:
+    """Build the edition for `date` from what is new in the inbox (or everything, or again),
+    then send whatever e-mail is due. One run at a time (lock.Busy otherwise)."""
     report = Report(date=date)
-    with Store(config.database) as store:
+    with run_lock(config.database), Store(config.database) as store:
+        remove_stale_temp_files(config.out_dir)
         ingest(config, store, report)
-        previous = store.edition(date)
-        skipped = tuple(report.skipped)
-        if rebuild:
-            if previous is None:
-                raise BriefingError(f"no edition for {date.isoformat()} to rebuild")
-            versions = store.edition_versions(date)
-            skipped = previous.skipped
-        elif include_all:
-            versions = store.everything()
-        else:
-            versions = store.pending()
-            if not versions:
-                report.message = "nothing new: no edition written"
-                return report
-            if previous is not None:  # a second run on one day extends that day's edition
-                versions = store.edition_versions(date) + versions
-                skipped = previous.skipped + skipped
-        write_edition(config, store, report, versions, skipped)
+        build(config, store, report, include_all, rebuild)
+        if config.email.enabled and send:
+            report.delivery = deliver(config, store)
+        store.record_run(date, "built" if report.markdown else "nothing new")
     return report
+
+
+def ingest_only(config: Config) -> Report:
+    """Read new inbox files now (the scheduler's interval job); build nothing."""
+    report = Report(date=dt.date.today())
+    with run_lock(config.database), Store(config.database) as store:
+        ingest(config, store, report)
+    return report
+
+
+def backfill(config: Config, since: dt.date, until: dt.date) -> list[Report]:
+    """Run every day from since to until that no run has dealt with yet, oldest first."""
+    with Store(config.database) as store:
+        days = [since + dt.timedelta(days=n) for n in range((until - since).days + 1)]
+        days = [d for d in days if not store.has_run(d)]
+    return [run(config, day) for day in days]
+
+
+def dry_run(config: Config, date: dt.date, include_all: bool = False
+            ) -> tuple[Report, list[tuple[str, str, str, int]]]:
+    """Build in a scratch copy of the state and say what would be sent: (to, subject,
+    Message-ID, PDF bytes). Nothing real is written, recorded or sent."""
+    import sqlite3
+    import tempfile
+    from dataclasses import replace
+
+    from .deliver import subject
+
+    with tempfile.TemporaryDirectory(prefix="briefing-dry-run-") as tmp:
+        scratch = replace(config, database=Path(tmp) / "state.sqlite", out_dir=Path(tmp) / "out")
+        if config.database.exists():
+            with sqlite3.connect(config.database) as src, \
+                    sqlite3.connect(scratch.database) as dst:
+                src.backup(dst)
+        report = run(scratch, date, include_all=include_all, send=False)
+        plan = []
+        with Store(scratch.database) as store:
+            for d in store.unfinished_deliveries():
+                record = store.edition(d.edition)
+                size = record.pdf_path.stat().st_size if record and record.pdf_path and \
+                    record.pdf_path.is_file() else 0
+                plan.append((d.recipient, subject(config.email, config.title, d.edition,
+                                                  store.edition_article_count(d.edition)),
+                             d.message_id, size))
+    report.markdown = report.pdf = None  # they were scratch files, gone now
+    return report, plan
+
+
+def build(config: Config, store: Store, report: Report, include_all: bool,
+          rebuild: bool) -> None:
+    """Choose the edition's articles and write it (or say why nothing was written)."""
+    date = report.date
+    previous = store.edition(date)
+    skipped = tuple(report.skipped)
+    if rebuild:
+        if previous is None:
+            raise BriefingError(f"no edition for {date.isoformat()} to rebuild")
+        versions = store.edition_versions(date)
+        skipped = previous.skipped
+    elif include_all:
+        versions = store.everything()
+    else:
+        versions = store.pending()
+        if not versions:
+            report.message = "nothing new: no edition written"
+            return
+        if previous is not None:
+            if store.was_sent(date):
+                # Never send one day twice: late articles go into the next day's edition.
+                report.message = (f"edition {date.isoformat()} was already e-mailed; "
+                                  f"{len(versions)} new articles wait for the next edition")
+                return
+            versions = store.edition_versions(date) + versions  # same day: extend it
+            skipped = previous.skipped + skipped
+    write_edition(config, store, report, versions, skipped)
+
+
+def remove_stale_temp_files(out_dir: Path) -> None:
+    """Temp files left by a killed run (we hold the lock, so none is being written)."""
+    for tmp in out_dir.glob("*/.*.tmp"):
+        log.info("removing %s left by an interrupted run", tmp)
+        tmp.unlink(missing_ok=True)
 
 
 def write_edition(config: Config, store: Store, report: Report, versions: list[Version],
@@ -124,8 +201,11 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
         render.write_atomic(pdf_path, render.render_pdf(html, config.templates))
     md_path = folder / config.markdown_name
     render.write_atomic(md_path, data)
+    email = config.email
+    queue = tuple((r, message_id(report.date, r, email.sender)) for r in email.recipients
+                  ) if email.enabled else ()
     store.record_edition(report.date, [v.id for v in articles], md_path, pdf_path,
-                         hashlib.sha256(data).hexdigest(), skipped)
+                         hashlib.sha256(data).hexdigest(), skipped, queue)
     report.articles = len(articles)
     report.markdown, report.pdf = md_path, pdf_path
 

@@ -38,6 +38,29 @@ CREATE TABLE IF NOT EXISTS editions (
     skipped TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS versions_edition ON versions(edition);
+CREATE TABLE IF NOT EXISTS deliveries (
+    edition TEXT NOT NULL REFERENCES editions(date),
+    recipient TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (edition, recipient)
+);
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY,
+    edition TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    detail TEXT
+);
+CREATE TABLE IF NOT EXISTS runs (
+    date TEXT PRIMARY KEY,
+    finished_at TEXT NOT NULL,
+    outcome TEXT NOT NULL
+);
 """
 
 
@@ -55,6 +78,17 @@ class EditionRecord:
     pdf_path: Path | None
     markdown_sha256: str
     skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    edition: dt.date
+    recipient: str
+    message_id: str
+    status: str
+    attempts: int
+    last_error: str | None
+    updated_at: str
 
 
 def _now() -> str:
@@ -143,8 +177,10 @@ class Store:
 
     def record_edition(self, date: dt.date, version_ids: list[int], markdown_path: Path,
                        pdf_path: Path | None, markdown_sha256: str,
-                       skipped: tuple[Skipped, ...]) -> None:
-        """Claim the versions for the edition and record it, in one transaction."""
+                       skipped: tuple[Skipped, ...],
+                       deliveries: tuple[tuple[str, str], ...] = ()) -> None:
+        """Claim the versions, record the edition and queue its e-mails, in one transaction:
+        a crash leaves either all of it or none."""
         day = date.isoformat()
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
@@ -159,6 +195,82 @@ class Store:
                 " skipped = excluded.skipped",
                 (day, _now(), str(markdown_path), str(pdf_path) if pdf_path else None,
                  markdown_sha256, json.dumps([s.__dict__ for s in skipped])))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO deliveries (edition, recipient, message_id, status,"
+                " updated_at) VALUES (?, ?, ?, 'pending', ?)",
+                [(day, rcpt, mid, _now()) for rcpt, mid in deliveries])
+
+    # Deliveries: one row per (edition, recipient). 'sending' is written before DATA and
+    # 'sent' after the server's 250, so a crash in between is retried (at-least-once).
+
+    def queue_delivery(self, date: dt.date, recipient: str, message_id: str) -> None:
+        """Make sure a delivery row exists; an existing one (sent or not) is left alone."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR IGNORE INTO deliveries (edition, recipient, message_id, status,"
+                " updated_at) VALUES (?, ?, ?, 'pending', ?)",
+                (date.isoformat(), recipient, message_id, _now()))
+
+    def requeue(self, date: dt.date, recipient: str) -> None:
+        """--resend: make a sent or failed delivery pending again."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("UPDATE deliveries SET status = 'pending', updated_at = ?"
+                            " WHERE edition = ? AND recipient = ?",
+                            (_now(), date.isoformat(), recipient))
+
+    def set_delivery(self, date: dt.date, recipient: str, status: str,
+                     detail: str | None = None, attempt: bool = False) -> None:
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "UPDATE deliveries SET status = ?, last_error = COALESCE(?, last_error),"
+                " attempts = attempts + ?, updated_at = ? WHERE edition = ? AND recipient = ?",
+                (status, detail if status != "sent" else None, int(attempt), _now(),
+                 date.isoformat(), recipient))
+            if status != "sending":
+                self.db.execute("INSERT INTO attempts (edition, recipient, at, outcome, detail)"
+                                " VALUES (?, ?, ?, ?, ?)",
+                                (date.isoformat(), recipient, _now(), status, detail))
+
+    def deliveries(self, date: dt.date | None = None) -> list[Delivery]:
+        sql = ("SELECT edition, recipient, message_id, status, attempts, last_error, updated_at"
+               " FROM deliveries")
+        args: tuple = ()
+        if date is not None:
+            sql += " WHERE edition = ?"
+            args = (date.isoformat(),)
+        rows = self.db.execute(sql + " ORDER BY edition, recipient", args).fetchall()
+        return [Delivery(dt.date.fromisoformat(r[0]), *r[1:]) for r in rows]
+
+    def was_sent(self, date: dt.date) -> bool:
+        return any(d.status == "sent" for d in self.deliveries(date))
+
+    def unfinished_deliveries(self) -> list[Delivery]:
+        return [d for d in self.deliveries() if d.status in ("pending", "sending")]
+
+    def editions(self, limit: int = 10) -> list[EditionRecord]:
+        dates = [d for (d,) in self.db.execute(
+            "SELECT date FROM editions ORDER BY date DESC LIMIT ?", (limit,))]
+        return [e for e in (self.edition(dt.date.fromisoformat(d)) for d in dates) if e]
+
+    def edition_article_count(self, date: dt.date) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM versions WHERE edition = ?",
+                               (date.isoformat(),)).fetchone()[0]
+
+    # Runs: which scheduled days have been dealt with, so a restart catches up exactly once.
+
+    def record_run(self, date: dt.date, outcome: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("INSERT INTO runs (date, finished_at, outcome) VALUES (?, ?, ?)"
+                            " ON CONFLICT(date) DO UPDATE SET finished_at = excluded.finished_at,"
+                            " outcome = excluded.outcome", (date.isoformat(), _now(), outcome))
+
+    def has_run(self, date: dt.date) -> bool:
+        return self.db.execute("SELECT 1 FROM runs WHERE date = ?",
+                               (date.isoformat(),)).fetchone() is not None
 
     def counts(self) -> dict[str, int]:
         row = self.db.execute(

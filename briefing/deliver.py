@@ -1,0 +1,211 @@
+"""E-mail delivery: one message per (edition, recipient), at least once, never twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import smtplib
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .config import Config, EmailConfig
+from .render import markdown_to_html
+from .store import Delivery, Store
+
+log = logging.getLogger(__name__)
+
+
+class TemporaryFailure(Exception):
+    """4xx replies, dropped connections, time-outs, TLS or login trouble: try again later."""
+
+
+class PermanentFailure(Exception):
+    """5xx replies to this message or recipient: recorded, reported, not retried."""
+
+
+@dataclass
+class DeliveryReport:
+    sent: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.pending and not self.failed
+
+    def tally(self) -> str:
+        return (f"e-mail: {len(self.sent)} sent, {len(self.pending)} pending, "
+                f"{len(self.failed)} failed")
+
+
+def message_id(date: dt.date, recipient: str, sender: str) -> str:
+    """The same for every retry of one edition to one recipient, so duplicates can be told."""
+    digest = hashlib.sha256(f"{date.isoformat()}|{recipient.lower()}".encode()).hexdigest()[:24]
+    return f"<briefing.{date.isoformat()}.{digest}@{sender.rsplit('@', 1)[1]}>"
+
+
+def subject(email: EmailConfig, title: str, date: dt.date, count: int) -> str:
+    return email.subject.format(title=title, date=date.isoformat(), count=count)
+
+
+def build_message(config: Config, delivery: Delivery, markdown_text: str, pdf: bytes | None,
+                  count: int) -> EmailMessage:
+    """text/plain (the Markdown) + text/html alternative, the PDF attached."""
+    email = config.email
+    msg = EmailMessage()
+    msg["Subject"] = subject(email, config.title, delivery.edition, count)
+    msg["From"] = formataddr(("briefing", email.sender))
+    msg["To"] = delivery.recipient
+    msg["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
+    msg["Message-ID"] = delivery.message_id
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(markdown_text)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.templates), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    html = env.get_template("email.html.j2").render(
+        title=config.title, date=delivery.edition.isoformat(),
+        body=Markup(markdown_to_html(markdown_text)))  # sanitised by markdown_to_html
+    msg.add_alternative(html, subtype="html")
+    if pdf is not None:
+        msg.add_attachment(pdf, maintype="application", subtype="pdf",
+                           filename=f"briefing-{delivery.edition.isoformat()}.pdf")
+    return msg
+
+
+def _connect(email: EmailConfig) -> smtplib.SMTP:
+    # A verifying context: create_default_context checks the chain and the host name.
+    context = ssl.create_default_context(cafile=str(email.ca_file) if email.ca_file else None)
+    try:
+        if email.security == "ssl":
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(email.host, email.port, timeout=email.timeout,
+                                                  context=context)
+        else:
+            smtp = smtplib.SMTP(email.host, email.port, timeout=email.timeout)
+        smtp.ehlo()
+        if email.security == "starttls":
+            smtp.starttls(context=context)
+            smtp.ehlo()
+        if email.user:
+            password = os.environ.get(email.password_env)
+            if password is None:
+                smtp.close()
+                raise TemporaryFailure(f"environment variable {email.password_env} is not set")
+            smtp.login(email.user, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise TemporaryFailure(f"login refused ({exc.smtp_code})") from None
+    except ssl.SSLError as exc:
+        raise TemporaryFailure(f"TLS failed: {exc.reason or exc}") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise TemporaryFailure(f"cannot connect to {email.host}:{email.port}: {exc}") from None
+    return smtp
+
+
+def _send_one(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, recipient: str) -> None:
+    try:
+        refused = smtp.send_message(msg, from_addr=sender, to_addrs=[recipient])
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, text = exc.recipients.get(recipient, (550, b"refused"))
+        _raise_for(code, text)
+    except smtplib.SMTPResponseException as exc:  # sender refused, data error, ...
+        _raise_for(exc.smtp_code, exc.smtp_error)
+    except (smtplib.SMTPServerDisconnected, OSError, socket.timeout) as exc:
+        raise TemporaryFailure(f"connection lost: {exc}") from None
+    if recipient in refused:  # send_message returns normally when some are refused
+        _raise_for(*refused[recipient])
+
+
+def _raise_for(code: int, text: bytes | str) -> None:
+    detail = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    message = f"{code} {detail}".strip()
+    if 500 <= code < 600:
+        raise PermanentFailure(message)
+    raise TemporaryFailure(message)
+
+
+def deliver(config: Config, store: Store, only: dt.date | None = None,
+            sleep: Callable[[float], None] = time.sleep) -> DeliveryReport:
+    """Send every unfinished delivery (or only those of one edition) and record each outcome."""
+    report = DeliveryReport()
+    todo = [d for d in store.unfinished_deliveries() if only is None or d.edition == only]
+    by_edition: dict[dt.date, list[Delivery]] = {}
+    for d in todo:
+        by_edition.setdefault(d.edition, []).append(d)
+    for date, deliveries in sorted(by_edition.items()):
+        record = store.edition(date)
+        if record is None or not record.markdown_path.is_file():
+            for d in deliveries:
+                store.set_delivery(date, d.recipient, "pending",
+                                   "edition files missing: run `briefing run --rebuild --date "
+                                   f"{date.isoformat()}`")
+                report.pending.append(f"{date} {d.recipient}")
+            continue
+        markdown_text = record.markdown_path.read_text(encoding="utf-8")
+        pdf = _read(record.pdf_path)
+        count = store.edition_article_count(date)
+        _deliver_edition(config, store, deliveries, markdown_text, pdf, count, report, sleep)
+    return report
+
+
+def _read(path: Path | None) -> bytes | None:
+    return path.read_bytes() if path is not None and path.is_file() else None
+
+
+def _deliver_edition(config: Config, store: Store, deliveries: list[Delivery],
+                     markdown_text: str, pdf: bytes | None, count: int,
+                     report: DeliveryReport, sleep: Callable[[float], None]) -> None:
+    email = config.email
+    smtp: smtplib.SMTP | None = None
+    try:
+        for d in deliveries:
+            label = f"{d.edition} {d.recipient}"
+            msg = build_message(config, d, markdown_text, pdf, count)
+            wait = email.backoff_seconds
+            for attempt in range(1, email.attempts + 1):
+                try:
+                    if smtp is None:
+                        smtp = _connect(email)
+                    # Recorded before DATA: a crash from here on is retried, never lost.
+                    store.set_delivery(d.edition, d.recipient, "sending", attempt=True)
+                    _send_one(smtp, msg, email.sender, d.recipient)
+                except PermanentFailure as exc:
+                    store.set_delivery(d.edition, d.recipient, "failed", str(exc))
+                    log.error("e-mail to %s for %s failed: %s", d.recipient, d.edition, exc)
+                    report.failed.append(label)
+                    break
+                except TemporaryFailure as exc:
+                    store.set_delivery(d.edition, d.recipient, "pending", str(exc))
+                    log.warning("e-mail to %s for %s: attempt %d of %d: %s", d.recipient,
+                                d.edition, attempt, email.attempts, exc)
+                    smtp = _close(smtp)
+                    if attempt == email.attempts:
+                        report.pending.append(label)
+                    else:
+                        sleep(wait)
+                        wait *= 2
+                else:
+                    store.set_delivery(d.edition, d.recipient, "sent")
+                    log.info("e-mail to %s for %s sent", d.recipient, d.edition)
+                    report.sent.append(label)
+                    break
+    finally:
+        _close(smtp)
+
+
+def _close(smtp: smtplib.SMTP | None) -> None:
+    if smtp is not None:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+    return None

@@ -1,0 +1,35 @@
+"""One run at a time: a non-blocking flock on a file next to the state database."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .errors import BriefingError
+
+
+class Busy(BriefingError):
+    """Raised by run_lock when another briefing process holds the lock."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later
+
+
+@contextmanager
+def run_lock(database: Path) -> Iterator[None]:
+    """Hold the lock for the block. The kernel drops it if the process dies: no stale locks."""
+    path = database.with_name(database.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(f"another briefing run holds {path}; try again later") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)
