@@ -104,6 +104,8 @@ def _connect(email: EmailConfig) -> smtplib.SMTP:
             smtp.login(email.user, password)
     except smtplib.SMTPAuthenticationError as exc:
         raise TemporaryFailure(f"login refused ({exc.smtp_code})") from None
+    except ssl.SSLCertVerificationError as exc:
+        raise TemporaryFailure(f"TLS certificate not trusted: {exc.verify_message}") from None
     except ssl.SSLError as exc:
         raise TemporaryFailure(f"TLS failed: {exc.reason or exc}") from None
     except (smtplib.SMTPException, OSError) as exc:
