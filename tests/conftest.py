@@ -61,3 +61,19 @@ def seed_inbox(tmp_path: Path) -> Path:
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
     return inbox
+
+
+def make_big_inbox(inbox: Path, n: int, seed: int = 7) -> None:
+    """n distinct articles made by shuffling the seeds' lines: enough work for a run to take
+    a few seconds, so a test can interrupt it."""
+    import random
+
+    rng = random.Random(seed)
+    lines = [line for path in sorted(SEEDS.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()[1:]
+             if len(line.split()) > 12]
+    inbox.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        body = "\n\n".join(rng.sample(lines, 8))
+        (inbox / f"gen-{i:04d}.txt").write_text(f"Title: Generated article {i}\n\n{body}\n",
+                                                encoding="utf-8")
