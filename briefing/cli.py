@@ -166,7 +166,8 @@ def send(config: Config, quiet: bool, date: dt.datetime, resend: bool, dry_run: 
         if dry_run:
             title = subject(config.email, config.title, day, store.edition_article_count(day))
             for r in todo:
-                click.echo(f"would send to {r}: {title!r} {message_id(day, r, config.email.sender)}")
+                mid = message_id(day, r, config.email.sender)
+                click.echo(f"would send to {r}: {title!r} {mid}")
             return 0
         for r in config.email.recipients:
             store.queue_delivery(day, r, message_id(day, r, config.email.sender))
@@ -193,7 +194,7 @@ def status(config: Config, quiet: bool, as_json: bool, last: int) -> int:
     from .store import Store
 
     with Store(config.database) as store:
-        editions = []
+        editions: list[dict[str, Any]] = []
         for e in store.editions(last):
             editions.append({
                 "date": e.date.isoformat(), "built_at": e.built_at,
@@ -205,7 +206,7 @@ def status(config: Config, quiet: bool, as_json: bool, last: int) -> int:
                                 "attempts": d.attempts, "last_error": d.last_error,
                                 "updated_at": d.updated_at} for d in store.deliveries(e.date)],
             })
-        pending = {"articles": len(store.pending()),
+        pending: dict[str, Any] = {"articles": len(store.pending()),
                    "deliveries": [{"edition": d.edition.isoformat(), "recipient": d.recipient,
                                    "status": d.status, "last_error": d.last_error}
                                   for d in store.unfinished_deliveries()]}
@@ -214,10 +215,10 @@ def status(config: Config, quiet: bool, as_json: bool, last: int) -> int:
         return 0
     if not editions:
         click.echo("no editions yet")
-    for e in editions:
-        click.echo(f"{e['date']}  {e['articles']} articles  built {e['built_at']}  "
-                   f"{e['markdown']}")
-        for d in e["deliveries"]:
+    for row in editions:
+        click.echo(f"{row['date']}  {row['articles']} articles  built {row['built_at']}  "
+                   f"{row['markdown']}")
+        for d in row["deliveries"]:
             error = f"  ({d['last_error']})" if d["last_error"] and d["status"] != "sent" else ""
             click.echo(f"    {d['recipient']}: {d['status']}, {d['attempts']} attempts{error}")
     click.echo(f"pending: {pending['articles']} new articles, "

@@ -130,8 +130,9 @@ class Config:
     markdown_name: str = _help("File name of the Markdown edition.", "briefing.md")
     pdf_name: str = _help("File name of the PDF edition.", "briefing.pdf")
     pdf: bool = _help("Render the PDF as well as the Markdown.", True)
-    templates: Path = _help("Folder with briefing.md.j2, briefing.html.j2, print.css and email.html.j2.",
-                            Path("templates"))
+    templates: Path = _help(
+        "Folder with briefing.md.j2, briefing.html.j2, print.css and email.html.j2.",
+        Path("templates"))
     max_file_kb: int = _help("Larger input files are skipped.", 2048)
     residue_file: Path | None = _help(
         "Extra residue patterns (one regular expression a line) added to the built-in list.", None

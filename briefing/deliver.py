@@ -189,7 +189,8 @@ def _deliver_edition(config: Config, store: Store, deliveries: list[Delivery],
                     store.set_delivery(d.edition, d.recipient, "pending", str(exc))
                     log.warning("e-mail to %s for %s: attempt %d of %d: %s", d.recipient,
                                 d.edition, attempt, email.attempts, exc)
-                    smtp = _close(smtp)
+                    _close(smtp)
+                    smtp = None
                     if attempt == email.attempts:
                         report.pending.append(label)
                     else:

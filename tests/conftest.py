@@ -41,7 +41,7 @@ def write_config(folder: Path, inbox: Path, extra: str = "", topics: str | None 
     """A briefing.toml in folder using the project's templates and the shipped topics."""
     if topics is None:
         shipped = (ROOT / "briefing.toml").read_text(encoding="utf-8")
-        topics = shipped[shipped.index("[[topics]]"):]
+        topics = shipped[shipped.index("[[topics]]"):shipped.index("\n# E-mail and schedule")]
     text = textwrap.dedent(f"""\
         [briefing]
         title = "Test briefing"

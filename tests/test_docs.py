@@ -6,7 +6,15 @@ from dataclasses import fields
 
 import pytest
 
-from briefing.config import Config, DigestConfig, FiguresConfig, LedgerConfig, TopicConfig
+from briefing.config import (
+    Config,
+    DigestConfig,
+    EmailConfig,
+    FiguresConfig,
+    LedgerConfig,
+    ScheduleConfig,
+    TopicConfig,
+)
 
 from .conftest import ROOT
 
@@ -14,10 +22,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("cls", [Config, DigestConfig, LedgerConfig, TopicConfig,
-                                 FiguresConfig])
+                                 FiguresConfig, EmailConfig, ScheduleConfig])
 def test_every_config_key_is_documented(cls: type) -> None:
     for f in fields(cls):
-        if f.name in ("path", "digest", "ledger", "topics"):
+        if f.name in ("path", "digest", "ledger", "topics", "email", "schedule"):
             continue
         assert f"| `{f.name}` |" in README, f"{cls.__name__}.{f.name} missing from README"
         assert f.metadata.get("help"), f"{cls.__name__}.{f.name} has no help text"
@@ -28,6 +36,6 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "make run" in head and "make test" in head
 
 
-@pytest.mark.parametrize("code", ["0", "2", "3", "70", "74", "78"])
+@pytest.mark.parametrize("code", ["0", "2", "3", "4", "70", "74", "75", "78"])
 def test_exit_codes_documented(code: str) -> None:
     assert f"| {code} |" in README
