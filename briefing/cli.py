@@ -128,7 +128,7 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
     reports = (pipeline.backfill(config, since.date(), day) if since
                else [pipeline.run(config, day, include_all=include_all, rebuild=rebuild)])
     for report in reports:
-        if report.markdown:
+        if report.markdown and not quiet:  # -q: silent on success, so cron mails only trouble
             click.echo(str(report.markdown))
             if report.pdf:
                 click.echo(str(report.pdf))
@@ -219,7 +219,7 @@ def status(config: Config, quiet: bool, as_json: bool, last: int) -> int:
         click.echo(f"{row['date']}  {row['articles']} articles  built {row['built_at']}  "
                    f"{row['markdown']}")
         for d in row["deliveries"]:
-            error = f"  ({d['last_error']})" if d["last_error"] and d["status"] != "sent" else ""
+            error = f" ({d['last_error']})" if d['last_error'] and d['status'] != 'sent' else ''
             click.echo(f"    {d['recipient']}: {d['status']}, {d['attempts']} attempts{error}")
     click.echo(f"pending: {pending['articles']} new articles, "
                f"{len(pending['deliveries'])} unsent e-mails")

@@ -134,6 +134,9 @@ def test_one_refused_recipient_among_several(tmp_path: Path, server) -> None:
     states = {d["recipient"]: d["status"] for d in status(config)["editions"][0]["deliveries"]}
     assert states == {"ann@example.org": "sent", "bob@example.org": "sent",
                       "ghost@example.org": "failed"}
+    text = cli("status", "-c", str(config)).stdout
+    assert "2025-05-03  1 articles" in text
+    assert "ghost@example.org: failed, 1 attempts (550 5.1.1 no such user)" in text
 
 
 def test_dropped_connection_is_retried(tmp_path: Path, server) -> None:

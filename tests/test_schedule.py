@@ -71,6 +71,17 @@ def test_missed_build_is_caught_up_exactly_once(tmp_path: Path, seed_inbox: Path
         assert store.edition(dt.date(2025, 3, 10)) is not None
 
 
+def test_interval_ingest_reads_ahead_of_the_build(tmp_path: Path, seed_inbox: Path) -> None:
+    config = load_config(write_config(tmp_path, seed_inbox,
+                                      "[schedule]\ningest_every_minutes = 30"))
+    service = Service(config)
+    service.ingest()
+    with Store(config.database) as store:
+        assert len(store.pending()) == 5 and store.editions() == []
+    service.build(dt.date(2025, 3, 10))
+    assert service.runs == [(dt.date(2025, 3, 10), 0)]
+
+
 def test_day_names_and_numbers() -> None:
     trigger = build_trigger(ScheduleConfig(cron="0 7 * * mon", timezone="UTC"))
     sunday = dt.datetime(2025, 3, 9, 0, 0, tzinfo=UTC)
