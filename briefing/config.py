@@ -68,7 +68,7 @@ class TopicConfig:
 class DigestConfig:
     sentences_per_topic: int = _help("Most lines per topic digest.", 5)
     words_per_topic: int = _help("Most words per topic digest; 0 for no word budget.", 160)
-    overview_sentences: int = _help("Lines in the overview at the top.", 3)
+    overview_words: int = _help("Word budget of the overview at the top (its summary).", 100)
     min_topic_score: float = _help("Least term weight a sentence needs to join a topic.", 1.0)
     duplicate_similarity: float = _help(
         "Cosine similarity (TF-IDF) above which two sentences say the same thing.", 0.55

@@ -12,6 +12,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .analyze.claims import extract_claims
 from .analyze.text import analyzer, content_stems
 from .analyze.topics import TopicMatcher
+from .summarize import summarize
 from .config import Config, TopicConfig
 from .models import (
     Article,
@@ -95,8 +96,7 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     matchers = [TopicMatcher.build(t) for t in config.topics]
     scores = [[m.score(text) for text in corpus.texts] for m in matchers]
     used: set[SentenceRef] = set()
-    overview = _select(config, corpus, _overview_candidates(config, corpus, scores),
-                       config.digest.overview_sentences, 0, used)
+    overview = _overview(config, corpus, scores, used)
     # Narrow topics choose first, so a broad topic does not take their only sentences.
     order = sorted(range(len(matchers)), key=lambda i: sum(1 for s in scores[i] if s > 0))
     digests: dict[int, TopicDigest] = {}
@@ -112,18 +112,31 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
         skipped=skipped, articles_read=len(articles))
 
 
-def _overview_candidates(config: Config, corpus: Corpus,
-                         scores: list[list[float]]) -> list[tuple[float, int]]:
-    out = []
+def _overview(config: Config, corpus: Corpus, scores: list[list[float]],
+              used: set[SentenceRef]) -> list[DigestItem]:
+    """The few lines that best sum up the edition: the concept-coverage summary (the same
+    summarizer benchmarks/duc2004.py measures) over standalone sentences."""
+    limits = config.digest
+    ranked = []
     for row, ref in enumerate(corpus.refs):
-        relevance = sum(1 for s in scores if s[row] >= config.digest.min_topic_score)
-        if relevance == 0:
+        text = corpus.texts[row]
+        words = len(text.split())
+        if _dangling(text) or not limits.min_sentence_words <= words <= limits.max_sentence_words:
             continue
-        position = 1.0 / (1.0 + 0.15 * ref.sentence)
-        standalone = 0.6 if _dangling(corpus.texts[row]) else 1.0  # pairs read worse up top
-        out.append((corpus.centrality[row] * (1 + 0.2 * relevance) * (0.6 + 0.4 * position)
-                    * standalone, row))
-    return out
+        relevance = sum(1 for s in scores if s[row] >= limits.min_topic_score)
+        ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))
+    allowed = {corpus.refs[row] for _, row in sorted(ranked)[:MAX_CANDIDATES]}
+    docs = [[s.text for s in article.sentences] for article in corpus.articles]
+    exclude = {(r.article, r.sentence) for r in corpus.refs if r not in allowed}
+    picked = summarize(docs, word_budget=limits.overview_words, min_words=0, exclude=exclude)
+    items = []
+    for cand in picked:
+        ref = SentenceRef(cand.doc, cand.index)
+        unit = _Unit(ref, cand.text, corpus.row_of[ref], len(cand.text.split()),
+                     frozenset({ref}))
+        used.add(ref)
+        items.append(_with_citations(corpus, unit, limits.duplicate_similarity, used))
+    return items
 
 
 def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,

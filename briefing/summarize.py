@@ -23,11 +23,40 @@ QUOTE_OPEN_RE = re.compile(r"^[“\"']")
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence the summarizer may pick: which document, which position, its text."""
+    """A sentence the summarizer may pick: which document, which position, its text.
+
+    `text` is the sentence or a shortened form of it; every cut shows as "…" and the words
+    kept are the source's own, in order."""
 
     doc: int
     index: int
     text: str
+    shortened: bool = False
+
+
+DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "... the flooding, the National Emergency Commission said Saturday." -> "... the flooding …"
+ATTRIBUTION_TAIL_RE = re.compile(
+    rf",\s+(?:[^,“”\"]{{2,60}}?)\s+(?:said|says|reported|announced|added|told [^,.“”]{{1,40}})"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{DAYS}(?:\s+(?:night|morning|afternoon|evening))?)?"
+    rf"\s*\.$")
+# "rejected on Friday the demands" -> "rejected … the demands"
+DAY_RE = re.compile(rf"(?<=[a-z,])\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS}"
+                    rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])")
+
+
+def shorten(text: str) -> str | None:
+    """A shorter form without the attribution tail and weekday phrases, or None.
+
+    Cuts are marked with "…"; nothing is added or reworded. Quotations are left whole."""
+    if "“" in text or '"' in text:
+        return None
+    out = ATTRIBUTION_TAIL_RE.sub(" …", text)
+    out = DAY_RE.sub(" …", out)
+    out = re.sub(r"…\s*…", "…", out)
+    if out == text or len(out.split()) < 6:
+        return None
+    return out
 
 
 def concepts(text: str) -> set[str]:
@@ -42,16 +71,32 @@ def concepts(text: str) -> set[str]:
     return out
 
 
+# Chosen on DUC 2004 (benchmarks/duc2004.py; see README, Quality): a concept's weight is its
+# document frequency squared, and a sentence earns POSITION_BONUS / (1 + its position).
+WEIGHT_POWER = 2.0
+POSITION_BONUS = 10.0
+
+
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
               max_position: int = 0, exclude: set[tuple[int, int]] | None = None,
-              time_limit: float = 10.0, min_df: int | None = None) -> list[Candidate]:
+              time_limit: float = 10.0, min_df: int | None = None,
+              allow_shortening: bool = True) -> list[Candidate]:
     """The best-covering sentences of docs (each a list of sentences) within word_budget,
-    in document order. max_position > 0 considers only each document's first sentences."""
+    in document order. max_position > 0 considers only each document's first sentences;
+    allow_shortening lets a sentence lose its attribution tail or weekday (marked "…")."""
     exclude = exclude or set()
-    candidates = [Candidate(d, i, text) for d, sents in enumerate(docs)
-                  for i, text in enumerate(sents)
-                  if (d, i) not in exclude and _usable(text, min_words)
-                  and (max_position <= 0 or i < max_position)]
+    candidates: list[Candidate] = []
+    for d, sents in enumerate(docs):
+        for i, text in enumerate(sents):
+            if (d, i) in exclude or not _usable(text, min_words):
+                continue
+            if max_position > 0 and i >= max_position:
+                continue
+            candidates.append(Candidate(d, i, text))
+            if allow_shortening:
+                short = shorten(text)
+                if short is not None:
+                    candidates.append(Candidate(d, i, short, shortened=True))
     if not candidates:
         return []
     cover = [concepts(c.text) for c in candidates]
@@ -62,7 +107,8 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
             seen |= concepts(text)
         df.update(seen)
     floor = min_df or (3 if len(docs) >= 6 else 2 if len(docs) >= 2 else 1)
-    weights = {c: n for c, n in df.items() if n >= floor}
+    present = set().union(*cover)
+    weights = {c: float(n) for c, n in df.items() if n >= floor and c in present}
     if not weights:  # a single short article: fall back to every bigram
         weights = dict.fromkeys(set().union(*cover), 1)
     chosen = _solve(candidates, cover, weights, word_budget, time_limit)
@@ -79,12 +125,13 @@ def _solve(candidates: list[Candidate], cover: list[set[str]], weights: dict[str
     names = sorted(weights)
     index = {c: i for i, c in enumerate(names)}
     m, n = len(names), len(candidates)
-    lengths = np.array([len(c.text.split()) for c in candidates], dtype=float)
+    lengths = np.array([len(c.text.replace("…", " ").split()) for c in candidates], dtype=float)
     # Variables: concepts c_0..c_{m-1}, then sentences s_0..s_{n-1}.
-    cost = np.concatenate([-np.array([weights[c] for c in names], dtype=float), np.zeros(n)])
+    cost = np.concatenate([-np.array([weights[c] for c in names], dtype=float) ** WEIGHT_POWER,
+                           np.zeros(n)])
     # A small bonus for early sentences breaks ties the way news is written (lead first).
     position = np.array([1.0 / (1.0 + c.index) for c in candidates])
-    cost[m:] -= 0.01 * position
+    cost[m:] -= POSITION_BONUS * position
     occ_rows, occ_cols = [], []
     for j, cs in enumerate(cover):
         for c in cs:
@@ -103,8 +150,17 @@ def _solve(candidates: list[Candidate], cover: list[set[str]], weights: dict[str
                      np.concatenate([np.arange(m), m + np.array(occ_cols, dtype=int)]))),
                    shape=(m, m + n))
     length = coo_matrix((lengths, (np.zeros(n, dtype=int), m + np.arange(n))), shape=(1, m + n))
+    # At most one form (whole or shortened) of each source sentence.
+    groups: dict[tuple[int, int], list[int]] = {}
+    for j, cand in enumerate(candidates):
+        groups.setdefault((cand.doc, cand.index), []).append(j)
+    multi = [js for js in groups.values() if len(js) > 1]
+    rows = [r for r, js in enumerate(multi) for _ in js]
+    cols = [m + j for js in multi for j in js]
+    one = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(max(len(multi), 1), m + n))
     constraints = [LinearConstraint(vstack([a, b]).tocsr(), -np.inf, 0),
-                   LinearConstraint(length.tocsr(), 0, budget)]
+                   LinearConstraint(length.tocsr(), 0, budget),
+                   LinearConstraint(one.tocsr(), 0, 1)]
     result = milp(cost, constraints=constraints, integrality=np.ones(m + n),
                   bounds=Bounds(0, 1), options={"time_limit": time_limit})
     if result.x is None:
