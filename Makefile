@@ -29,8 +29,16 @@ lint: $(VENV)/.test-deps
 	$(BIN)/mypy briefing
 	$(BIN)/pymarkdown --config .pymarkdown.json scan README.md
 
-bench: $(VENV)/.run-deps
-	$(BIN)/python benchmarks/scale.py --data ../shared/eval/duc2004
+$(VENV)/.bench-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	touch $@
+
+EVAL ?= ../shared/eval
+
+bench: $(VENV)/.bench-deps
+	$(BIN)/python benchmarks/scale.py --data $(EVAL)/duc2004
+	$(BIN)/python benchmarks/duc2004.py --data $(EVAL)/duc2004 --out out/duc2004 --table out/duc2004.md
+	$(BIN)/python benchmarks/aspectnews.py --data $(EVAL)/aspectnews --table out/aspectnews.md
 
 clean:
 	rm -rf out/20* out/*.sqlite* $(VENV)

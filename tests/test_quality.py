@@ -1,0 +1,58 @@
+"""Quality floors: a fast subset of both benchmarks must not score below the pinned floors.
+
+The floors live in benchmarks/quality_floors.toml; lowering one is an explicit, reviewed edit.
+The data is the public evaluation set beside the project (../shared/eval), or the folder named
+by BRIEFING_EVAL_DATA; it is read in place, never copied.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+FLOORS = tomllib.loads((ROOT / "benchmarks" / "quality_floors.toml").read_text())
+EVAL = Path(os.environ.get("BRIEFING_EVAL_DATA", ROOT.parent / "shared" / "eval"))
+
+needs_data = pytest.mark.skipif(not EVAL.is_dir(), reason=f"evaluation data not found at {EVAL}")
+
+
+@needs_data
+def test_duc2004_subset_rouge2_floor() -> None:
+    import duc2004
+
+    floor = FLOORS["duc2004"]
+    clusters, refs = duc2004.load(EVAL / "duc2004")
+    names = sorted(clusters)[: floor["clusters"]]
+    scores = [duc2004.score(duc2004.ours(clusters[c]), refs[c[:-1]]) for c in names]
+    rouge1 = 100 * statistics.mean(s[0] for s in scores)
+    rouge2 = 100 * statistics.mean(s[1] for s in scores)
+    assert rouge2 >= floor["rouge2"], f"ROUGE-2 {rouge2:.2f} fell below {floor['rouge2']}"
+    assert rouge1 >= floor["rouge1"], f"ROUGE-1 {rouge1:.2f} fell below {floor['rouge1']}"
+
+
+@needs_data
+@pytest.mark.parametrize("aspect", sorted(FLOORS["aspectnews"]["aspects"]))
+def test_aspectnews_subset_floor(aspect: str) -> None:
+    import aspectnews
+
+    floor = FLOORS["aspectnews"]
+    topics = dict(aspectnews.load_topics(aspectnews.HERE / "aspectnews_topics.toml"))
+    items = aspectnews.read_items(EVAL / "aspectnews" / aspect)[: floor["articles"]]
+    pick = aspectnews.briefing_system(topics[aspect])
+    p, imp = [], []
+    for item in items:
+        chosen = pick(item.sentences)
+        p.append(aspectnews.precision(chosen, aspectnews.majority(item.picks, 3)))
+        imp.append(aspectnews.importance(chosen, item.picks))
+    want = floor["aspects"][aspect]
+    assert statistics.mean(p) >= want["precision"], f"P@3 {statistics.mean(p):.3f}"
+    assert statistics.mean(imp) >= want["importance"], f"importance {statistics.mean(imp):.3f}"
