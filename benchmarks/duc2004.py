@@ -90,10 +90,14 @@ def sumy_system(name: str) -> Callable[[list[list[str]]], list[str]]:
     def run(docs: list[list[str]]) -> list[str]:
         paragraphs = [Paragraph([Sentence(s, Words) for s in doc]) for doc in docs]
         document = ObjectDocumentModel(paragraphs)
-        for count in range(3, 30):
+        lengths = [len(s.split()) for doc in docs for s in doc]
+        count = max(1, round(100 / (sum(lengths) / len(lengths))))  # start near 100 words
+        picked: list[str] = []
+        while count <= len(lengths):
             picked = [str(s) for s in summarizer(document, count)]
             if len(" ".join(picked).split()) >= 100:
-                return picked
+                break
+            count += 1
         return picked
 
     return run

@@ -12,7 +12,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .analyze.claims import extract_claims
 from .analyze.text import analyzer, content_stems
 from .analyze.topics import TopicMatcher
-from .summarize import summarize
 from .config import Config, TopicConfig
 from .models import (
     Article,
@@ -25,6 +24,7 @@ from .models import (
     SourceEntry,
     TopicDigest,
 )
+from .summarize import summarize
 
 # Openers that lean on an earlier sentence ("He added", "This warning"): shown only with it.
 DANGLING_RE = re.compile(
@@ -121,7 +121,7 @@ def _overview(config: Config, corpus: Corpus, scores: list[list[float]],
     summarizer benchmarks/duc2004.py measures) over standalone sentences."""
     limits = config.digest
     ranked = []
-    for row, ref in enumerate(corpus.refs):
+    for row in range(len(corpus.refs)):
         text = corpus.texts[row]
         words = len(text.split())
         if _dangling(text) or not limits.min_sentence_words <= words <= limits.max_sentence_words:

@@ -8,11 +8,14 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import jinja2
 import markdown as markdown_lib
 import nh3
+import weasyprint
 from markupsafe import Markup
+from weasyprint.urls import URLFetcher
 
 from .models import Briefing, Claim, DigestItem, LedgerRow
 
@@ -108,21 +111,13 @@ def render_html(briefing: Briefing, markdown_text: str, templates: Path) -> str:
 
 def render_pdf(html: str, templates: Path) -> bytes:
     """PDF bytes; the fetcher refuses everything but data: URLs and our own template files."""
-    import weasyprint
-
     fetcher = LocalOnlyFetcher(templates)
     css = weasyprint.CSS(filename=str(templates / "print.css"), url_fetcher=fetcher)
     document = weasyprint.HTML(string=html, base_url=str(templates), url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[css])
 
 
-def _fetcher_base():  # type: ignore[no-untyped-def]
-    from weasyprint.urls import URLFetcher
-
-    return URLFetcher
-
-
-class LocalOnlyFetcher(_fetcher_base()):  # type: ignore[misc]
+class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
     """Deny by default: a hostile article cannot make the PDF load or attach anything."""
 
     def __init__(self, assets: Path):
@@ -134,8 +129,6 @@ class LocalOnlyFetcher(_fetcher_base()):  # type: ignore[misc]
         if url.startswith("data:"):
             return super().fetch(url, headers)
         if url.startswith("file:"):
-            from urllib.parse import unquote, urlparse
-
             path = Path(unquote(urlparse(url).path)).resolve()
             if path.is_relative_to(self.assets) and path.is_file():
                 return super().fetch(url, headers)

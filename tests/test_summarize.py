@@ -1,0 +1,47 @@
+"""The concept-coverage summarizer: budget, redundancy, and honest shortening."""
+
+from __future__ import annotations
+
+from briefing.summarize import shorten, summarize
+
+DOCS = [
+    ["Floods closed the main coastal highway on Tuesday after three days of heavy rain.",
+     "The regional government opened twelve emergency shelters for displaced families.",
+     "Schools in the valley stayed shut."],
+    ["Heavy rain closed the main coastal highway and flooded dozens of homes, police said.",
+     "Twelve emergency shelters were opened by the regional government for displaced families.",
+     "A local football match was postponed."],
+    ["The main coastal highway remained closed after heavy rain, the transport agency said.",
+     "Emergency shelters opened by the regional government housed 300 displaced families.",
+     "Forecasters expect drier weather next week."],
+]
+
+
+def test_budget_is_respected_and_common_facts_win() -> None:
+    picked = summarize(DOCS, word_budget=30, min_words=4)
+    assert sum(len(c.text.replace("…", " ").split()) for c in picked) <= 30
+    text = " ".join(c.text for c in picked).lower()
+    assert "coastal highway" in text and "shelters" in text
+    assert "football" not in text and "forecasters" not in text
+
+
+def test_one_fact_is_not_picked_twice() -> None:
+    picked = summarize(DOCS, word_budget=60, min_words=4)
+    highway = [c for c in picked if "coastal highway" in c.text]
+    assert len(highway) == 1
+
+
+def test_shortening_marks_every_cut_and_keeps_the_words_verbatim() -> None:
+    source = "Heavy rain closed the main coastal highway on Tuesday, police said."
+    short = shorten(source)
+    assert short == "Heavy rain closed the main coastal highway …"
+    for piece in short.split("…"):
+        assert piece.strip() in source
+    assert shorten("“We are closing the road,” the minister said on Tuesday.") is None
+    assert shorten("The road is closed.") is None
+
+
+def test_excluded_sentences_are_never_picked() -> None:
+    exclude = {(d, i) for d in range(3) for i in range(3) if "highway" in DOCS[d][i]}
+    picked = summarize(DOCS, word_budget=60, min_words=4, exclude=exclude)
+    assert picked and all("highway" not in c.text for c in picked)
