@@ -59,3 +59,21 @@ def test_all_includes_every_known_article_and_same_day_extends(tmp_path: Path) -
                                         "--all"])
     assert run_all.exit_code == 0
     assert "Built from 2 articles" in (tmp_path / "out" / "2025-03-05" / "briefing.md").read_text()
+
+
+def test_since_backfills_each_day_not_yet_run_once(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ONE)
+    config = write_config(tmp_path, inbox, topics=TOPICS)
+    args = ["run", "-c", str(config), "--since", "2025-03-01", "--date", "2025-03-03"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.count("briefing: ") == 3  # one tally per day
+    assert "edition 2025-03-01 with 1 articles" in first.stderr
+    assert first.stderr.count("nothing new") == 2
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and again.stderr == ""  # every day already dealt with
+    db = sqlite3.connect(tmp_path / "out" / "state.sqlite")
+    assert [d for (d,) in db.execute("SELECT date FROM runs ORDER BY date")] == [
+        "2025-03-01", "2025-03-02", "2025-03-03"]
