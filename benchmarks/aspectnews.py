@@ -81,7 +81,8 @@ def briefing_system(topic: TopicConfig) -> Callable[[list[str]], list[int]]:
                           published=None, url=None, paragraphs=tuple(sentences),
                           sentences=tuple(Sentence(i, 0, s) for i, s in enumerate(sentences)))
         items = select_for_topic(config, topic, [article], 3, min_score=0.0)
-        return [item.refs[0].sentence for item in items][:3]
+        # A line that needs the sentence before it shows both: count both, up to three.
+        return [ref.sentence for item in items for ref in item.shown][:3]
 
     return pick
 

@@ -300,7 +300,8 @@ def _with_citations(corpus: Corpus, unit: _Unit, threshold: float,
             refs.append(ref)
             seen_articles.add(ref.article)
             used.add(ref)
-    return DigestItem(text=unit.text, refs=tuple(refs))
+    return DigestItem(text=unit.text, refs=tuple(refs), shown=tuple(sorted(
+        unit.covers, key=lambda r: r.sentence)))
 
 
 def says_as_much(other: str, shown: str, coverage: float = 0.7) -> bool:

@@ -111,6 +111,7 @@ class DigestItem:
 
     text: str
     refs: tuple[SentenceRef, ...]  # the first is the wording shown
+    shown: tuple[SentenceRef, ...] = ()  # the sentences the text is made of, in order
 
 
 @dataclass(frozen=True)
