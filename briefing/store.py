@@ -271,10 +271,3 @@ class Store:
     def has_run(self, date: dt.date) -> bool:
         return self.db.execute("SELECT 1 FROM runs WHERE date = ?",
                                (date.isoformat(),)).fetchone() is not None
-
-    def counts(self) -> dict[str, int]:
-        row = self.db.execute(
-            "SELECT COUNT(*), SUM(status = 'ok'), SUM(status = 'skipped'),"
-            " (SELECT COUNT(*) FROM editions) FROM versions").fetchone()
-        return {"versions": row[0] or 0, "ok": row[1] or 0, "skipped": row[2] or 0,
-                "editions": row[3] or 0}

@@ -81,19 +81,16 @@ SENTENCE_COST = 0.01
 
 
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
-              max_position: int = 0, exclude: set[tuple[int, int]] | None = None,
-              time_limit: float = 10.0, min_df: int | None = None,
+              exclude: set[tuple[int, int]] | None = None, time_limit: float = 10.0,
               allow_shortening: bool = True) -> list[Candidate]:
     """The best-covering sentences of docs (each a list of sentences) within word_budget,
-    in document order. max_position > 0 considers only each document's first sentences;
-    allow_shortening lets a sentence lose its attribution tail or weekday (marked "…")."""
+    in document order. allow_shortening lets a sentence lose its attribution tail or
+    weekday (marked "…")."""
     exclude = exclude or set()
     candidates: list[Candidate] = []
     for d, sents in enumerate(docs):
         for i, text in enumerate(sents):
             if (d, i) in exclude or not _usable(text, min_words):
-                continue
-            if max_position > 0 and i >= max_position:
                 continue
             candidates.append(Candidate(d, i, text))
             if allow_shortening:
@@ -112,7 +109,8 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
         df.update(seen)
         if sents:
             lead.update(concepts(sents[0]))
-    floor = min_df or (3 if len(docs) >= 6 else 2 if len(docs) >= 2 else 1)
+    # A concept must be shared: by 3 documents in a large edition, by 2 in a small one.
+    floor = 3 if len(docs) >= 6 else 2 if len(docs) >= 2 else 1
     present = set().union(*cover)
     lead_weight = LEAD_SHARE * len(docs) ** 2
     weights = {c: float(n) ** WEIGHT_POWER + lead_weight * lead[c]
