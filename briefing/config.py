@@ -6,7 +6,7 @@ import re
 import tomllib
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -181,10 +181,8 @@ def load_config(path: Path | str) -> Config:
         if values.get(key) is not None:
             values[key] = (base / values[key]).resolve()
     if "email" in values and values["email"].ca_file is not None:
-        from dataclasses import replace as _replace
-
-        values["email"] = _replace(values["email"],
-                                   ca_file=(base / values["email"].ca_file).resolve())
+        values["email"] = replace(values["email"],
+                                  ca_file=(base / values["email"].ca_file).resolve())
     config = Config(**values)
     _check_paths(config, where)
     return config
@@ -307,6 +305,4 @@ def _check_schedule(schedule: ScheduleConfig, where: str) -> None:
 
 def with_overrides(config: Config, **changes: Any) -> Config:
     """A copy of config with some fields replaced (CLI options such as --inbox)."""
-    from dataclasses import replace
-
     return replace(config, **{k: v for k, v in changes.items() if v is not None})

@@ -146,7 +146,9 @@ def extract_claims(article: Article, article_index: int, figures: FiguresConfig,
         text = sentence.text
         if sentence.index and article.sentences[sentence.index - 1].paragraph != sentence.paragraph:
             last_noun = None
-        found = _products(text, grammar) + _figures(text, grammar, last_noun)
+        products = _products(text, grammar)
+        found = products + _figures(text, grammar, last_noun,
+                                    taken=[(st, en) for st, en, _ in products])
         if not found:
             continue
         last_noun = max(found, key=lambda f: f[0])[2]["counted"]
@@ -178,11 +180,12 @@ def _products(text: str, grammar: _Grammar) -> list[tuple[int, int, dict]]:
     return out
 
 
-def _figures(text: str, grammar: _Grammar,
-             last_noun: str | None = None) -> list[tuple[int, int, dict]]:
-    """Counted figures in text; `last_noun` is what "of them" refers to, from before."""
+def _figures(text: str, grammar: _Grammar, last_noun: str | None = None,
+             taken: list[tuple[int, int]] | None = None) -> list[tuple[int, int, dict]]:
+    """Counted figures in text, outside the `taken` spans (products already found);
+    `last_noun` is what "of them" refers to, from before."""
     out: list[tuple[int, int, dict]] = []
-    taken = [(s, e) for s, e, _ in _products(text, grammar)]
+    taken = taken or []
     for m in grammar.figure.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
