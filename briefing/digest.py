@@ -37,6 +37,12 @@ BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", 
 BARE_DEMONSTRATIVE_RE = re.compile(
     r"\b\w+(?:ed|s)\s+(?:this|that|these|those)(?:\s+(?:during|at|on|in|to|when|after|before|"
     r"as|because|while)\b|\s*[.,;!?])", re.I)
+# "The objective was to…", "The move comes after…": a bare definite noun for an aim or an
+# event named in an earlier sentence (which objective? which move?).
+REFERRING_NOUN_RE = re.compile(
+    r"^the\s+(objective|aim|goal|purpose|intention|reason|result|outcome|move|decision|step|"
+    r"visit|trip|meeting|talks|remarks|comments|announcement|development)s?\s+"
+    r"(was|is|were|are|came|comes|follows|followed|marks|marked|would|will)\b", re.I)
 ATTRIBUTED_RE = re.compile(r"\b(said|says|added|stated|told|according to|wrote|asked|replied)\b")
 FIGURE_RE = re.compile(r"\d")
 NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
@@ -250,7 +256,8 @@ def _unit(config: Config, corpus: Corpus, row: int) -> _Unit | None:
 
 
 def _dangling(text: str) -> bool:
-    if DANGLING_RE.match(text) or BARE_DEMONSTRATIVE_RE.search(text):
+    if (DANGLING_RE.match(text) or BARE_DEMONSTRATIVE_RE.search(text)
+            or REFERRING_NOUN_RE.match(text)):
         return True
     # "Prior to this, ...", "Against this backdrop, ...": an opening phrase pointing back.
     opening = text.split(",", 1)[0] if "," in text else ""

@@ -1,11 +1,11 @@
-"""Topic ranking priors: an article's lead and fuller sentences win ties on relevance."""
+"""Digest lines: ranking priors, and lines that lean on the sentence before them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from briefing.config import Config, Term, TopicConfig
-from briefing.digest import _lead_prior, _length_prior, select_for_topic
+from briefing.digest import _dangling, _lead_prior, _length_prior, select_for_topic
 from briefing.models import Article, Sentence
 
 TOPIC = TopicConfig(name="Water", description="water supply", terms=(Term("reservoir"),))
@@ -44,3 +44,27 @@ def test_priors_are_flat_in_the_lead_then_fade_and_length_is_capped() -> None:
     assert _lead_prior(0) == _lead_prior(2) > _lead_prior(3) > _lead_prior(12)
     assert _lead_prior(12) == 0.5 * _lead_prior(0)
     assert _length_prior("word " * 10) < _length_prior("word " * 30) == _length_prior("word " * 80)
+
+
+def test_lines_that_point_back_are_recognised() -> None:
+    for text in ["He added that the dam would hold.",
+                 "This warning came after the vote.",
+                 "Prior to this, the council met twice.",
+                 "The objective was to reassure the farmers before winter.",
+                 "The move comes after a week of protests.",
+                 "Officials stated this during a briefing.",
+                 "“We will not ration water,” in the words of the notice."]:
+        assert _dangling(text), text
+    for text in ["The reservoir fell to a third of its usual level.",
+                 "The objectives of the plan are set out in a report by the council.",
+                 "“We will not ration water,” the mayor said.",
+                 "Engineers said the move was safe."]:
+        assert not _dangling(text), text
+
+
+def test_a_line_that_points_back_is_shown_with_its_antecedent() -> None:
+    lead = "The water minister made an urgent visit to the valley towns on Monday."
+    follow = "The objective was to reassure farmers that the reservoir would last the winter."
+    items = select_for_topic(Config(path=Path(".")), TOPIC, [article([lead, follow])], 2)
+    assert [item.text for item in items] == [f"{lead} {follow}"]
+    assert [ref.sentence for ref in items[0].shown] == [0, 1]
