@@ -20,20 +20,42 @@ from .errors import BriefingError
 EXIT_INTERNAL = 70
 
 
+class _StderrLog(logging.Handler):
+    """One line per record on stderr: ours as `briefing: ...`; another library's lines only
+    with -v, under that library's name, so a font notice is never read as ours."""
+
+    def __init__(self, ours: int, theirs: int) -> None:
+        super().__init__()
+        self.ours, self.theirs = ours, theirs
+
+    def emit(self, record: logging.LogRecord) -> None:
+        mine = record.name == "briefing" or record.name.startswith("briefing.")
+        if record.levelno < (self.ours if mine else self.theirs):
+            return
+        try:
+            text = record.getMessage()
+            if record.exc_info:
+                text += "\n" + logging.Formatter().formatException(record.exc_info)
+            # sys.stderr at emit time: click's test runner swaps it per invocation.
+            sys.stderr.write(f"{'briefing' if mine else record.name}: {text}\n")
+            sys.stderr.flush()
+        except Exception:  # noqa: BLE001 - logging must never crash the run
+            self.handleError(record)
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.WARNING
+    ours = logging.WARNING
     if quiet:
-        level = logging.ERROR
+        ours = logging.ERROR
     elif verbose == 1:
-        level = logging.INFO
+        ours = logging.INFO
     elif verbose > 1:
-        level = logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="briefing: %(message)s",
-                        force=True)
-    # Libraries talk a lot at INFO; their warnings still show.
-    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "courlan",
-                  "apscheduler"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+        ours = logging.DEBUG
+    # Other libraries: nothing by default or with -q; their warnings with -v; info with -vv.
+    theirs = logging.CRITICAL + 1 if verbose == 0 else (
+        logging.WARNING if verbose == 1 else logging.INFO)
+    logging.basicConfig(level=theirs, handlers=[_StderrLog(ours, theirs)], force=True)
+    logging.getLogger("briefing").setLevel(ours)
 
 
 def common(func: Callable[..., Any]) -> Callable[..., Any]:
