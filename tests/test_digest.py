@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.config import Config, Term, TopicConfig
-from briefing.digest import _dangling, _lead_prior, _length_prior, select_for_topic
+from briefing.digest import select_for_topic
+from briefing.lines import dangling
 from briefing.models import Article, Sentence
+from briefing.ranking import lead_prior, length_prior
 
 TOPIC = TopicConfig(name="Water", description="water supply", terms=(Term("reservoir"),))
 FILLER = [f"Council member number {n} spoke about parking rules near the old market hall."
@@ -41,9 +43,9 @@ def test_a_full_sentence_beats_a_more_central_fragment() -> None:
 
 
 def test_priors_are_flat_in_the_lead_then_fade_and_length_is_capped() -> None:
-    assert _lead_prior(0) == _lead_prior(2) > _lead_prior(3) > _lead_prior(12)
-    assert _lead_prior(12) == 0.5 * _lead_prior(0)
-    assert _length_prior("word " * 10) < _length_prior("word " * 30) == _length_prior("word " * 80)
+    assert lead_prior(0) == lead_prior(2) > lead_prior(3) > lead_prior(12)
+    assert lead_prior(12) == 0.5 * lead_prior(0)
+    assert length_prior("word " * 10) < length_prior("word " * 30) == length_prior("word " * 80)
 
 
 def test_lines_that_point_back_are_recognised() -> None:
@@ -54,12 +56,12 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "The move comes after a week of protests.",
                  "Officials stated this during a briefing.",
                  "“We will not ration water,” in the words of the notice."]:
-        assert _dangling(text), text
+        assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
                  "The objectives of the plan are set out in a report by the council.",
                  "“We will not ration water,” the mayor said.",
                  "Engineers said the move was safe."]:
-        assert not _dangling(text), text
+        assert not dangling(text), text
 
 
 def test_a_line_that_points_back_is_shown_with_its_antecedent() -> None:

@@ -1,0 +1,37 @@
+"""The edition's sentences as TF-IDF vectors: similarity and centrality."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .analyze.text import analyzer
+from .models import Article, SentenceRef
+
+
+class Corpus:
+    """All sentences of an edition with their TF-IDF vectors and centrality."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = articles
+        self.refs = [SentenceRef(a, s.index) for a, art in enumerate(articles)
+                     for s in art.sentences]
+        self.texts = [articles[r.article].sentences[r.sentence].text for r in self.refs]
+        self.row_of = {r: i for i, r in enumerate(self.refs)}
+        vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
+        self.matrix = vectorizer.fit_transform(self.texts) if self.texts else None
+        self.centrality = self._centrality()
+
+    def _centrality(self) -> np.ndarray:
+        # Similarity to the edition's centroid: what most articles talk about, in linear time.
+        if self.matrix is None or self.matrix.shape[1] == 0:
+            return np.zeros(len(self.texts))
+        centroid = np.asarray(self.matrix.mean(axis=0)).ravel()
+        norm = np.linalg.norm(centroid) or 1.0
+        return np.asarray(self.matrix @ (centroid / norm)).ravel()
+
+    def similarity(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        """Cosine similarity of every row in rows_a to every row in rows_b."""
+        if self.matrix is None or not rows_a or not rows_b:
+            return np.zeros((len(rows_a), len(rows_b)))
+        return (self.matrix[rows_a] @ self.matrix[rows_b].T).toarray()
