@@ -39,6 +39,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python benchmarks/scale.py --data $(EVAL)/duc2004
 	$(BIN)/python benchmarks/duc2004.py --data $(EVAL)/duc2004 --out out/duc2004 --table out/duc2004.md
 	$(BIN)/python benchmarks/aspectnews.py --data $(EVAL)/aspectnews --table out/aspectnews.md
+	$(BIN)/python benchmarks/cleaning.py --data $(EVAL)/pasted-pages --table out/cleaning.md
 
 clean:
 	rm -rf out/20* out/*.sqlite* $(VENV)
