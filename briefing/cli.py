@@ -15,7 +15,7 @@ import click
 
 from . import pipeline
 from .config import Config, load_config, with_overrides
-from .errors import BriefingError
+from .errors import BriefingError, ConfigError, NotFound, UsageError
 
 EXIT_INTERNAL = 70
 
@@ -44,10 +44,10 @@ class _StderrLog(logging.Handler):
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
+    # -q hides progress and the success tally (in the commands), never our warnings: a
+    # skipped file or an unsent e-mail must reach cron's mail.
     ours = logging.WARNING
-    if quiet:
-        ours = logging.ERROR
-    elif verbose == 1:
+    if verbose == 1:
         ours = logging.INFO
     elif verbose > 1:
         ours = logging.DEBUG
@@ -64,7 +64,8 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
                   default="briefing.toml", show_default=True, help="The config file.")
     @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv: debug).")
-    @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+    @click.option("-q", "--quiet", is_flag=True,
+                  help="Print nothing on success; warnings and errors still go to stderr.")
     @functools.wraps(func)
     def wrapper(config_path: Path, verbose: int, quiet: bool, **kwargs: Any) -> None:
         _setup_logging(verbose, quiet)
@@ -73,6 +74,8 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
         except BriefingError as exc:
             click.echo(f"briefing: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click reports these itself
         except Exception:  # noqa: BLE001 - a crash still ends with a message and a code
             logging.getLogger("briefing").exception("internal error")
             sys.exit(EXIT_INTERNAL)
@@ -122,7 +125,8 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
 
     \b
     Exit codes: 0 done (or nothing new), 3 done but some files were skipped,
-    4 done but some e-mails are pending or failed, 70 internal error,
+    4 done but some e-mails are pending or failed, 2 bad command line,
+    66 no such edition (--rebuild), 70 internal error,
     74 state database unusable, 75 another run is busy, 78 bad config.
 
     \b
@@ -134,11 +138,11 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
       briefing run --dry-run                # what would be sent to whom
     """
     if sum([include_all, rebuild, since is not None, dry_run]) > 1:
-        raise click.UsageError("use only one of --all, --rebuild, --since, --dry-run")
+        raise UsageError("use only one of --all, --rebuild, --since, --dry-run")
     config = with_overrides(config, inbox=inbox.resolve() if inbox else None,
                             out_dir=out_dir.resolve() if out_dir else None)
     if inbox and not config.inbox.is_dir():
-        raise BriefingError(f"--inbox: folder does not exist: {config.inbox}")
+        raise UsageError(f"--inbox: folder does not exist: {config.inbox}")
     day = _day(date)
     if dry_run:
         report, plan = pipeline.dry_run(config, day)
@@ -178,11 +182,11 @@ def send(config: Config, quiet: bool, date: dt.datetime, resend: bool, dry_run: 
 
     day = date.date()
     if not config.email.recipients:
-        raise BriefingError("[email] has no recipients")
+        raise ConfigError(f"{config.path}: [email] 'recipients' is empty: nobody to send to")
     with run_lock(config.database), Store(config.database) as store:
         record = store.edition(day)
         if record is None:
-            raise BriefingError(f"no edition for {day.isoformat()}; build it with briefing run")
+            raise NotFound(f"no edition for {day.isoformat()}; build it with briefing run")
         done = {d.recipient: d.status for d in store.deliveries(day)}
         todo = [r for r in config.email.recipients if resend or done.get(r) != "sent"]
         if dry_run:

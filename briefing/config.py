@@ -155,6 +155,11 @@ def load_config(path: Path | str) -> Config:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder; give the config file in it, e.g. "
+                          f"{path / 'briefing.toml'}") from None
+    except PermissionError:
+        raise ConfigError(f"{path}: config file cannot be read (permission denied)") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     where = str(path)

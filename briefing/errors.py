@@ -7,6 +7,20 @@ class BriefingError(Exception):
     exit_code = 70  # EX_SOFTWARE
 
 
+class UsageError(BriefingError):
+    """Raised by cli for a command line that cannot work (options that exclude each other,
+    an --inbox folder that does not exist); one line, not click's usage block."""
+
+    exit_code = 2  # as click's own usage errors
+
+
+class NotFound(BriefingError):
+    """Raised by cli and pipeline when the edition asked for (to rebuild, to send) does not
+    exist."""
+
+    exit_code = 66  # EX_NOINPUT
+
+
 class ConfigError(BriefingError):
     """Raised by config.load_config for a bad key, type, path or template."""
 

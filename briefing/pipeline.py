@@ -12,7 +12,7 @@ from . import readers, render
 from .config import Config
 from .deliver import DeliveryReport, deliver, message_id
 from .digest import build_briefing
-from .errors import BriefingError, ReadError
+from .errors import NotFound, ReadError
 from .lock import run_lock
 from .models import Skipped
 from .sources import discover
@@ -158,7 +158,8 @@ def build(config: Config, store: Store, report: Report, include_all: bool,
     skipped = tuple(report.skipped)
     if rebuild:
         if previous is None:
-            raise BriefingError(f"no edition for {date.isoformat()} to rebuild")
+            raise NotFound(f"no edition for {date.isoformat()} to rebuild; build it with "
+                           "briefing run")
         versions = store.edition_versions(date)
         skipped = previous.skipped
     elif include_all:
