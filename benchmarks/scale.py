@@ -83,7 +83,6 @@ title = "Scale test"
 inbox = "{inbox}"
 out_dir = "{folder / 'out'}"
 database = "{folder / 'out' / 'state.sqlite'}"
-templates = "{ROOT / 'templates'}"
 max_file_kb = 4096
 {TOPICS}""", encoding="utf-8")
     return path

@@ -130,9 +130,9 @@ class Config:
     markdown_name: str = _help("File name of the Markdown edition.", "briefing.md")
     pdf_name: str = _help("File name of the PDF edition.", "briefing.pdf")
     pdf: bool = _help("Render the PDF as well as the Markdown.", True)
-    templates: Path = _help(
-        "Folder with briefing.md.j2, briefing.html.j2, print.css and email.html.j2.",
-        Path("templates"))
+    templates: Path | None = _help(
+        "Folder with your own versions of any of briefing.md.j2, briefing.html.j2, print.css "
+        "and email.html.j2; files it does not have come from the built-in set.", None)
     max_file_kb: int = _help("Larger input files are skipped.", 2048)
     residue_file: Path | None = _help(
         "Extra residue patterns (one regular expression a line) added to the built-in list.", None
@@ -143,9 +143,6 @@ class Config:
     schedule: ScheduleConfig = _help("[schedule] section.", factory=ScheduleConfig)
     topics: tuple[TopicConfig, ...] = _help("[[topics]] tables, in the order shown.",
                                             factory=tuple)
-
-
-TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css", "email.html.j2")
 
 
 def load_config(path: Path | str) -> Config:
@@ -262,10 +259,8 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
 def _check_paths(config: Config, where: str) -> None:
     if not config.inbox.is_dir():
         raise ConfigError(f"{where}: 'inbox' folder does not exist: {config.inbox}")
-    for name in TEMPLATE_FILES:
-        if not (config.templates / name).is_file():
-            missing = config.templates / name
-            raise ConfigError(f"{where}: 'templates': template not found: {missing}")
+    if config.templates is not None and not config.templates.is_dir():
+        raise ConfigError(f"{where}: 'templates' folder does not exist: {config.templates}")
     if config.residue_file is not None and not config.residue_file.is_file():
         raise ConfigError(f"{where}: 'residue_file' not found: {config.residue_file}")
     _check_email(config.email, where)

@@ -16,11 +16,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from .config import Config, EmailConfig
-from .render import markdown_to_html
+from .render import markdown_to_html, template_env
 from .store import Delivery, Store
 
 log = logging.getLogger(__name__)
@@ -71,8 +70,7 @@ def build_message(config: Config, delivery: Delivery, markdown_text: str, pdf: b
     msg["Message-ID"] = delivery.message_id
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(markdown_text)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.templates), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+    env = template_env(config.templates, autoescape=True)
     html = env.get_template("email.html.j2").render(
         title=config.title, date=delivery.edition.isoformat(),
         body=Markup(markdown_to_html(markdown_text)))  # sanitised by markdown_to_html

@@ -7,7 +7,9 @@ import logging
 import os
 import re
 import tempfile
+from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import jinja2
@@ -61,16 +63,39 @@ def amount(claim: Claim) -> str:
     return text
 
 
-def markdown_env(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates),
-                             undefined=jinja2.StrictUndefined, autoescape=False,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css", "email.html.j2")
+
+
+def builtin_templates() -> Path:
+    """The templates shipped inside the package (package data; a real folder, since the
+    package is never imported from a zip)."""
+    return Path(str(resources.files("briefing").joinpath("templates")))
+
+
+def template_file(name: str, override: Path | None) -> Path:
+    """The user's version of a template file if their folder has one, else the built-in."""
+    if override is not None and (override / name).is_file():
+        return override / name
+    return builtin_templates() / name
+
+
+def template_env(override: Path | None, **options: Any) -> jinja2.Environment:
+    """A Jinja2 environment that looks in the user's folder first, then the built-in set, one
+    file at a time."""
+    folders = [override] if override is not None else []
+    return jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, builtin_templates()]),
+                              undefined=jinja2.StrictUndefined, **options)
+
+
+def markdown_env(templates: Path | None) -> jinja2.Environment:
+    env = template_env(templates, autoescape=False, keep_trailing_newline=True,
+                       trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = md_escape
     env.filters["amount"] = amount
     return env
 
 
-def render_markdown(briefing: Briefing, templates: Path) -> str:
+def render_markdown(briefing: Briefing, templates: Path | None) -> str:
     """The Markdown edition; the same Briefing always gives the same bytes."""
     env = markdown_env(templates)
     text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing),
@@ -101,19 +126,19 @@ def markdown_to_html(text: str) -> str:
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
 
 
-def render_html(briefing: Briefing, markdown_text: str, templates: Path) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates),
-                             undefined=jinja2.StrictUndefined, autoescape=True)
+def render_html(briefing: Briefing, markdown_text: str, templates: Path | None) -> str:
+    env = template_env(templates, autoescape=True)
     body = Markup(markdown_to_html(markdown_text))  # sanitised above; nothing else is |safe
     return env.get_template("briefing.html.j2").render(b=briefing, body=body,
                                                        long_date=long_date(briefing.date))
 
 
-def render_pdf(html: str, templates: Path) -> bytes:
-    """PDF bytes; the fetcher refuses everything but data: URLs and our own template files."""
-    fetcher = LocalOnlyFetcher(templates)
-    css = weasyprint.CSS(filename=str(templates / "print.css"), url_fetcher=fetcher)
-    document = weasyprint.HTML(string=html, base_url=str(templates), url_fetcher=fetcher)
+def render_pdf(html: str, templates: Path | None) -> bytes:
+    """PDF bytes; the fetcher refuses everything but data: URLs and the template files."""
+    css_path = template_file("print.css", templates)
+    fetcher = LocalOnlyFetcher(css_path.parent)
+    css = weasyprint.CSS(filename=str(css_path), url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html, base_url=str(css_path.parent), url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[css])
 
 

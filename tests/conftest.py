@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
-TEMPLATES = ROOT / "templates"
+TEMPLATES = ROOT / "briefing" / "templates"  # the built-in set
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,7 +38,7 @@ def check_golden(name: str, actual: str, update: bool) -> None:
 
 
 def write_config(folder: Path, inbox: Path, extra: str = "", topics: str | None = None) -> Path:
-    """A briefing.toml in folder using the project's templates and the shipped topics."""
+    """A briefing.toml in folder using the built-in templates and the shipped topics."""
     if topics is None:
         shipped = (ROOT / "briefing.toml").read_text(encoding="utf-8")
         topics = shipped[shipped.index("[[topics]]"):shipped.index("\n# E-mail and schedule")]
@@ -48,7 +48,6 @@ def write_config(folder: Path, inbox: Path, extra: str = "", topics: str | None 
         inbox = "{inbox.as_posix()}"
         out_dir = "{(folder / 'out').as_posix()}"
         database = "{(folder / 'out' / 'state.sqlite').as_posix()}"
-        templates = "{TEMPLATES.as_posix()}"
         {extra}
         """) + "\n" + topics
     path = folder / "briefing.toml"

@@ -27,8 +27,7 @@ def test_other_libraries_log_lines_are_not_ours_and_show_only_with_verbose(
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text(ARTICLE)
-    config = write_config(tmp_path, inbox, topics=TOPICS)
-    config.write_text(config.read_text().replace(TEMPLATES.as_posix(), templates.as_posix()))
+    config = write_config(tmp_path, inbox, f'templates = "{templates.as_posix()}"', TOPICS)
 
     def run(*flags: str, date: str) -> str:
         result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", date, *flags])
