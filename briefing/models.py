@@ -81,6 +81,31 @@ class SentenceRef:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """One quantity in a sentence, found by analyze.quantities.find_quantities.
+
+    text[start:end] is the figure as written, hedge and unit included: "as many as 8,000",
+    "$4.2 million", "18.6%", "between 10,000 and 12,000", "two brigades, each with 6,000".
+    """
+
+    start: int
+    end: int
+    value: float  # what it amounts to: a range's high end ("from A to B": B), a product n1*n2
+    low: float | None  # ranges stay ranges: "between 10,000 and 12,000" -> 10000, 12000
+    high: float | None
+    hedge: str  # "=", "~" (about, some, nearly), ">" (more than, at least), "<" (up to, under)
+    change: str  # "=", or "up" / "down" when the sentence says the quantity rose / fell
+    unit: str | None  # normalised key: "km2", "USD", "percent", ...; None for a plain count
+    unit_text: str | None  # the unit as written
+    noun: str | None  # the counted noun phrase as written (counts only)
+    noun_start: int | None
+    noun_end: int | None
+    kind: str  # "count", "increment" ("another 3,000") or "total" (a product)
+    by: bool = False  # the figure is the size of a change ("rose 5%", "cut by $2m"), not the
+    #                   level reached ("to 18.6%"); NewsQuant marks only these up / down
+
+
+@dataclass(frozen=True)
 class Claim:
     """A numeric claim: who says how many of what, where, when."""
 

@@ -56,3 +56,15 @@ def test_aspectnews_subset_floor(aspect: str) -> None:
     want = floor["aspects"][aspect]
     assert statistics.mean(p) >= want["precision"], f"P@3 {statistics.mean(p):.3f}"
     assert statistics.mean(imp) >= want["importance"], f"importance {statistics.mean(imp):.3f}"
+
+
+@needs_data
+def test_newsquant_floor() -> None:
+    import newsquant
+
+    floor = FLOORS["newsquant"]
+    items = newsquant.load(EVAL / "newsquant")
+    c = newsquant.score([(gold, newsquant.briefing_tags(text)) for text, gold in items])
+    assert c.f1(c.value) >= floor["value"], f"value F1 {c.f1(c.value):.1f}"
+    assert c.f1(c.change) >= floor["value_change"], f"value+change F1 {c.f1(c.change):.1f}"
+    assert c.f1(c.unit) >= floor["value_unit"], f"value+unit F1 {c.f1(c.unit):.1f}"

@@ -1,0 +1,340 @@
+"""NewsQuant: briefing's quantity stage against CQE, quantulum3 and GPT-3 on 590 news sentences.
+
+Usage: python benchmarks/newsquant.py --data ../shared/eval/newsquant [--table FILE] [--errors N]
+Scores value F1, value+change F1 and value+unit F1 with the matching rules of the CQE paper
+(Almasian et al., EMNLP 2023; their evaluate_models.py), reimplemented here: per sentence,
+gold and predicted quantities are sorted by normalised unit; each gold quantity is compared
+with the predictions left in order; every value match counts towards value (at most as many
+as the sentence has gold quantities) and, when the change agrees, towards value+change; the
+first match whose unit also agrees counts towards value+unit and uses that prediction up.
+Values match with numpy.isclose (rtol 1e-5); a range matches only a range with both ends
+close, in the order written. quantulum3 has its ranges averaged, as the paper did.
+
+Rules were written against the even-indexed sentences only ("dev"); the odd-indexed ones
+("held out") were not read, so the table shows whether the margin holds on unseen text.
+Published rows are the paper's, on all 590 sentences. quantulum3 runs live through the same
+matcher, with unit names mapped to NewsQuant's as the paper's tagger.py does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from briefing.analyze.quantities import find_quantities  # noqa: E402
+from briefing.models import Quantity  # noqa: E402
+
+Value = float | tuple[float, float]
+
+PUBLISHED = [  # value F1, value+change F1, value+unit F1 (all 590 sentences)
+    ("CQE (published)", 92.0, 88.1, 85.6),
+    ("GPT-3 few-shot (published)", 70.6, 51.9, 59.1),
+    ("quantulum3 (published)", 73.0, None, 47.2),
+]
+
+
+@dataclass(frozen=True)
+class Tag:
+    value: Value
+    unit: str  # NewsQuant's normalised unit name, lower-case; "-" for none
+    change: str | None  # "=", "~", ">", "<", "up", "down"; None when the system has none
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    value: int = 0
+    change: int = 0
+    unit: int = 0
+
+    def f1(self, hits: int) -> float:
+        if not hits:
+            return 0.0
+        p, r = hits / self.predicted, hits / self.gold
+        return 100 * 2 * p * r / (p + r)
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def load(data: Path) -> list[tuple[str, list[Tag]]]:
+    items = json.loads((data / "NewsQuant.json").read_text(encoding="utf-8"))
+    return [(item["text"], [gold_tag(q) for q in item["quantities"]]) for item in items]
+
+
+def gold_tag(q: dict) -> Tag:
+    raw = q["value"].strip()
+    if "-" in raw and "E" not in raw and not raw.startswith("-"):
+        lo, hi = raw.split("-", 1)
+        value: Value = (float(lo), float(hi))
+    else:
+        value = float(raw)
+    return Tag(value, q["normalized_unit"].strip().lower(), q["change"].strip())
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+def close(a: float, b: float) -> bool:
+    return bool(np.isclose(a, b, rtol=1e-05, atol=1e-08))
+
+
+def values_match(gold: Value, predicted: Value) -> bool:
+    if isinstance(gold, tuple) != isinstance(predicted, tuple):
+        return False
+    if isinstance(gold, tuple) and isinstance(predicted, tuple):
+        return close(gold[0], predicted[0]) and close(gold[1], predicted[1])
+    return close(gold, predicted)  # type: ignore[arg-type]
+
+
+def average(value: Value) -> Value:
+    return (value[0] + value[1]) / 2 if isinstance(value, tuple) else value
+
+
+def score(pairs: list[tuple[list[Tag], list[Tag]]], average_ranges: bool = False) -> Counts:
+    """The CQE paper's counting rules (see the module docstring)."""
+    counts = Counts()
+    for gold, predicted in pairs:
+        counts.gold += len(gold)
+        counts.predicted += len(predicted)
+        left = sorted(predicted, key=lambda t: t.unit)
+        budget = len(gold)
+        for g in sorted(gold, key=lambda t: t.unit):
+            g_value = average(g.value) if average_ranges else g.value
+            for p in list(left):
+                if not values_match(g_value, p.value):
+                    continue
+                if budget > 0:
+                    counts.value += 1
+                    budget -= 1
+                if p.change is not None and p.change == g.change:
+                    counts.change += 1
+                if p.unit == g.unit:
+                    counts.unit += 1
+                    left.remove(p)
+                    break
+    return counts
+
+
+# ----------------------------------------------------------------------------- briefing
+
+# Our unit keys as NewsQuant names them (an adapter, like the paper's tagger.py).
+UNIT_NAMES = {
+    "percent": "percentage", "bp": "basis point", "USD": "dollar", "AUD": "australian dollar",
+    "CAD": "canadian dollar", "HKD": "hong kong dollar", "NZD": "new zealand dollar",
+    "SGD": "singapore dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+    "CNY": "chinese yuan", "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit",
+    "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone",
+    "RUB": "russian ruble", "CHF": "swiss franc", "TRY": "turkish lira",
+    "ZAR": "south african rand", "MXN": "mexican peso", "BRL": "brazilian real",
+    "KRW": "south korean won", "cent": "cent", "pence": "penny",
+    "km2": "square kilometre", "mi2": "square mile", "m2": "square metre", "ft2": "square foot",
+    "ha": "hectare", "acre": "acre", "km": "kilometre", "m": "metre", "cm": "centimetre",
+    "mm": "millimetre", "um": "micrometre", "nm": "nanometre", "mi": "mile",
+    "nmi": "nautical mile", "ft": "foot", "in": "inch", "yd": "yard", "mph": "mile per hour",
+    "km/h": "kilometre per hour", "kn": "knot", "m/s": "metre per second", "kg": "kilogram",
+    "g": "gram", "mg": "milligram", "ug": "microgram", "lb": "pound-mass", "oz": "ounce",
+    "t": "metric ton", "ton": "ton", "Gt": "gigaton", "l": "litre", "ml": "millilitre",
+    "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower",
+    "mAh": "milliampere-hour", "V": "volt", "kV": "kilovolt", "Hz": "hertz",
+    "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "KB": "kilobyte",
+    "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte", "Mbps": "megabit per second",
+    "Gbps": "gigabit per second", "degC": "celsius", "degF": "fahrenheit", "deg": "degree",
+    "dB": "decibel", "rpm": "revolutions per minute", "Nm": "newton metre",
+    "lbft": "pound-foot", "ppm": "part per million", "ppb": "parts-per-billion",
+    "kcal": "calorie", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
+    "week": "week", "month": "month", "year": "year", "decade": "decade",
+    "century": "century", "years_old": "year of age", "months_old": "month of age",
+    "point": "point", "times": "count",
+    "share": "share", "barrel": "barrel", "gallon": "gallon", "gram": "gram",
+    "square foot": "square foot", "mmbtu": "mega british thermal unit",
+}
+IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman",
+             "feet": "foot", "mice": "mouse", "geese": "goose", "teeth": "tooth",
+             "personnel": "personnel", "series": "series", "news": "news", "species": "species"}
+
+
+def singular(word: str) -> str:
+    low = word.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                         ("xes", "x"), ("ses", "s")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 1:
+            return word[: -len(suffix)] + repl
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return word[:-1]
+    return word
+
+
+def unit_name(q: Quantity) -> str:
+    if q.unit is not None:
+        base, _, per = q.unit.partition("/")
+        if per and base not in ("km", "m", "bbl"):
+            name = UNIT_NAMES.get(base, base.lower())
+            per_name = UNIT_NAMES.get(per, per.lower())
+            return f"{name} per {per_name}"
+        return UNIT_NAMES.get(q.unit, q.unit.lower())
+    if q.noun:
+        words = q.noun.split()
+        return " ".join(words[:-1] + [singular(words[-1])]).lower()
+    return "-"
+
+
+def change_code(q: Quantity) -> str:
+    return q.change if q.by and q.change != "=" else q.hedge
+
+
+def briefing_tags(text: str) -> list[Tag]:
+    tags = []
+    for q in find_quantities(text):
+        if q.low is not None and q.high is not None:
+            # A falling range is written high to low ("from $75 to $45.88")
+            value: Value = (q.high, q.low) if q.value == q.low != q.high else (q.low, q.high)
+        else:
+            value = q.value
+        tags.append(Tag(value, unit_name(q), change_code(q)))
+    return tags
+
+
+# ----------------------------------------------------------------------------- quantulum3
+
+QUANTULUM_UNITS = {  # quantulum3 unit names that NewsQuant spells otherwise
+    "dimensionless": "-", "unk": "-", "per cent": "percentage", "percentage drop": "percentage",
+    "dollar dollar": "dollar", "united states dollar": "dollar", "tonne": "metric ton",
+    "degree angle": "degree", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
+    "second of arc": "second", "minute of arc": "minute", "yard yard": "yard",
+    "cubic centimetre": "millilitre", "pound sterling year": "pound sterling per year",
+}
+
+
+def quantulum_system() -> tuple[str, Callable[[str], list[Tag]]] | None:
+    try:
+        from quantulum3 import classifier, parser
+    except ImportError:
+        return None
+    label = "quantulum3 (live)"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            classifier.classifier("en_US", None)
+        except Exception:  # the shipped classifier does not load with this scikit-learn
+            classifier.USE_CLF = False
+            label = "quantulum3 (live, no classifier)"
+
+    def tag(text: str) -> list[Tag]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = parser.parse(text)
+        out = []
+        for q in found:
+            name = q.unit.name.lower()
+            out.append(Tag(float(q.value), QUANTULUM_UNITS.get(name, name).strip(), None))
+        return out
+
+    return label, tag
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def halves(n: int) -> dict[str, list[int]]:
+    return {"dev (even)": list(range(0, n, 2)), "held out (odd)": list(range(1, n, 2)),
+            "all": list(range(n))}
+
+
+def run(data: Path) -> tuple[list[list[str]], dict[str, dict[str, Counts]]]:
+    items = load(data)
+    systems: list[tuple[str, Callable[[str], list[Tag]], bool]] = [
+        ("briefing", briefing_tags, False)]
+    q = quantulum_system()
+    if q:
+        systems.append((q[0], q[1], True))
+    rows: list[list[str]] = []
+    results: dict[str, dict[str, Counts]] = {}
+    for name, tagger, averaged in systems:
+        tagger(items[0][0])  # load outside the clock
+        start = time.perf_counter()
+        predicted = [tagger(text) for text, _ in items]
+        seconds = time.perf_counter() - start
+        results[name] = {}
+        for part, idx in halves(len(items)).items():
+            c = score([(items[i][1], predicted[i]) for i in idx], average_ranges=averaged)
+            results[name][part] = c
+            has_change = name == "briefing"
+            rows.append([name, part, f"{c.f1(c.value):.1f}",
+                         f"{c.f1(c.change):.1f}" if has_change else "—",
+                         f"{c.f1(c.unit):.1f}",
+                         f"{seconds:.2f}" if part == "all" else ""])
+    for name, v, ch, u in PUBLISHED:
+        rows.append([name, "all", f"{v:.1f}", f"{ch:.1f}" if ch is not None else "—",
+                     f"{u:.1f}", ""])
+    return rows, results
+
+
+def markdown(rows: list[list[str]]) -> str:
+    head = ["system", "sentences", "value F1", "value+change F1", "value+unit F1",
+            "seconds (590 sentences)"]
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def show_errors(data: Path, limit: int, part: str) -> None:
+    """Print dev sentences where briefing misses or adds quantities (for writing rules)."""
+    items = load(data)
+    idx = halves(len(items))[part]
+    shown = 0
+    for i in idx:
+        text, gold = items[i]
+        pred = briefing_tags(text)
+        c = score([(gold, pred)])
+        if c.unit == len(gold) == len(pred) and c.change == len(gold):
+            continue
+        print(i, text)
+        print("   gold:", [(g.value, g.unit, g.change) for g in gold])
+        print("   ours:", [(p.value, p.unit, p.change) for p in pred])
+        shown += 1
+        if shown >= limit:
+            break
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True, help="the newsquant folder")
+    ap.add_argument("--table", type=Path, help="also write the table as Markdown here")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print this many dev sentences briefing gets wrong, and stop")
+    args = ap.parse_args()
+    if args.errors:
+        show_errors(args.data, args.errors, "dev (even)")
+        return
+    rows, _ = run(args.data)
+    table = markdown(rows)
+    print(table)
+    if args.table:
+        args.table.parent.mkdir(parents=True, exist_ok=True)
+        args.table.write_text(table, encoding="utf-8")
+    published = list(csv.reader((args.data / "published_scores.csv").open(encoding="utf-8"),
+                                delimiter="\t"))
+    assert any("CQE" in "".join(r) for r in published), "published_scores.csv changed shape"
+
+
+if __name__ == "__main__":
+    re.purge()
+    main()
