@@ -1,0 +1,310 @@
+"""Event dates in sentences: "on 4 March", "Mar. 9", "last Friday", "in March", "yesterday",
+resolved against the article's publication date; what cannot be resolved is left out."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+# "Good Friday", "Super Tuesday": named days whose date a weekday rule would get wrong.
+NAMED_DAY_WORDS = frozenset({"good", "black", "bloody", "super", "easter", "palm", "ash",
+                             "holy", "maundy", "cyber", "shrove", "whit"})
+# Month and weekday names are proper nouns: capitals only, so "may" and "march" as verbs and
+# "sat" never match. Abbreviations may carry a dot ("Mar. 9", "Sept. 30").
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_END = r"(?![\w-])"  # not followed by more of a word or number ("March 2010s", "4-5")
+
+# One alternation, longest forms first; each branch is a named group so resolution knows
+# which kind of expression it has.
+PATTERN = re.compile(
+    r"(?P<iso>\b" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
+    r"|(?P<dmy>\b(?P<dmy_d>" + _DAYNUM + r")\s+(?:of\s+)?(?P<dmy_m>" + _MONTH + r"),?\s+"
+    r"(?P<dmy_y>" + _YEAR + r")" + _END + r")"
+    r"|(?P<mdy>\b(?P<mdy_m>" + _MONTH + r")\s+(?P<mdy_d>" + _DAYNUM + r"),?\s+(?P<mdy_y>"
+    + _YEAR + r")" + _END + r")"
+    r"|(?P<dm>\b(?P<dm_d>" + _DAYNUM + r")\s+(?:of\s+)?(?P<dm_m>" + _MONTH + r")" + _END + r")"
+    r"|(?P<md>\b(?P<md_m>" + _MONTH + r")\s+(?P<md_d>" + _DAYNUM + r")" + _END + r"(?!,?\s*\d))"
+    r"|(?P<my>\b(?:(?:early|mid|late|end of|beginning of)[\s-]+)?"
+    r"(?P<my_m>" + _MONTH + r"),?\s+(?P<my_y>" + _YEAR + r")" + _END + r")"
+    r"|(?P<mon>\b(?P<mon_p>in|since|until|till|by|during|from|early|mid|late|of|last|this|"
+    r"next|through|throughout|before|after|end of|beginning of)[\s-]+(?P<mon_m>" + _MONTH
+    + r")" + _END + r"(?!,?\s+\d))"
+    r"|(?P<yr>\b(?:in|since|until|by|during|from|of|before|after|early|late|mid|through|"
+    r"throughout)[\s-]+(?P<yr_y>" + _YEAR + r")" + _END + r"(?!\s*(?:%|percent|people|per)))"
+    r"|(?P<wd>\b(?:(?P<wd_q>last|next|this|on|early|late)\s+)?(?P<wd_w>" + _WEEKDAY + r")"
+    r"(?:['’]s)?\b(?!\s+(?!" + _MONTH + r")(?-i:[A-Z][a-z])))"
+    r"|(?P<rel>\b(?P<rel_w>yesterday|today|tonight|tomorrow|last night|this morning|"
+    r"this afternoon|this evening)\b)"
+    r"|(?P<ago>(?<!more than )(?<!less than )(?<!over )(?<!nearly )(?<!almost )(?<!about )"
+    r"(?<!around )(?<!some )\b(?P<ago_n>" + _COUNT + r")\s+(?P<ago_u>days?|months?|years?)\s+"
+    r"(?P<ago_dir>ago|earlier|later|before|after)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|"
+    r"it|they|this|that|being|(?-i:[A-Z])|\w+ing\b)))"
+    r"|(?P<prevday>\b(?:the\s+(?P<pd_w>previous|following|next)\s+day|the\s+day\s+(?P<pd_b>"
+    r"before|after)(?!\s+\w)|a\s+day\s+(?P<pd_e>earlier|later))\b)"
+    r"|(?P<period>\b(?P<per_q>last|this|next|earlier\s+this|later\s+this|earlier\s+in\s+the|"
+    r"late\s+last|early\s+last|earlier\s+last)\s+(?P<per_u>month|year)\b)",
+    re.IGNORECASE,
+)
+# A cheap first look: most sentences carry none of these, and skip the big pattern.
+TRIGGER_RE = re.compile(
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|morning|afternoon|evening|"
+    r"month|year|1[89]\d\d|20\d\d", re.IGNORECASE)
+# Month, weekday and relative words are matched case-insensitively above for the modifiers;
+# the names themselves must be capitalised (checked after matching).
+_NAME_GROUPS = ("dmy_m", "mdy_m", "dm_m", "md_m", "my_m", "mon_m", "wd_w")
+# A sentence about what is to come resolves "on Tuesday" and "in March" forwards.
+FUTURE_RE = re.compile(
+    r"\b(will|shall|'ll|’ll|is due|are due|is expected to|are expected to|is scheduled|"
+    r"are scheduled|is set to|are set to|plans? to|planned for|to be held|upcoming|next)\b",
+    re.IGNORECASE)
+# Where a clause ends: the tense of "He said on Monday that talks will resume" is "said".
+CLAUSE_RE = re.compile(r"[;:!?]|,\s|\bthat\b|\bwhen\b|\bafter\b|\bbefore\b|\bbut\b|\band\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date a sentence speaks about: where it is written and what it resolves to."""
+
+    start: int  # character span in the sentence
+    end: int
+    text: str  # as written
+    date: dt.date  # the first day of the period
+    granularity: str  # "day", "month" or "year"
+
+    @property
+    def key(self) -> tuple[dt.date, str]:
+        return self.date, self.granularity
+
+
+def find_dates(text: str, published: dt.date | None,
+               anchor: dt.date | None = None) -> list[DateMention]:
+    """Every date in `text` that can be resolved, in order.
+
+    `published` resolves "on Tuesday", "yesterday", "in March", "4 March"; `anchor` (a day the
+    text around it speaks of, else `published`) resolves "two days earlier", "the next day".
+    Without the date needed, an expression is skipped: nothing is guessed."""
+    out: list[DateMention] = []
+    if not TRIGGER_RE.search(text):
+        return out
+    anchor = anchor or published
+    for match in PATTERN.finditer(text):
+        if not _names_capitalised(match) or _part_of_name(match, text):
+            continue
+        mention = _resolve(match, text, published, anchor)
+        if mention is not None:
+            out.append(mention)
+            if mention.granularity == DAY:
+                anchor = mention.date  # "on Tuesday. Two days earlier, ..."
+    return out
+
+
+def article_dates(sentences: Iterable[tuple[int, str]], published: dt.date | None
+                  ) -> list[list[DateMention]]:
+    """Dates of each (paragraph, text) in order; "two days later" and "the previous day"
+    count from the last day named earlier in the same paragraph, else from `published`."""
+    out = []
+    anchor, paragraph = published, None
+    for para, text in sentences:
+        if para != paragraph:
+            anchor, paragraph = published, para
+        found = find_dates(text, published, anchor)
+        days = [m.date for m in found if m.granularity == DAY]
+        if days:
+            anchor = days[-1]
+        out.append(found)
+    return out
+
+
+def _names_capitalised(match: re.Match[str]) -> bool:
+    return all(match.group(g) is None or match.group(g)[0].isupper() for g in _NAME_GROUPS)
+
+
+def _part_of_name(match: re.Match[str], text: str) -> bool:
+    """'Fox News Sunday', 'the Today programme', 'Good Friday': a day name inside a title or a
+    named day, not a date. 'the' before it, a closing quote after it, or a feast's word."""
+    if match.lastgroup not in ("wd", "rel") or match.group("wd_q"):
+        return False
+    word = match.group(0)
+    before = text[:match.start()].split()
+    previous = before[-1] if before else ""
+    if previous.lower() in ("the", "a") and word[0].isupper():
+        return True
+    if match.lastgroup == "wd" and text[match.end():match.end() + 1] in ("\"", "”", "’"):
+        return True
+    return previous.lower() in NAMED_DAY_WORDS
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """True when the clause holding text[start:end] speaks of what is to come."""
+    before = CLAUSE_RE.split(text[:start])[-1]
+    after = CLAUSE_RE.split(text[end:])[0]
+    return bool(FUTURE_RE.search(before + " " + after))
+
+
+def _resolve(match: re.Match[str], text: str, published: dt.date | None,
+             anchor: dt.date | None) -> DateMention | None:
+    kind = match.lastgroup
+    g = match.group
+    start, end = match.span()
+    date: dt.date | None = None
+    grain = DAY
+    if kind == "iso":
+        y, m, d = (int(p) for p in g("iso").split("-"))
+        date = _safe_date(y, m, d)
+    elif kind == "dmy":
+        date = _safe_date(int(g("dmy_y")), _month(g("dmy_m")), _day(g("dmy_d")))
+    elif kind == "mdy":
+        date = _safe_date(int(g("mdy_y")), _month(g("mdy_m")), _day(g("mdy_d")))
+    elif kind in ("dm", "md"):
+        month, day = _month(g(f"{kind}_m")), _day(g(f"{kind}_d"))
+        date = _nearest_year(month, day, published, _year_named_after(text, end))
+    elif kind == "my":
+        date, grain = dt.date(int(g("my_y")), _month(g("my_m")), 1), MONTH
+    elif kind == "mon":
+        grain = MONTH
+        start = match.start("mon_m") if g("mon_p").lower() in ("in", "since", "until", "till",
+                                                               "by", "during", "from", "of",
+                                                               "through", "throughout",
+                                                               "before", "after") else start
+        date = _month_occurrence(_month(g("mon_m")), published, g("mon_p").lower(),
+                                 _future(text, start, end))
+    elif kind == "yr":
+        date, grain = dt.date(int(g("yr_y")), 1, 1), YEAR
+        start = match.start("yr_y")
+    elif kind == "wd":
+        qualifier = (g("wd_q") or "").lower()
+        if qualifier == "on":
+            start = match.start("wd_w")
+        date = _weekday(WEEKDAYS[g("wd_w").lower()], published, qualifier,
+                        _future(text, start, end))
+    elif kind == "rel":
+        word = " ".join(g("rel_w").lower().split())
+        if published is not None:
+            shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+            date = published + dt.timedelta(days=shift)
+    elif kind == "ago":
+        date, grain = _count_back(g("ago_n"), g("ago_u"), g("ago_dir"), published, anchor)
+    elif kind == "prevday":
+        word = (g("pd_w") or g("pd_b") or g("pd_e") or "").lower()
+        if anchor is not None:
+            date = anchor + dt.timedelta(days=-1 if word in ("previous", "before", "earlier")
+                                         else 1)
+    elif kind == "period":
+        date, grain = _period(g("per_q"), g("per_u"), published)
+    if date is None:
+        return None
+    return DateMention(start, end, text[start:end], date, grain)
+
+
+def _year_named_after(text: str, end: int) -> int | None:
+    # "March 4 and 5, 2010" or "4 March ... of 2010": a year right after the day belongs to it.
+    follow = re.match(r"\s*(?:and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(" + _YEAR + r")\b",
+                      text[end:])
+    return int(follow.group(1)) if follow else None
+
+
+def _nearest_year(month: int, day: int, published: dt.date | None,
+                  year: int | None) -> dt.date | None:
+    """A day and month without a year: the year named next to it, else the one that puts the
+    date nearest the publication date (news speaks of the weeks around it)."""
+    if year is not None:
+        return _safe_date(year, month, day)
+    if published is None:
+        return None
+    options = [d for d in (_safe_date(published.year + k, month, day) for k in (-1, 0, 1)) if d]
+    return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
+
+
+def _month_occurrence(month: int, published: dt.date | None, prep: str,
+                      future: bool) -> dt.date | None:
+    """'in March': the latest March not after publication, or the next one when the clause
+    speaks of the future (or says "next")."""
+    if published is None:
+        return None
+    year = published.year
+    if prep == "next" or (future and prep != "last"):
+        if month < published.month or (prep == "next" and month == published.month):
+            year += 1
+    elif prep == "last":
+        if month >= published.month:
+            year -= 1
+    elif month > published.month:
+        year -= 1
+    return dt.date(year, month, 1)
+
+
+def _weekday(weekday: int, published: dt.date | None, qualifier: str,
+             future: bool) -> dt.date | None:
+    """'on Tuesday' in a report is the latest Tuesday up to publication; in a clause about
+    what is to come, the next one; 'last' and 'next' exclude the publication day itself."""
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if qualifier == "last":
+        return published - dt.timedelta(days=back or 7)
+    if qualifier == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if future:
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _count_back(count: str, unit: str, direction: str, published: dt.date | None,
+                anchor: dt.date | None) -> tuple[dt.date | None, str]:
+    n = int(count) if count.isdigit() else NUMBERS[count.lower()]
+    base = published if direction.lower() == "ago" else anchor
+    if base is None:
+        return None, DAY
+    sign = 1 if direction.lower() in ("later", "after") else -1
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return base + dt.timedelta(days=sign * n), DAY
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + sign * n
+        return dt.date(index // 12, index % 12 + 1, 1), MONTH
+    return dt.date(base.year + sign * n, 1, 1), YEAR
+
+
+def _period(qualifier: str, unit: str, published: dt.date | None) -> tuple[dt.date | None, str]:
+    if published is None:
+        return None, DAY
+    q = " ".join(qualifier.lower().split())
+    shift = -1 if q.endswith("last") else 1 if q == "next" else 0
+    if unit.lower() == "month":
+        index = published.year * 12 + published.month - 1 + shift
+        return dt.date(index // 12, index % 12 + 1, 1), MONTH
+    return dt.date(published.year + shift, 1, 1), YEAR
