@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .errors import ConfigError
+
 URL_LINE_RE = re.compile(r"^<?https?://\S+>?$")
 NO_WORDS_RE = re.compile(r"^[\W_]*$")
 # Headings that open a block of links to other stories: everything after one is not the article.
@@ -28,14 +30,24 @@ def residue_patterns(extra_files: tuple[str, ...] = ()) -> tuple[re.Pattern[str]
 
 @lru_cache(maxsize=8)
 def _patterns(extra_files: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    texts = [resources.files("briefing").joinpath("data/residue.txt").read_text("utf-8")]
-    texts += [Path(f).read_text("utf-8") for f in extra_files]
+    texts = [("built-in residue.txt",
+              resources.files("briefing").joinpath("data/residue.txt").read_text("utf-8"))]
+    for name in extra_files:
+        try:
+            texts.append((name, Path(name).read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{name}: cannot read the residue file: {exc}") from None
     out = []
-    for text in texts:
-        for line in text.splitlines():
+    for name, text in texts:
+        for number, line in enumerate(text.splitlines(), start=1):
             line = line.strip()
             if line and not line.startswith("#"):
-                out.append(re.compile(line, re.I))
+                try:
+                    out.append(re.compile(line, re.I))
+                except re.error as exc:
+                    # A configuration error: every article would be cleaned wrongly.
+                    raise ConfigError(f"{name}: line {number}: not a valid regular "
+                                      f"expression ({exc})") from None
     return tuple(out)
 
 

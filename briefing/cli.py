@@ -127,7 +127,8 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
     Exit codes: 0 done (or nothing new), 3 done but some files were skipped,
     4 done but some e-mails are pending or failed, 2 bad command line,
     66 no such edition (--rebuild), 70 internal error,
-    74 state database unusable, 75 another run is busy, 78 bad config.
+    74 state database or inbox unusable, 75 another run is busy,
+    77 --rebuild would change a mailed edition, 78 bad config.
 
     \b
     Examples:
@@ -139,20 +140,21 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
     """
     if sum([include_all, rebuild, since is not None, dry_run]) > 1:
         raise UsageError("use only one of --all, --rebuild, --since, --dry-run")
-    config = with_overrides(config, inbox=inbox.resolve() if inbox else None,
-                            out_dir=out_dir.resolve() if out_dir else None)
-    if inbox and not config.inbox.is_dir():
-        raise UsageError(f"--inbox: folder does not exist: {config.inbox}")
+    config = with_overrides(config, out_dir=out_dir.resolve() if out_dir else None)
+    inbox = inbox.resolve() if inbox else None  # one-off: its files are kept apart
+    if inbox and not inbox.is_dir():
+        raise UsageError(f"--inbox: folder does not exist: {inbox}")
     day = _day(date)
     if dry_run:
-        report, plan = pipeline.dry_run(config, day)
+        report, plan = pipeline.dry_run(config, day, inbox=inbox)
         for to, subject, mid, size in plan:
             click.echo(f"would send to {to}: {subject!r} {mid} (PDF {size:,} bytes)")
         if not plan:
             click.echo("would send nothing")
         return 0
-    reports = (pipeline.backfill(config, since.date(), day) if since
-               else [pipeline.run(config, day, include_all=include_all, rebuild=rebuild)])
+    reports = (pipeline.backfill(config, since.date(), day, inbox) if since
+               else [pipeline.run(config, day, include_all=include_all, rebuild=rebuild,
+                                  inbox=inbox)])
     for report in reports:
         if report.markdown and not quiet:  # -q: silent on success, so cron mails only trouble
             click.echo(str(report.markdown))

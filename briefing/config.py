@@ -263,6 +263,10 @@ def _check_paths(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: 'templates' folder does not exist: {config.templates}")
     if config.residue_file is not None and not config.residue_file.is_file():
         raise ConfigError(f"{where}: 'residue_file' not found: {config.residue_file}")
+    if config.residue_file is not None:
+        from .clean import residue_patterns
+
+        residue_patterns((str(config.residue_file),))  # a bad pattern is a ConfigError
     _check_email(config.email, where)
     _check_schedule(config.schedule, where)
     names = [t.name for t in config.topics]

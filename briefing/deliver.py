@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
-from pathlib import Path
 
 from markupsafe import Markup
 
+from . import failpoints
 from .config import Config, EmailConfig
 from .render import markdown_to_html, template_env
-from .store import Delivery, Store
+from .store import Delivery, EditionRecord, Store
 
 log = logging.getLogger(__name__)
 
@@ -143,22 +143,35 @@ def deliver(config: Config, store: Store, only: dt.date | None = None,
         by_edition.setdefault(d.edition, []).append(d)
     for date, deliveries in sorted(by_edition.items()):
         record = store.edition(date)
-        if record is None or not record.markdown_path.is_file():
+        files = _edition_files(record)
+        if isinstance(files, str):
+            problem = (f"{files}: run `briefing run --rebuild --date {date.isoformat()}`")
+            log.error("edition %s not sent: %s", date, problem)
             for d in deliveries:
-                store.set_delivery(date, d.recipient, "pending",
-                                   "edition files missing: run `briefing run --rebuild --date "
-                                   f"{date.isoformat()}`")
+                store.set_delivery(date, d.recipient, "pending", problem)
                 report.pending.append(f"{date} {d.recipient}")
             continue
-        markdown_text = record.markdown_path.read_text(encoding="utf-8")
-        pdf = _read(record.pdf_path)
+        markdown_text, pdf = files
         count = store.edition_article_count(date)
         _deliver_edition(config, store, deliveries, markdown_text, pdf, count, report, sleep)
     return report
 
 
-def _read(path: Path | None) -> bytes | None:
-    return path.read_bytes() if path is not None and path.is_file() else None
+def _edition_files(record: EditionRecord | None) -> tuple[str, bytes | None] | str:
+    """The edition's Markdown and PDF exactly as recorded, or what is wrong with them: a
+    retry must carry the bytes the first attempt carried, under the same Message-ID."""
+    if record is None or record.state != "done":
+        return "edition not finished"
+    try:
+        markdown = record.markdown_path.read_bytes()
+        pdf = record.pdf_path.read_bytes() if record.pdf_path is not None else None
+    except OSError as exc:
+        return f"edition files missing ({exc.strerror or exc})"
+    if hashlib.sha256(markdown).hexdigest() != record.markdown_sha256 or (
+            record.pdf_sha256 is not None and pdf is not None
+            and hashlib.sha256(pdf).hexdigest() != record.pdf_sha256):
+        return "edition files changed since they were built"
+    return markdown.decode("utf-8"), pdf
 
 
 def _deliver_edition(config: Config, store: Store, deliveries: list[Delivery],
@@ -178,6 +191,7 @@ def _deliver_edition(config: Config, store: Store, deliveries: list[Delivery],
                     # Recorded before DATA: a crash from here on is retried, never lost.
                     store.set_delivery(d.edition, d.recipient, "sending", attempt=True)
                     _send_one(smtp, msg, email.sender, d.recipient)
+                    failpoints.reached("delivery-accepted")
                 except PermanentFailure as exc:
                     store.set_delivery(d.edition, d.recipient, "failed", str(exc))
                     log.error("e-mail to %s for %s failed: %s", d.recipient, d.edition, exc)

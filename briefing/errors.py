@@ -35,3 +35,22 @@ class StoreError(BriefingError):
 
 class ReadError(BriefingError):
     """Raised by readers for one bad input file; the pipeline records it and goes on."""
+
+
+class FileUnavailable(BriefingError):
+    """Raised by sources and readers when a file cannot be read this time (an I/O error, or
+    it changed while being read): reported, not recorded, so the next run tries again."""
+
+
+class InboxError(BriefingError):
+    """Raised by sources.discover when the inbox folder itself cannot be read: an error, not
+    an empty inbox (which would mark every file gone)."""
+
+    exit_code = 74  # EX_IOERR
+
+
+class FrozenEdition(BriefingError):
+    """Raised by pipeline.write_edition when rebuilding an edition that may already have been
+    e-mailed would change it: what a recipient has is never replaced by something else."""
+
+    exit_code = 77  # EX_NOPERM: not allowed, whoever asks

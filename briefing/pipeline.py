@@ -8,15 +8,15 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import readers, render
+from . import clean, failpoints, readers, render
 from .config import Config
 from .deliver import DeliveryReport, deliver, message_id
 from .digest import build_briefing
-from .errors import NotFound, ReadError
+from .errors import FileUnavailable, FrozenEdition, NotFound, ReadError
 from .lock import run_lock
-from .models import Skipped
-from .sources import discover
-from .store import Store, Version
+from .models import FoundFile, Skipped
+from .sources import discover, display
+from .store import EditionRecord, Store, Version
 
 log = logging.getLogger(__name__)
 
@@ -58,46 +58,71 @@ class Report:
         return "; ".join(parts) + f"; {edition}{mail}"
 
 
-def ingest(config: Config, store: Store, report: Report) -> None:
-    """Read every new or changed inbox file once and remember it (or why it was skipped)."""
-    found = discover(config.inbox)
-    report.found = len(found)
-    report.deleted = store.mark_present({f.relpath for f in found})
+def ingest(config: Config, store: Store, report: Report, inbox: Path | None = None) -> None:
+    """Read every new or changed inbox file once and remember it (or why it was skipped).
+
+    `inbox` is a one-off folder (`run --inbox`); its files are kept apart from the regular
+    inbox's, so scanning it never marks the regular inbox's files gone.
+    """
+    folder, source = _source(config, inbox)
     extra = (str(config.residue_file),) if config.residue_file else ()
-    for item in found:
+    clean.residue_patterns(extra)  # a bad pattern stops the run before anything is read
+    scan = discover(folder)
+    report.found = len(scan.files)
+    for problem in scan.problems:  # not recorded: the next run looks again
+        log.warning("%s/%s: skipped: %s", display(folder), problem.relpath, problem.reason)
+        report.skipped.append(problem)
+    report.deleted = store.sync_source(source, {f.relpath: f.sha256 for f in scan.files},
+                                       tuple(scan.unsure))
+    for item in scan.files:
         if store.known(item):
             continue
         report.new += 1
         try:
             article = readers.read(item, config.max_file_kb * 1024, extra)
+        except FileUnavailable as exc:  # I/O trouble, not a verdict: try again next run
+            log.warning("%s: skipped: %s", display(item.path), exc)
+            report.skipped.append(Skipped(display(item.relpath), str(exc)))
+            continue
         except ReadError as exc:
-            _skip(store, report, item, str(exc))
+            _skip(store, report, item, str(exc), source)
             continue
         except Exception as exc:  # a reader bug must not cost the other files
-            log.debug("%s: reader failed", item.path, exc_info=True)
-            _skip(store, report, item, f"could not be read ({type(exc).__name__}: {exc})")
+            log.debug("%s: reader failed", display(item.path), exc_info=True)
+            _skip(store, report, item, f"could not be read ({type(exc).__name__}: {exc})",
+                  source)
             continue
         for note in article.notes:
-            log.warning("%s: %s", item.relpath, note)
-        store.add_version(item, article)
+            log.warning("%s: %s", display(item.path), note)
+        store.add_version(item, article, source=source)
         report.read += 1
 
 
-def _skip(store: Store, report: Report, item, reason: str) -> None:  # type: ignore[no-untyped-def]
-    log.warning("%s: skipped: %s", item.path, reason)
-    report.skipped.append(Skipped(item.relpath, reason))
-    store.add_version(item, None, reason)
+def _source(config: Config, inbox: Path | None) -> tuple[Path, str]:
+    """The folder to scan and its source key: '' for the configured inbox."""
+    if inbox is None or inbox.resolve() == config.inbox.resolve():
+        return config.inbox, ""
+    return inbox, str(inbox.resolve())
+
+
+def _skip(store: Store, report: Report, item: FoundFile, reason: str, source: str) -> None:
+    """A verdict on the file's content: recorded, so it is reported once."""
+    log.warning("%s: skipped: %s", display(item.path), reason)
+    report.skipped.append(Skipped(display(item.relpath), reason))
+    store.add_version(item, None, reason, source)
 
 
 def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool = False,
-        send: bool = True) -> Report:
+        send: bool = True, inbox: Path | None = None) -> Report:
     """Build the edition for `date` from what is new in the inbox (or everything, or again),
     then send whatever e-mail is due. One run at a time (lock.Busy otherwise)."""
     report = Report(date=date)
     with run_lock(config.database), Store(config.database) as store:
         remove_stale_temp_files(config.out_dir)
-        ingest(config, store, report)
-        build(config, store, report, include_all, rebuild)
+        finish_interrupted(config, store)
+        ingest(config, store, report, inbox)
+        failpoints.reached("run-ingested")
+        build(config, store, report, include_all, rebuild, _source(config, inbox)[1])
         if config.email.enabled and send:
             report.delivery = deliver(config, store)
         store.record_run(date, "built" if report.markdown else "nothing new")
@@ -112,16 +137,17 @@ def ingest_only(config: Config) -> Report:
     return report
 
 
-def backfill(config: Config, since: dt.date, until: dt.date) -> list[Report]:
+def backfill(config: Config, since: dt.date, until: dt.date,
+             inbox: Path | None = None) -> list[Report]:
     """Run every day from since to until that no run has dealt with yet, oldest first."""
     with Store(config.database) as store:
         days = [since + dt.timedelta(days=n) for n in range((until - since).days + 1)]
         days = [d for d in days if not store.has_run(d)]
-    return [run(config, day) for day in days]
+    return [run(config, day, inbox=inbox) for day in days]
 
 
-def dry_run(config: Config, date: dt.date, include_all: bool = False
-            ) -> tuple[Report, list[tuple[str, str, str, int]]]:
+def dry_run(config: Config, date: dt.date, include_all: bool = False,
+            inbox: Path | None = None) -> tuple[Report, list[tuple[str, str, str, int]]]:
     """Build in a scratch copy of the state and say what would be sent: (to, subject,
     Message-ID, PDF bytes). Nothing real is written, recorded or sent."""
     import sqlite3
@@ -136,7 +162,7 @@ def dry_run(config: Config, date: dt.date, include_all: bool = False
             with sqlite3.connect(config.database) as src, \
                     sqlite3.connect(scratch.database) as dst:
                 src.backup(dst)
-        report = run(scratch, date, include_all=include_all, send=False)
+        report = run(scratch, date, include_all=include_all, send=False, inbox=inbox)
         plan = []
         with Store(scratch.database) as store:
             for d in store.unfinished_deliveries():
@@ -151,7 +177,7 @@ def dry_run(config: Config, date: dt.date, include_all: bool = False
 
 
 def build(config: Config, store: Store, report: Report, include_all: bool,
-          rebuild: bool) -> None:
+          rebuild: bool, source: str = "") -> None:
     """Choose the edition's articles and write it (or say why nothing was written)."""
     date = report.date
     previous = store.edition(date)
@@ -160,18 +186,19 @@ def build(config: Config, store: Store, report: Report, include_all: bool,
         if previous is None:
             raise NotFound(f"no edition for {date.isoformat()} to rebuild; build it with "
                            "briefing run")
-        versions = store.edition_versions(date)
-        skipped = previous.skipped
-    elif include_all:
-        versions = store.everything()
+        write_edition(config, store, report, store.edition_versions(date), previous.skipped,
+                      frozen=store.may_have_been_received(date))
+        return
+    if include_all:
+        versions = store.everything(source)
     else:
-        versions = store.pending()
+        versions = store.pending(source)
         if not versions:
             report.message = "nothing new: no edition written"
             return
         if previous is not None:
-            if store.was_sent(date):
-                # Never send one day twice: late articles go into the next day's edition.
+            if store.may_have_been_received(date):
+                # Never change what a recipient may have: late articles wait for the next day.
                 report.message = (f"edition {date.isoformat()} was already e-mailed; "
                                   f"{len(versions)} new articles wait for the next edition")
                 return
@@ -187,28 +214,78 @@ def remove_stale_temp_files(out_dir: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def finish_interrupted(config: Config, store: Store) -> None:
+    """Complete every edition a killed run left recorded as 'writing': its articles are
+    claimed by it, so it is finished (its files checked or written again), never dropped."""
+    for record in store.interrupted_editions():
+        if _files_match(record):
+            log.warning("edition %s was interrupted after its files were written; "
+                        "recording it as done", record.date)
+            store.finish_edition(record.date, _queue(config, record.date))
+            continue
+        log.warning("edition %s was interrupted while its files were written; "
+                    "writing it again", record.date)
+        try:
+            write_edition(config, store, Report(date=record.date),
+                          store.edition_versions(record.date), record.skipped,
+                          frozen=store.may_have_been_received(record.date))
+        except FrozenEdition as exc:
+            # Sent before, and it can no longer be reproduced: keep what is on disk, and
+            # let delivery refuse files that do not match the record.
+            log.error("%s", exc)
+            store.finish_edition(record.date, _queue(config, record.date))
+
+
+def _files_match(record: EditionRecord) -> bool:
+    def sha(path: Path | None) -> str | None:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else None
+
+    return (sha(record.markdown_path) == record.markdown_sha256
+            and sha(record.pdf_path) == record.pdf_sha256)
+
+
 def write_edition(config: Config, store: Store, report: Report, versions: list[Version],
-                  skipped: tuple[Skipped, ...]) -> None:
-    """Render Markdown (and PDF), write both atomically, then record the edition."""
+                  skipped: tuple[Skipped, ...], frozen: bool = False) -> None:
+    """Render Markdown (and PDF) in memory, record the edition as being written, put both
+    files in place atomically, then record it done (with its e-mails queued).
+
+    `frozen`: a recipient may already have this edition, so it may only be written again
+    byte for byte (e.g. to restore deleted files), never changed.
+    """
     articles = _latest_per_path(versions)
     briefing = build_briefing(config, [v.article for v in articles], report.date, skipped)
     folder = config.out_dir / report.date.isoformat()
-    text = render.render_markdown(briefing, config.templates)
-    data = text.encode("utf-8")
-    pdf_path = None
+    data = render.render_markdown(briefing, config.templates).encode("utf-8")
+    md_sha = hashlib.sha256(data).hexdigest()
+    if frozen:
+        previous = store.edition(report.date)
+        if previous is not None and previous.markdown_sha256 != md_sha:
+            raise FrozenEdition(
+                f"edition {report.date.isoformat()} has been e-mailed, and rebuilding it now "
+                "would change it; it is left as it is (build a new edition with --date)")
+    pdf = pdf_path = None
     if config.pdf:
-        html = render.render_html(briefing, text, config.templates)
+        html = render.render_html(briefing, data.decode("utf-8"), config.templates)
+        pdf = render.render_pdf(html, config.templates)
         pdf_path = folder / config.pdf_name
-        render.write_atomic(pdf_path, render.render_pdf(html, config.templates))
     md_path = folder / config.markdown_name
+    store.begin_edition(report.date, [v.id for v in articles], md_path, pdf_path, md_sha,
+                        hashlib.sha256(pdf).hexdigest() if pdf is not None else None, skipped)
+    failpoints.reached("edition-recorded")
+    if pdf_path is not None and pdf is not None:
+        render.write_atomic(pdf_path, pdf)
     render.write_atomic(md_path, data)
-    email = config.email
-    queue = tuple((r, message_id(report.date, r, email.sender)) for r in email.recipients
-                  ) if email.enabled else ()
-    store.record_edition(report.date, [v.id for v in articles], md_path, pdf_path,
-                         hashlib.sha256(data).hexdigest(), skipped, queue)
+    failpoints.reached("edition-files-written")
+    store.finish_edition(report.date, _queue(config, report.date))
     report.articles = len(articles)
     report.markdown, report.pdf = md_path, pdf_path
+
+
+def _queue(config: Config, date: dt.date) -> tuple[tuple[str, str], ...]:
+    email = config.email
+    if not email.enabled:
+        return ()
+    return tuple((r, message_id(date, r, email.sender)) for r in email.recipients)
 
 
 def _latest_per_path(versions: list[Version]) -> list[Version]:

@@ -16,6 +16,7 @@ from . import clean
 from .analyze.sentences import split_sentences
 from .errors import ReadError
 from .models import Article, FoundFile
+from .sources import read_bytes
 
 HTML_KINDS = (".html", ".htm")
 URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
@@ -61,12 +62,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = ()) -> Article:
-    """Read one inbox file into an Article; raise ReadError with the reason if unusable."""
-    if found.size == 0:
-        raise ReadError("empty file")
-    if found.size > max_bytes:
-        raise ReadError(f"too large ({found.size:,} bytes; the limit is {max_bytes:,})")
-    data = found.path.read_bytes()
+    """Read one inbox file into an Article; raise ReadError with the reason if unusable,
+    FileUnavailable if it cannot be read this time."""
+    data = read_bytes(found, max_bytes)
     if b"\x00" in data[:1024]:
         raise ReadError("binary file (NUL bytes), not text")
     text, note = decode(data)

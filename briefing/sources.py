@@ -1,48 +1,126 @@
-"""Discover the inbox's article files; decide which are safe to read."""
+"""Discover the inbox's article files; decide which are safe to read; read them safely."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import FoundFile
+from .errors import FileUnavailable, InboxError, ReadError
+from .models import FoundFile, Skipped
 
 log = logging.getLogger(__name__)
 
 KINDS = (".txt", ".md", ".markdown", ".html", ".htm")
 PARTIAL = (".tmp", ".part", ".partial", ".crdownload", ".swp")
+RETRY = "will try again next run"
 
 
-def discover(inbox: Path) -> list[FoundFile]:
+@dataclass
+class Scan:
+    """One look at the inbox: the files to consider, and what could not be looked at."""
+
+    files: list[FoundFile] = field(default_factory=list)
+    problems: list[Skipped] = field(default_factory=list)  # reported every run, not recorded
+    unsure: list[str] = field(default_factory=list)  # relpaths whose state is unknown now
+
+
+def discover(inbox: Path) -> Scan:
     """Every article file under inbox, sorted by relative path.
 
     Dotfiles, partial downloads, symlinks and anything resolving outside the inbox are
     passed over with a log line: a writer that saves then renames never shows us half a file.
+    An inbox that cannot be listed raises InboxError (it is not an empty inbox); a subfolder
+    or file that cannot be read is reported, and what it holds is left as it was.
     """
     root = inbox.resolve()
-    found: list[FoundFile] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    scan = Scan()
+
+    def listing_failed(exc: OSError) -> None:
+        where = Path(exc.filename or root)
+        if where == root:
+            raise InboxError(f"{root}: cannot read the inbox: {exc.strerror or exc}")
+        rel = where.relative_to(root).as_posix()
+        scan.unsure.append(rel)
+        scan.problems.append(Skipped(display(rel), f"folder could not be read "
+                                                   f"({exc.strerror or exc}); {RETRY}"))
+
+    try:
+        os.listdir(root)
+    except OSError as exc:
+        exc.filename = str(root)
+        listing_failed(exc)
+    for dirpath, dirnames, filenames in os.walk(root, onerror=listing_failed,
+                                                followlinks=False):
         here = Path(dirpath)
         for name in sorted(dirnames):
             if name.startswith(".") or (here / name).is_symlink():
-                log.info("ignored %s: %s", here / name,
+                log.info("ignored %s: %s", display(here / name),
                          "hidden folder" if name.startswith(".") else "symlinked folder")
         dirnames[:] = sorted(d for d in dirnames
                              if not d.startswith(".") and not (here / d).is_symlink())
         for name in sorted(filenames):
             path = here / name
+            relpath = path.relative_to(root).as_posix()
+            if not _valid_name(relpath):
+                scan.problems.append(Skipped(display(relpath), "file name is not valid UTF-8;"
+                                                               " rename the file"))
+                continue
             reason = _ignore_reason(path, root)
             if reason:
-                log.info("ignored %s: %s", path, reason)
+                log.info("ignored %s: %s", display(path), reason)
                 continue
             if path.suffix.lower() not in KINDS:
-                log.debug("ignored %s: not .txt, .md or .html", path)
+                log.debug("ignored %s: not .txt, .md or .html", display(path))
                 continue
-            found.append(FoundFile(path=path, relpath=path.relative_to(root).as_posix(),
-                                   size=path.stat().st_size, sha256=file_hash(path)))
-    return sorted(found, key=lambda f: f.relpath)
+            try:
+                size, sha256 = file_hash(path)
+            except FileNotFoundError:
+                continue  # gone since the folder was listed: it is simply not there
+            except OSError as exc:
+                scan.unsure.append(relpath)
+                scan.problems.append(Skipped(display(relpath), unavailable(exc)))
+                continue
+            except ReadError as exc:  # not a regular file (also if it was swapped for one)
+                log.info("ignored %s: %s", display(path), exc)
+                continue
+            scan.files.append(FoundFile(path=path, relpath=relpath, size=size, sha256=sha256))
+    scan.files.sort(key=lambda f: f.relpath)
+    return scan
+
+
+def _valid_name(relpath: str) -> bool:
+    # os.walk hands undecodable bytes back as surrogates; such a name cannot be stored,
+    # logged or shown faithfully.
+    try:
+        relpath.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def display(name: object) -> str:
+    """A file name safe to print or render: undecodable bytes and control characters
+    (terminal escapes, NUL, newlines) become '?'."""
+    text = str(name).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("?" if _is_control(ch) else ch for ch in text)
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code < 0xA0
+
+
+def unavailable(exc: BaseException) -> str:
+    """The reason for a file that could not be read this time."""
+    if isinstance(exc, FileUnavailable):
+        return str(exc)
+    detail = getattr(exc, "strerror", None) or str(exc)
+    return f"could not be read ({detail}); {RETRY}"
 
 
 def _ignore_reason(path: Path, root: Path) -> str | None:
@@ -55,15 +133,60 @@ def _ignore_reason(path: Path, root: Path) -> str | None:
         return "symlink (not followed)"
     if not path.resolve().is_relative_to(root):
         return "resolves outside the inbox"
-    if not path.is_file():
-        return "not a regular file"
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return "not a regular file"
+    except OSError:
+        return None  # file_hash meets the same error and reports it
     return None
 
 
-def file_hash(path: Path) -> str:
-    """SHA-256 of the file's bytes, read in chunks so a large file costs no memory."""
+def open_regular(path: Path) -> int:
+    """A file descriptor for path, only if it is a regular file.
+
+    O_NONBLOCK: a FIFO put in the file's place would otherwise block the open (and the run,
+    holding its lock) forever; O_NOFOLLOW: a symlink put in its place is not followed.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("became a symlink (not followed)") from None
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ReadError("not a regular file")
+    return fd
+
+
+def file_hash(path: Path) -> tuple[int, str]:
+    """Size and SHA-256 of the file's bytes, read in chunks so a large file costs no memory."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    size = 0
+    fd = open_regular(path)
+    with os.fdopen(fd, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
-    return digest.hexdigest()
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def read_bytes(found: FoundFile, max_bytes: int) -> bytes:
+    """The file's bytes, exactly those that were hashed (else FileUnavailable: retried).
+
+    Raises ReadError for a verdict on the content (empty, too large, not a regular file).
+    """
+    if found.size == 0:
+        raise ReadError("empty file")
+    if found.size > max_bytes:
+        raise ReadError(f"too large ({found.size:,} bytes; the limit is {max_bytes:,})")
+    try:
+        fd = open_regular(found.path)
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise FileUnavailable(unavailable(exc)) from None
+    if hashlib.sha256(data).hexdigest() != found.sha256:
+        raise FileUnavailable(f"changed while being read; {RETRY}")
+    return data

@@ -11,7 +11,9 @@ from pathlib import Path
 from .errors import StoreError
 from .models import Article, FoundFile, Skipped
 
-SCHEMA = """
+# The schema as it was before migrations were numbered; a database made then has
+# user_version 0 and all of these tables, so this first step changes nothing in it.
+BASE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL,
@@ -63,6 +65,32 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 
+# Each step runs once, in order, in its own transaction; PRAGMA user_version counts the
+# steps done. Add new steps at the end; never edit one that has been released.
+MIGRATIONS: tuple[str, ...] = (
+    BASE_SCHEMA,
+    # 2. An edition is recorded as 'writing' before its files are renamed into place and
+    # 'done' after, so a kill in between is finished at the next start instead of leaving
+    # files no record knows. Paths are per source: '' is the configured inbox, a one-off
+    # `run --inbox DIR` keeps its own rows and never marks the regular inbox's files gone.
+    """
+    ALTER TABLE editions ADD COLUMN state TEXT NOT NULL DEFAULT 'done'
+        CHECK (state IN ('writing', 'done'));
+    ALTER TABLE editions ADD COLUMN pdf_sha256 TEXT;
+    CREATE TABLE paths_by_source (
+        source TEXT NOT NULL,
+        path TEXT NOT NULL,
+        current INTEGER REFERENCES versions(id),
+        deleted_at TEXT,
+        PRIMARY KEY (source, path)
+    );
+    INSERT INTO paths_by_source (source, path, current, deleted_at)
+        SELECT '', path, current, deleted_at FROM paths;
+    DROP TABLE paths;
+    ALTER TABLE paths_by_source RENAME TO paths;
+    """,
+)
+
 
 @dataclass(frozen=True)
 class Version:
@@ -78,6 +106,8 @@ class EditionRecord:
     pdf_path: Path | None
     markdown_sha256: str
     skipped: tuple[Skipped, ...]
+    state: str = "done"  # 'writing' while its files are being put in place
+    pdf_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +121,12 @@ class Delivery:
     updated_at: str
 
 
+def _edition(row: tuple) -> EditionRecord:
+    skipped = tuple(Skipped(**s) for s in json.loads(row[5]))
+    return EditionRecord(dt.date.fromisoformat(row[0]), row[1], Path(row[2]),
+                         Path(row[3]) if row[3] else None, row[4], skipped, row[6], row[7])
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -102,10 +138,31 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._migrate()
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot use the state database: {exc}") from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise sqlite3.DatabaseError(f"made by a newer briefing (schema {version}, this "
+                                        f"one knows {len(MIGRATIONS)})")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # Table rebuilds need foreign keys off; they are checked before committing.
+            self.db.execute("PRAGMA foreign_keys = OFF")
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\n"
+                                      f"PRAGMA user_version = {number};")
+                problem = self.db.execute("PRAGMA foreign_key_check").fetchone()
+                if problem:
+                    raise sqlite3.DatabaseError(f"migration {number} broke a reference: "
+                                                f"{problem}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
 
     def __enter__(self) -> Store:
         return self
@@ -113,49 +170,67 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.db.close()
 
+    # Files and their versions. A path belongs to a source: '' is the configured inbox,
+    # anything else the folder of a one-off `run --inbox`.
+
     def known(self, found: FoundFile) -> bool:
         row = self.db.execute("SELECT 1 FROM versions WHERE path = ? AND sha256 = ?",
                               (found.relpath, found.sha256)).fetchone()
         return row is not None
 
     def add_version(self, found: FoundFile, article: Article | None,
-                    reason: str | None = None) -> None:
-        """Remember a file version once, with its article or the reason it was skipped."""
+                    reason: str | None = None, source: str = "") -> None:
+        """Remember a file version once, with its article or the reason it was skipped
+        (a verdict on its content, so it is never read again)."""
         status = "ok" if article is not None else "skipped"
         payload = json.dumps(article.to_json(), ensure_ascii=False) if article else None
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            cur = self.db.execute(
+            self.db.execute(
                 "INSERT OR IGNORE INTO versions (path, sha256, size, first_seen, status, reason,"
                 " article) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (found.relpath, found.sha256, found.size, _now(), status, reason, payload))
-            if cur.rowcount:
-                self.db.execute(
-                    "INSERT INTO paths (path, current, deleted_at) VALUES (?, ?, NULL)"
-                    " ON CONFLICT(path) DO UPDATE SET current = excluded.current,"
-                    " deleted_at = NULL", (found.relpath, cur.lastrowid))
+            self._make_current(source, found.relpath, found.sha256)
 
-    def mark_present(self, relpaths: set[str]) -> list[str]:
-        """Note files gone from the inbox (they stay in history); returns newly deleted."""
-        gone = [p for (p,) in self.db.execute("SELECT path FROM paths WHERE deleted_at IS NULL")
-                if p not in relpaths]
+    def _make_current(self, source: str, relpath: str, sha256: str) -> None:
+        self.db.execute(
+            "INSERT INTO paths (source, path, current, deleted_at)"
+            " SELECT ?, path, id, NULL FROM versions WHERE path = ? AND sha256 = ?"
+            " ON CONFLICT(source, path) DO UPDATE SET current = excluded.current,"
+            " deleted_at = NULL", (source, relpath, sha256))
+
+    def sync_source(self, source: str, present: dict[str, str],
+                    unsure: tuple[str, ...] = ()) -> list[str]:
+        """Bring the source's paths in line with one scan: a known file that is there is
+        current again (also after it was away), a file not there is marked gone. `present`
+        maps relpath -> sha256; paths at or under an `unsure` relpath (a folder or file that
+        could not be read) are left as they were. Returns the paths newly marked gone."""
+        def vouched_for(path: str) -> bool:
+            return any(path == u or path.startswith(u.rstrip("/") + "/") for u in unsure)
+
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            for path in gone:
-                self.db.execute("UPDATE paths SET deleted_at = ? WHERE path = ?", (_now(), path))
+            for relpath, sha256 in present.items():
+                self._make_current(source, relpath, sha256)
+            rows = self.db.execute("SELECT path FROM paths WHERE source = ? AND"
+                                   " deleted_at IS NULL", (source,)).fetchall()
+            gone = [p for (p,) in rows if p not in present and not vouched_for(p)]
+            self.db.executemany("UPDATE paths SET deleted_at = ? WHERE source = ? AND path = ?",
+                                [(_now(), source, p) for p in gone])
         return gone
 
-    def pending(self) -> list[Version]:
-        """Current, readable versions not yet in any edition (one per path)."""
+    def pending(self, source: str = "") -> list[Version]:
+        """Current, readable versions of the source's files not yet in any edition."""
         return self._versions(
             "SELECT v.id, v.article FROM versions v JOIN paths p ON p.current = v.id"
-            " WHERE v.status = 'ok' AND v.edition IS NULL AND p.deleted_at IS NULL")
+            " WHERE v.status = 'ok' AND v.edition IS NULL AND p.deleted_at IS NULL"
+            " AND p.source = ?", (source,))
 
-    def everything(self) -> list[Version]:
-        """The current readable version of every file ever seen, deleted ones included."""
+    def everything(self, source: str = "") -> list[Version]:
+        """The current readable version of every file the source ever had, gone ones too."""
         return self._versions(
             "SELECT v.id, v.article FROM versions v JOIN paths p ON p.current = v.id"
-            " WHERE v.status = 'ok'")
+            " WHERE v.status = 'ok' AND p.source = ?", (source,))
 
     def edition_versions(self, date: dt.date) -> list[Version]:
         return self._versions("SELECT id, article FROM versions WHERE edition = ?",
@@ -165,22 +240,27 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY id", args).fetchall()
         return [Version(i, Article.from_json(json.loads(a))) for i, a in rows]
 
-    def edition(self, date: dt.date) -> EditionRecord | None:
-        row = self.db.execute("SELECT date, built_at, markdown_path, pdf_path, markdown_sha256,"
-                              " skipped FROM editions WHERE date = ?",
-                              (date.isoformat(),)).fetchone()
-        if row is None:
-            return None
-        skipped = tuple(Skipped(**s) for s in json.loads(row[5]))
-        return EditionRecord(dt.date.fromisoformat(row[0]), row[1], Path(row[2]),
-                             Path(row[3]) if row[3] else None, row[4], skipped)
+    # Editions. Recorded 'writing' (with the articles they claim) before their files are
+    # renamed into place, 'done' after: whatever the kill point, the next run finds either
+    # no trace, or a 'writing' record it can finish (pipeline.finish_interrupted).
 
-    def record_edition(self, date: dt.date, version_ids: list[int], markdown_path: Path,
-                       pdf_path: Path | None, markdown_sha256: str,
-                       skipped: tuple[Skipped, ...],
-                       deliveries: tuple[tuple[str, str], ...] = ()) -> None:
-        """Claim the versions, record the edition and queue its e-mails, in one transaction:
-        a crash leaves either all of it or none."""
+    _EDITION_COLUMNS = ("date, built_at, markdown_path, pdf_path, markdown_sha256, skipped,"
+                        " state, pdf_sha256")
+
+    def edition(self, date: dt.date) -> EditionRecord | None:
+        row = self.db.execute(f"SELECT {self._EDITION_COLUMNS} FROM editions WHERE date = ?",
+                              (date.isoformat(),)).fetchone()
+        return _edition(row) if row else None
+
+    def interrupted_editions(self) -> list[EditionRecord]:
+        rows = self.db.execute(f"SELECT {self._EDITION_COLUMNS} FROM editions"
+                               " WHERE state = 'writing' ORDER BY date").fetchall()
+        return [_edition(r) for r in rows]
+
+    def begin_edition(self, date: dt.date, version_ids: list[int], markdown_path: Path,
+                      pdf_path: Path | None, markdown_sha256: str, pdf_sha256: str | None,
+                      skipped: tuple[Skipped, ...]) -> None:
+        """Claim the versions and record the edition as being written, in one transaction."""
         day = date.isoformat()
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
@@ -189,12 +269,21 @@ class Store:
                                 [(day, i, day) for i in version_ids])
             self.db.execute(
                 "INSERT INTO editions (date, built_at, markdown_path, pdf_path, markdown_sha256,"
-                " skipped) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE SET"
-                " built_at = excluded.built_at, markdown_path = excluded.markdown_path,"
-                " pdf_path = excluded.pdf_path, markdown_sha256 = excluded.markdown_sha256,"
-                " skipped = excluded.skipped",
+                " skipped, state, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?, 'writing', ?)"
+                " ON CONFLICT(date) DO UPDATE SET built_at = excluded.built_at,"
+                " markdown_path = excluded.markdown_path, pdf_path = excluded.pdf_path,"
+                " markdown_sha256 = excluded.markdown_sha256, skipped = excluded.skipped,"
+                " state = 'writing', pdf_sha256 = excluded.pdf_sha256",
                 (day, _now(), str(markdown_path), str(pdf_path) if pdf_path else None,
-                 markdown_sha256, json.dumps([s.__dict__ for s in skipped])))
+                 markdown_sha256, json.dumps([s.__dict__ for s in skipped]), pdf_sha256))
+
+    def finish_edition(self, date: dt.date,
+                       deliveries: tuple[tuple[str, str], ...] = ()) -> None:
+        """The files are in place: mark the edition done and queue its e-mails."""
+        day = date.isoformat()
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("UPDATE editions SET state = 'done' WHERE date = ?", (day,))
             self.db.executemany(
                 "INSERT OR IGNORE INTO deliveries (edition, recipient, message_id, status,"
                 " updated_at) VALUES (?, ?, ?, 'pending', ?)",
@@ -244,8 +333,11 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY edition, recipient", args).fetchall()
         return [Delivery(dt.date.fromisoformat(r[0]), *r[1:]) for r in rows]
 
-    def was_sent(self, date: dt.date) -> bool:
-        return any(d.status == "sent" for d in self.deliveries(date))
+    def may_have_been_received(self, date: dt.date) -> bool:
+        """True once any e-mail of the edition went as far as DATA: from then on its content
+        must never change (a retry must carry the same bytes under the same Message-ID)."""
+        return any(d.attempts > 0 or d.status in ("sending", "sent")
+                   for d in self.deliveries(date))
 
     def unfinished_deliveries(self) -> list[Delivery]:
         return [d for d in self.deliveries() if d.status in ("pending", "sending")]

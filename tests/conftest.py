@@ -76,3 +76,11 @@ def make_big_inbox(inbox: Path, n: int, seed: int = 7) -> None:
         body = "\n\n".join(rng.sample(lines, 8))
         (inbox / f"gen-{i:04d}.txt").write_text(f"Title: Generated article {i}\n\n{body}\n",
                                                 encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fault matrix's tally: cases, faults injected, articles lost, duplicates."""
+    from .faults import MATRIX
+
+    if MATRIX.cases:
+        terminalreporter.write_line(MATRIX.line())

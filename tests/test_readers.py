@@ -18,7 +18,7 @@ BODY = ("The transport ministry confirmed on Tuesday that the new rail line will
 def read_one(folder: Path, name: str, data: bytes | str, max_bytes: int = 100_000):
     path = folder / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    (found,) = [f for f in discover(folder) if f.relpath == name]
+    (found,) = [f for f in discover(folder).files if f.relpath == name]
     return read(found, max_bytes)
 
 

@@ -19,12 +19,12 @@ def test_only_real_article_files_inside_the_inbox(tmp_path: Path) -> None:
         (inbox / name).write_text("x")
     os.symlink(outside, inbox / "link-out.txt")
     os.symlink(inbox / "a.txt", inbox / "link-in.txt")
-    found = [f.relpath for f in discover(inbox)]
+    found = [f.relpath for f in discover(inbox).files]
     assert found == ["a.txt", "b.md", "c.html", "sub/d.txt"]
 
 
 def test_hash_changes_with_content(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("one")
-    first = discover(tmp_path)[0].sha256
+    first = discover(tmp_path).files[0].sha256
     (tmp_path / "a.txt").write_text("two")
-    assert discover(tmp_path)[0].sha256 != first
+    assert discover(tmp_path).files[0].sha256 != first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from click.testing import CliRunner
 
 from briefing.cli import main
 
-from .conftest import write_config
+from .conftest import ROOT, write_config
 
 ONE = "Title: Strike ends\n\nDock workers voted on Sunday to end their nine-day strike.\n"
 TWO = ("Title: Strike ends\n\nDock workers voted on Sunday to end their nine-day strike, "
@@ -77,3 +78,53 @@ def test_since_backfills_each_day_not_yet_run_once(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "out" / "state.sqlite")
     assert [d for (d,) in db.execute("SELECT date FROM runs ORDER BY date")] == [
         "2025-03-01", "2025-03-02", "2025-03-03"]
+
+
+def port_article(place: str, n: int) -> str:
+    return (f"Title: Port of {place} report {n}\n\nThe harbour authority in {place} said that "
+            f"{n + 12} ships were waiting to unload, and dock workers voted to continue the "
+            "strike.\n")
+
+
+def test_a_database_from_before_numbered_migrations_opens_and_carries_on(tmp_path: Path) -> None:
+    from briefing.store import MIGRATIONS, Store
+
+    database = tmp_path / "out" / "state.sqlite"
+    database.parent.mkdir()
+    old = sqlite3.connect(database)
+    old.executescript((ROOT / "tests" / "data" / "state-v0.sql").read_text())
+    old.close()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(port_article("Genoa", 1))  # in the old edition
+    (inbox / "c.txt").write_text(port_article("Lisbon", 3))  # read, waiting for an edition
+    (inbox / "empty.txt").write_text("")  # skipped, and reported, back then
+    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
+    result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-01-02"])
+    assert result.exit_code == 0, result.stderr
+    assert "3 files in inbox; 0 new or changed" in result.stderr
+    assert "edition 2025-01-02 with 1 articles" in result.stderr
+    md = (tmp_path / "out" / "2025-01-02" / "briefing.md").read_text()
+    assert "Port of Lisbon report 3" in md and "Genoa" not in md
+    with Store(database) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        first = store.edition(dt.date(2025, 1, 1))
+        assert first is not None and first.state == "done"
+        assert store.edition_article_count(dt.date(2025, 1, 1)) == 2
+        (sent,) = store.deliveries(dt.date(2025, 1, 1))
+        assert (sent.recipient, sent.status, sent.attempts) == ("ann@example.org", "sent", 1)
+        gone = store.db.execute("SELECT deleted_at IS NOT NULL FROM paths WHERE path = 'b.txt'")
+        assert gone.fetchone() == (1,)
+
+
+def test_a_database_from_a_newer_briefing_is_refused(tmp_path: Path, seed_inbox: Path) -> None:
+    database = tmp_path / "out" / "state.sqlite"
+    database.parent.mkdir()
+    newer = sqlite3.connect(database)
+    newer.execute("PRAGMA user_version = 999")
+    newer.close()
+    config = write_config(tmp_path, seed_inbox)
+    result = CliRunner().invoke(main, ["run", "-c", str(config)])
+    assert result.exit_code == 74
+    assert f"{database}: cannot use the state database: made by a newer briefing" in (
+        result.stderr)
