@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import json
 import logging
+import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 import click
 
 from . import pipeline
-from .config import Config, load_config, with_overrides
+from .config import Config, find_config, load_config, with_overrides
 from .errors import BriefingError, ConfigError, NotFound, UsageError
 
 EXIT_INTERNAL = 70
@@ -62,17 +64,18 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     """-c/--config, -v, -q for every command; errors become a message and an exit code."""
 
     @click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
-                  default="briefing.toml", show_default=True, help="The config file.")
+                  help="The config file. Default: $BRIEFING_CONFIG, else ./briefing.toml, "
+                       "else $XDG_CONFIG_HOME/briefing/briefing.toml (~/.config/briefing/).")
     @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv: debug).")
     @click.option("-q", "--quiet", is_flag=True,
                   help="Print nothing on success; warnings and errors still go to stderr.")
     @functools.wraps(func)
-    def wrapper(config_path: Path, verbose: int, quiet: bool, **kwargs: Any) -> None:
+    def wrapper(config_path: Path | None, verbose: int, quiet: bool, **kwargs: Any) -> None:
         _setup_logging(verbose, quiet)
         try:
-            code = func(load_config(config_path), quiet=quiet, **kwargs)
+            code = func(load_config(find_config(config_path)), quiet=quiet, **kwargs)
         except BriefingError as exc:
-            click.echo(f"briefing: error: {exc}", err=True)
+            _error(exc)
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself
@@ -82,6 +85,11 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
         sys.exit(code or 0)
 
     return wrapper
+
+
+def _error(exc: BriefingError) -> None:
+    for line in str(exc).splitlines() or [type(exc).__name__]:
+        click.echo(f"briefing: error: {line}", err=True)
 
 
 def _day(value: dt.datetime | None) -> dt.date:
@@ -102,6 +110,70 @@ def main() -> None:
       briefing run --date 2024-10-25 -v
       briefing status
     """
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Daily briefing", show_default=True,
+              help="The briefing's title.")
+def init(folder: Path, title: str) -> None:
+    """Start a story: FOLDER/briefing.toml (every key with its default, commented) and an
+    empty FOLDER/inbox/. An existing briefing.toml is never overwritten (exit 73).
+
+    \b
+    Example:
+      briefing init ~/story --title "Drought in the Arden valley"
+    """
+    from .starter import start_story
+
+    try:
+        config = start_story(folder, title)
+    except BriefingError as exc:
+        _error(exc)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"briefing: error: {folder}: cannot create: {exc.strerror}", err=True)
+        sys.exit(73)
+    inbox = config.parent / "inbox"
+    click.echo(f"Created {config} and {inbox}{os.sep}")
+    click.echo(f"Next: edit the topics in {config.name}, put articles in {inbox}{os.sep}, "
+               "then run:")
+    click.echo(f"  briefing run -c {shlex.quote(str(config))}")
+
+
+@main.command()
+@click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
+              help="The config file (looked up as for the other commands).")
+def check(config_path: Path | None) -> None:
+    """Check a config: every problem at once (file, key, what is wrong, what is allowed),
+    the subject's placeholders and the templates' syntax. Exit 0 if fine, 78 if not.
+
+    \b
+    Example:
+      briefing check -c ~/story/briefing.toml
+    """
+    from .config import inspect_config
+    from .render import template_problems
+
+    try:
+        path = find_config(config_path)
+    except ConfigError as exc:
+        _error(exc)
+        sys.exit(exc.exit_code)
+    config, problems = inspect_config(path)
+    if config is not None:
+        problems += template_problems(config.templates)
+    for problem in problems:
+        click.echo(f"briefing: error: {problem}", err=True)
+    if problems or config is None:
+        click.echo(f"briefing: {len(problems)} problem{'' if len(problems) == 1 else 's'} "
+                   f"in {Path(path).resolve()}", err=True)
+        sys.exit(ConfigError.exit_code)
+    templates = f"own folder {config.templates}" if config.templates else "built-in"
+    mail = (f"e-mail to {len(config.email.recipients)} recipients via {config.email.host}"
+            if config.email.enabled else "e-mail off")
+    click.echo(f"{config.path}: fine. {len(config.topics)} topics; inbox {config.inbox}; "
+               f"editions in {config.out_dir}; templates {templates}; {mail}.")
 
 
 @main.command()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import types
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -124,7 +127,7 @@ class ScheduleConfig:
 class Config:
     path: Path = _help("The config file itself; other paths resolve relative to its folder.")
     title: str = _help("The briefing's title, shown above the date.", "Daily briefing")
-    inbox: Path = _help("Folder scanned for .txt, .md and .html articles.", Path("seeds"))
+    inbox: Path = _help("Folder scanned for .txt, .md and .html articles.", Path("inbox"))
     out_dir: Path = _help("Editions are written to OUT_DIR/YYYY-MM-DD/.", Path("out"))
     database: Path = _help("SQLite state file.", Path("out/briefing.sqlite"))
     markdown_name: str = _help("File name of the Markdown edition.", "briefing.md")
@@ -145,82 +148,158 @@ class Config:
                                             factory=tuple)
 
 
+CONFIG_NAME = "briefing.toml"
+
+
+def config_candidates() -> list[tuple[str, Path]]:
+    """Where a config is looked for when -c is not given, in order, each with its origin."""
+    out: list[tuple[str, Path]] = []
+    env = os.environ.get("BRIEFING_CONFIG")
+    if env:
+        out.append(("BRIEFING_CONFIG", Path(env).expanduser()))
+    out.append(("the current folder", Path(CONFIG_NAME)))
+    xdg = os.environ.get("XDG_CONFIG_HOME", "")
+    if not os.path.isabs(xdg):  # the XDG spec: a relative value is to be ignored
+        home = os.environ.get("HOME")
+        xdg = os.path.join(home, ".config") if home else ""
+    if xdg:
+        out.append(("the XDG config folder", Path(xdg) / "briefing" / CONFIG_NAME))
+    return out
+
+
+def find_config(given: Path | None) -> Path:
+    """-c if given; else $BRIEFING_CONFIG; else ./briefing.toml; else
+    $XDG_CONFIG_HOME/briefing/briefing.toml (~/.config/...). ConfigError if none exists."""
+    if given is not None:
+        return given
+    candidates = config_candidates()
+    for origin, path in candidates:
+        if origin == "BRIEFING_CONFIG" or path.is_file():
+            return path  # an explicit variable naming a missing file is an error, not skipped
+    tried = ", ".join(str(p.absolute()) for _, p in candidates)
+    raise ConfigError(f"no config file found (tried {tried}); give one with -c FILE, set "
+                      "BRIEFING_CONFIG, or start a story with `briefing init DIR`")
+
+
+class _Problems:
+    """Every problem found in one config file, so all of them can be shown at once."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.items.append(text)
+
+    @contextmanager
+    def collect(self) -> Iterator[None]:
+        """Record a ConfigError raised in the block and go on with the next check."""
+        try:
+            yield
+        except ConfigError as exc:
+            self.items.extend(exc.problems)
+
+
 def load_config(path: Path | str) -> Config:
-    """Read and check briefing.toml; raise ConfigError naming the file and the key."""
+    """Read and check briefing.toml; raise ConfigError naming the file, the key and what is
+    wrong, with every problem found (not only the first)."""
+    config, problems = inspect_config(path)
+    if problems or config is None:
+        raise ConfigError(*problems)
+    return config
+
+
+def inspect_config(path: Path | str) -> tuple[Config | None, list[str]]:
+    """The config (bad values replaced by their defaults) and every problem found in it;
+    (None, [why]) when the file cannot be read as TOML at all."""
     path = Path(path).resolve()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
+        return None, [f"{path}: config file not found"]
     except IsADirectoryError:
-        raise ConfigError(f"{path}: is a folder; give the config file in it, e.g. "
-                          f"{path / 'briefing.toml'}") from None
+        return None, [f"{path}: is a folder; give the config file in it, e.g. "
+                      f"{path / 'briefing.toml'}"]
     except PermissionError:
-        raise ConfigError(f"{path}: config file cannot be read (permission denied)") from None
+        return None, [f"{path}: config file cannot be read (permission denied)"]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        return None, [f"{path}: not valid TOML: {exc}"]
     where = str(path)
+    problems = _Problems()
     raw = dict(raw)
     top = raw.pop("briefing", {})
-    if not isinstance(top, dict):
-        raise ConfigError(f"{where}: [briefing] must be a table")
     values: dict[str, Any] = {"path": path}
-    values.update(_convert_table(top, Config, f"{where}: [briefing]",
+    values.update(_convert_table(top, Config, f"{where}: [briefing]", problems,
                                  skip={"path", "digest", "ledger", "email", "schedule",
                                        "topics"}))
     for section, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
                          ("email", EmailConfig), ("schedule", ScheduleConfig)):
         if section in raw:
-            values[section] = cls(**_convert_table(raw.pop(section), cls, f"{where}: [{section}]"))
+            values[section] = cls(**_convert_table(raw.pop(section), cls,
+                                                   f"{where}: [{section}]", problems))
     topics = raw.pop("topics", [])
-    if raw:
-        raise ConfigError(f"{where}: unknown section or key '{sorted(raw)[0]}'")
+    for key in sorted(raw):
+        problems.add(f"{where}: unknown section or key '{key}' (known: [briefing], [digest], "
+                     "[ledger], [email], [schedule], [[topics]])")
     if not isinstance(topics, list) or not topics:
-        raise ConfigError(f"{where}: at least one [[topics]] table is needed")
-    values["topics"] = tuple(_topic(t, f"{where}: topic {i + 1}") for i, t in enumerate(topics))
+        problems.add(f"{where}: at least one [[topics]] table is needed")
+        topics = []
+    parsed = [_topic(t, f"{where}: topic {i + 1}", problems) for i, t in enumerate(topics)]
+    values["topics"] = tuple(t for t in parsed if t is not None)
     base = path.parent
+    defaults = {f.name: f.default for f in fields(Config)}
     for key in ("inbox", "out_dir", "database", "templates", "residue_file"):
-        if values.get(key) is not None:
-            values[key] = (base / values[key]).resolve()
+        value = values.get(key, defaults[key])  # defaults too are relative to the file
+        if value is not None:
+            values[key] = (base / value).resolve()
     if "email" in values and values["email"].ca_file is not None:
         values["email"] = replace(values["email"],
                                   ca_file=(base / values["email"].ca_file).resolve())
     config = Config(**values)
-    _check_paths(config, where)
-    return config
+    _check_paths(config, where, problems)
+    return config, problems.items
 
 
-def _topic(raw: Any, where: str) -> TopicConfig:
+def _topic(raw: Any, where: str, problems: _Problems) -> TopicConfig | None:
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: must be a table")
+        problems.add(f"{where}: must be a table")
+        return None
     raw = dict(raw)
+    if isinstance(raw.get("name"), str) and raw["name"].strip():
+        where = f"{where.rsplit(':', 1)[0]}: topic '{raw['name']}'"
     figures = raw.pop("figures", None)
-    values = _convert_table(raw, TopicConfig, where, skip={"figures"})
+    values = _convert_table(raw, TopicConfig, where, problems, skip={"figures"})
     if "name" not in values or not values["name"].strip():
-        raise ConfigError(f"{where}: 'name' is required")
-    where = f"{where.rsplit(':', 1)[0]}: topic '{values['name']}'"
+        problems.add(f"{where}: 'name' is required")
+        return None
     values.setdefault("description", "")
     if not values.get("terms"):
-        raise ConfigError(f"{where}: 'terms' needs at least one term")
+        problems.add(f"{where}: 'terms' needs at least one term")
+        return None
     if figures is not None:
-        fig = FiguresConfig(**_convert_table(figures, FiguresConfig, f"{where} [figures]"))
+        fig = FiguresConfig(**_convert_table(figures, FiguresConfig, f"{where} [figures]",
+                                             problems))
         if not fig.counted:
-            raise ConfigError(f"{where} [figures]: 'counted' needs at least one noun")
-        values["figures"] = fig
+            problems.add(f"{where} [figures]: 'counted' needs at least one noun")
+        else:
+            values["figures"] = fig
     return TopicConfig(**values)
 
 
-def _convert_table(raw: Any, cls: type, where: str, skip: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
-    """Check raw's keys and value types against cls's fields."""
+def _convert_table(raw: Any, cls: type, where: str, problems: _Problems,
+                   skip: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
+    """Check raw's keys and value types against cls's fields; bad ones are left out."""
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: must be a table")
+        problems.add(f"{where}: must be a table")
+        return {}
     hints = typing.get_type_hints(cls)
     known = {f.name for f in fields(cls)} - set(skip)
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(known))})")
-        out[key] = _coerce(value, hints[key], f"{where}: '{key}'")
+            problems.add(f"{where}: unknown key '{key}' (known: {', '.join(sorted(known))})")
+            continue
+        with problems.collect():
+            out[key] = _coerce(value, hints[key], f"{where}: '{key}'")
     return out
 
 
@@ -256,55 +335,67 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
     raise ConfigError(f"{where}: unsupported value")  # pragma: no cover
 
 
-def _check_paths(config: Config, where: str) -> None:
+def _check_paths(config: Config, where: str, problems: _Problems) -> None:
     if not config.inbox.is_dir():
-        raise ConfigError(f"{where}: 'inbox' folder does not exist: {config.inbox}")
+        problems.add(f"{where}: 'inbox' folder does not exist: {config.inbox}")
     if config.templates is not None and not config.templates.is_dir():
-        raise ConfigError(f"{where}: 'templates' folder does not exist: {config.templates}")
+        problems.add(f"{where}: 'templates' folder does not exist: {config.templates}")
     if config.residue_file is not None and not config.residue_file.is_file():
-        raise ConfigError(f"{where}: 'residue_file' not found: {config.residue_file}")
-    if config.residue_file is not None:
+        problems.add(f"{where}: 'residue_file' not found: {config.residue_file}")
+    elif config.residue_file is not None:
         from .clean import residue_patterns
 
-        residue_patterns((str(config.residue_file),))  # a bad pattern is a ConfigError
-    _check_email(config.email, where)
-    _check_schedule(config.schedule, where)
+        with problems.collect():  # a bad pattern is a ConfigError
+            residue_patterns((str(config.residue_file),))
+    _check_email(config.email, where, problems)
+    _check_schedule(config.schedule, where, problems)
     names = [t.name for t in config.topics]
-    if len(set(names)) != len(names):
-        raise ConfigError(f"{where}: two topics share a name")
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.add(f"{where}: two topics share the name {name!r}")
 
 
-def _check_email(email: EmailConfig, where: str) -> None:
+def _check_email(email: EmailConfig, where: str, problems: _Problems) -> None:
+    where = f"{where}: [email]"
     if email.security not in ("starttls", "ssl", "none"):
-        raise ConfigError(f"{where}: [email] 'security' must be starttls, ssl or none")
+        problems.add(f"{where} 'security' must be starttls, ssl or none, not {email.security!r}")
     if email.enabled and not email.recipients:
-        raise ConfigError(f"{where}: [email] 'recipients' is empty but e-mail is enabled")
+        problems.add(f"{where} 'recipients' is empty but e-mail is enabled")
     for address in (email.sender, *email.recipients):
         if "@" not in address or any(c in address for c in " \r\n<>,"):
-            raise ConfigError(f"{where}: [email] not an e-mail address: {address!r}")
+            problems.add(f"{where} not an e-mail address: {address!r}")
     if email.ca_file is not None and not email.ca_file.is_file():
-        raise ConfigError(f"{where}: [email] 'ca_file' not found: {email.ca_file}")
+        problems.add(f"{where} 'ca_file' not found: {email.ca_file}")
     if email.attempts < 1:
-        raise ConfigError(f"{where}: [email] 'attempts' must be at least 1")
+        problems.add(f"{where} 'attempts' must be at least 1")
+    try:
+        email.subject.format(title="", date="", count=0)
+    except KeyError as exc:
+        problems.add(f"{where} 'subject': unknown placeholder {{{exc.args[0]}}}; "
+                     "allowed: {title}, {date}, {count} (write {{ and }} for braces)")
+    except (IndexError, ValueError) as exc:
+        problems.add(f"{where} 'subject': {exc}; allowed placeholders: {{title}}, {{date}}, "
+                     "{count} (write {{ and }} for braces)")
 
 
-def _check_schedule(schedule: ScheduleConfig, where: str) -> None:
+def _check_schedule(schedule: ScheduleConfig, where: str, problems: _Problems) -> None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    where = f"{where}: [schedule]"
     try:
         ZoneInfo(schedule.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"{where}: [schedule] unknown time zone {schedule.timezone!r}") from None
+        problems.add(f"{where} unknown time zone {schedule.timezone!r} (an IANA name such as "
+                     "Europe/Berlin)")
     if schedule.cron:
         fields = schedule.cron.split()
         if len(fields) != 5:
-            raise ConfigError(f"{where}: [schedule] 'cron' needs five fields: {schedule.cron!r}")
-        if any(ch.isdigit() for ch in fields[4]):
+            problems.add(f"{where} 'cron' needs five fields: {schedule.cron!r}")
+        elif any(ch.isdigit() for ch in fields[4]):
             # APScheduler counts 0 as Monday, cron as Sunday: names cannot be misread.
-            raise ConfigError(f"{where}: [schedule] 'cron': write days as names (mon-fri, sun),"
-                              f" not numbers: {fields[4]!r}")
+            problems.add(f"{where} 'cron': write days as names (mon-fri, sun), not numbers: "
+                         f"{fields[4]!r}")
     elif not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", schedule.time):
-        raise ConfigError(f"{where}: [schedule] 'time' must be HH:MM, got {schedule.time!r}")
+        problems.add(f"{where} 'time' must be HH:MM, got {schedule.time!r}")
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:

@@ -22,9 +22,14 @@ class NotFound(BriefingError):
 
 
 class ConfigError(BriefingError):
-    """Raised by config.load_config for a bad key, type, path or template."""
+    """Raised by config.load_config for a bad key, type, path or template; holds every
+    problem found, one line each."""
 
     exit_code = 78  # EX_CONFIG
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
 
 
 class StoreError(BriefingError):

@@ -87,6 +87,22 @@ def template_env(override: Path | None, **options: Any) -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, **options)
 
 
+def template_problems(templates: Path | None) -> list[str]:
+    """A Jinja syntax error in any template the config would use, as 'file:line: message'."""
+    problems = []
+    for name in TEMPLATE_FILES:
+        if not name.endswith(".j2"):
+            continue
+        path = template_file(name, templates)
+        try:
+            jinja2.Environment().parse(path.read_text(encoding="utf-8"), name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(f"{path}:{exc.lineno}: template syntax error: {exc.message}")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{path}: cannot be read: {exc}")
+    return problems
+
+
 def markdown_env(templates: Path | None) -> jinja2.Environment:
     env = template_env(templates, autoescape=False, keep_trailing_newline=True,
                        trim_blocks=True, lstrip_blocks=True)
