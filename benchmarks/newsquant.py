@@ -140,7 +140,8 @@ UNIT_NAMES = {
     "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone",
     "RUB": "russian ruble", "CHF": "swiss franc", "TRY": "turkish lira",
     "ZAR": "south african rand", "MXN": "mexican peso", "BRL": "brazilian real",
-    "KRW": "south korean won", "cent": "cent", "pence": "penny",
+    "KRW": "south korean won", "cent": "cent",
+    "pence": "point",  # NewsQuant names share prices in pence "point" ("down 68 p at 1112 p")
     "km2": "square kilometre", "mi2": "square mile", "m2": "square metre", "ft2": "square foot",
     "ha": "hectare", "acre": "acre", "km": "kilometre", "m": "metre", "cm": "centimetre",
     "mm": "millimetre", "um": "micrometre", "nm": "nanometre", "mi": "mile",
@@ -160,7 +161,9 @@ UNIT_NAMES = {
     "kcal": "calorie", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
     "week": "week", "month": "month", "year": "year", "decade": "decade",
     "century": "century", "years_old": "year of age", "months_old": "month of age",
-    "point": "point", "times": "count",
+    "point": "point", "times": "count", "mpg": "mile per gallon",
+    "WAR": "win above replacement", "PS": "horsepower", "bhp": "brake horsepower",
+    "fraction": "-",
     "share": "share", "barrel": "barrel", "gallon": "gallon", "gram": "gram",
     "square foot": "square foot", "mmbtu": "mega british thermal unit",
 }

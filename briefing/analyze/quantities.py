@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -21,7 +21,7 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
           "dozen": 12}
 _WORDNUM = (rf"(?:{_W}(?:-{_W})?(?:\s+{_S}(?:\s+(?:and\s+)?{_W}(?:-{_W})?)?)*"
-            rf"(?:\s+dozen)?|an?\s+(?:{_S}|dozen)(?:\s+{_S})*|dozen)")
+            rf"(?:\s+dozen)?|an?\s+(?:{_S}|dozen)(?:\s+{_S})*)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # "Dozens of people", "tens of thousands of fans": a range of one order of magnitude.
 _VAGUE = (r"(?:tens|hundreds|thousands|millions|billions|dozens)"
@@ -32,19 +32,26 @@ VAGUE = {"dozens": 12.0, "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "milli
 # Currency written before the number. "PS" is how ASCII-folded text spells "£"; it counts
 # only before a written-out amount (PS2.7m, PS21,700), since PS4 and PS5 are consoles.
 CURRENCY_SIGNS = [
-    (r"(?:US|U\.S\.)\s?\$", "USD"), (r"(?:A|AU)\s?\$", "AUD"), (r"(?:C|CA|Can)\s?\$", "CAD"),
+    (r"(?:US|U\.S\.)\s?\$|\$US", "USD"), (r"(?:A|AU)\s?\$|\$A(?=\d)", "AUD"),
+    (r"(?:C|CA|Can)\s?\$", "CAD"),
     (r"HK\s?\$", "HKD"), (r"NZ\s?\$", "NZD"), (r"S\s?\$", "SGD"), (r"R\$", "BRL"),
     (r"\$", "USD"), (r"€", "EUR"), (r"£", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
     (r"₽", "RUB"), (r"₪", "ILS"), (r"Rs\.?\s?", "INR"), (r"RM\s?", "MYR"),
-    (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB)\s?", None),
+    (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB)\s?", None), (r"Y=(?=\d)", "JPY"),
     (r"PS(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3}|\d+\.\d)", "GBP"),
 ]
-_CURRENCY = "|".join(f"(?:{p})" for p, _ in CURRENCY_SIGNS)
+_CURRENCY = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SIGNS))
 
+_FRACTION = (r"(?:(?:an?|one|two|three|four)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+             r"|half|(?:one|1)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|"
+             r"nine|ten|\d{1,3})\b)(?=\s+of\b|\s+[A-Za-z])")
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 CANDIDATE = re.compile(
-    rf"(?P<sign>(?<![\w.,])[+\-−](?=[\d.]))?(?P<cur>{_CURRENCY})?"
-    rf"(?:(?P<dig>{_DIGITS})(?:(?P<abbr>bn|mn|mln|tn|[mbkMBK])(?![\w])|"
+    rf"(?P<sign>(?<![\w.,])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
+    rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?(?:(?P<dig>{_DIGITS})(?:(?P<abbr>bn|mn|mln|tn|[mbkMBK])(?![\w])|"
     rf"(?P<dscale>(?:\s+(?:{_S}|dozen))+)\b)?"
+    rf"|(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<frac>(?i:\b{_FRACTION}))"
     rf"|(?P<word>(?i:\b{_WORDNUM}\b))|(?P<vague>(?i:\b{_VAGUE})))")
 
 # ----------------------------------------------------------------------------- context words
@@ -55,28 +62,31 @@ HEDGES = [  # longest first within each sign, all matched as whole words before 
     (">", "more than|over|at least|above|upwards of|in excess of|exceeding|just over|"
           "well over|no fewer than|no less than|over than|greater than|higher than|>"),
     ("<", "fewer than|less than|under|up to|as many as|as much as|below|just under|"
-          "at most|no more than|as few as|lower than|<"),
+          "at most|no more than|as few as|lower than|sub-|<"),
 ]
 HEDGE_RE = re.compile(
-    r"(?i:\b(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in enumerate(HEDGES))
-    + r"))\s*$")
+    r"(?i:(?:\b|(?=[~<>]))(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in
+                                            enumerate(HEDGES)) + r"))\s*$")
 INCREMENT_RE = re.compile(r"(?i:\b(?:another|an additional|additional|a further|further|"
                           r"an extra|extra)\s+)$")
 UP = (r"rose|rise|rises|rising|risen|up|increased|increases|increase|increasing|gained|gains|"
       r"gain|jumped|jumps|jump|climbed|climbs|climb|surged|surges|surge|soared|soars|grew|grow|"
       r"grows|growing|advanced|advances|added|adds|higher|boosted|raised|raises|raise|"
-      r"expanded|spiked|rallied|rebounded|leapt|leaped|widened|hiked|lifted")
+      r"expanded|spiked|rallied|rebounded|leapt|leaped|widened|hiked|lifted|upward|upwards")
 DOWN = (r"fell|fall|falls|falling|fallen|down|decreased|decreases|decrease|decreasing|"
         r"declined|declines|decline|declining|dropped|drops|drop|dropping|lost|loses|lose|"
         r"slipped|slips|slumped|slumps|plunged|plunges|plummeted|plummets|tumbled|tumbles|shed|"
         r"sheds|cut|cuts|cutting|reduced|reduces|reduce|lower|lowered|dipped|dips|sank|sinks|"
         r"slid|slides|eased|eases|shrank|shrunk|shrinks|contracted|narrowed|retreated|"
-        r"slashed|trimmed|tanked|sagged|weakened|fell back")
+        r"slashed|trimmed|tanked|sagged|weakened|fell back|downward|downwards")
 CHANGE_BEFORE = re.compile(
     rf"(?i:\b(?P<v>(?P<up>{UP})|(?P<down>{DOWN}))(?:\s+(?:by|of|nearly|almost|about|"
     r"around|some|roughly|just|more than|over|another|a further|only|an?|as much as|"
     r"as many as|to|from|just over|just under|less than|close to|fewer than|a hefty|"
     r"a sharp|a further|sharply|slightly|steeply|strongly|modestly|marginally))*\s*)$")
+CHANGE_BY = re.compile(rf"(?i:\b(?:(?P<up>{UP})|(?P<down>{DOWN}))\s+(?:[\w'’-]+\s+){{1,4}}?by\s+"
+                       r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|"
+                       r"less than|up to|as much as|just|only)\s+)?)$")
 CHANGE_AFTER = re.compile(r"^\s+(?i:(?P<up>higher|up|more)|(?P<down>lower|down|less))\b"
                           r"(?!\s+(?:to|from|than|with))")
 TO_LEVEL = re.compile(r"(?i:\b(?:to|at|from)\s+)$")
@@ -99,12 +109,13 @@ LABEL_BEFORE = re.compile(
     r"season|term|title|part|tier|zone|sector|area|region|runway|track|verse|psalm|figure|"
     r"fig\.|table|step|year|minute)\s*)$")
 STREET = re.compile(
-    r"^\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|"
+    r"^\s+(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|"
     r"Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Crescent|Close|Parkway|Highway|"
     r"Hwy|Row|Mews|Gardens|Hill|Walk)\b")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?|\d{2,5}[\s.-])"
                    r"\d{3,4}[\s.-]\d{3,5}(?![\w])|(?<![\w,.])\d{3}-\d{4}(?![\w-])")
 DATE_CHAIN = re.compile(r"(?<![\w.,])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\w])")
+AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
 SCORE_WORDS = re.compile(
     r"(?i:\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|losing|defeat|defeated|"
     r"victory|draw|drew|lead|led|leading|trail|trailed|score|scored|scoreline|scoring|"
@@ -133,7 +144,8 @@ STOP_NOUN = frozenset(
     "more less fewer most least only just also even still yet already about around over under "
     "up down into onto out off after before since until during between against among through "
     "across toward towards within so such very too than then now once again said says say told "
-    "according including reportedly respectively while whereas percent cent".split())
+    "according including reportedly respectively while whereas percent cent last next ago "
+    "earlier later ever".split())
 NOUN_WORD = re.compile(r"[A-Za-z][\w’'&]*(?:-[\w’'&]+)*")
 
 # ----------------------------------------------------------------------------- units
@@ -170,12 +182,11 @@ def _units() -> _Units:
                     keys.setdefault(form, key.strip())
                     exact.append(form)
 
-    def alternation(forms: list[str]) -> str:
-        return "|".join(_spelling_pattern(f) for f in sorted(set(forms), key=len, reverse=True))
-
-    after = re.compile(
-        rf"^(?P<gap>\s?-?\s?)(?P<unit>(?i:{alternation(free)})|{alternation(exact)})"
-        r"(?![\w²³])")
+    spellings = sorted({(f, True) for f in free} | {(f, False) for f in exact},
+                       key=lambda fc: len(fc[0]), reverse=True)
+    alternation = "|".join(f"(?i:{_spelling_pattern(f)})" if case_free else _spelling_pattern(f)
+                           for f, case_free in spellings)
+    after = re.compile(rf"^(?P<gap>\s?-?\s?)(?P<unit>{alternation})(?![\w²³])")
     return _Units(after, keys, keys_lower)
 
 
@@ -211,6 +222,13 @@ class _Found:
     scaled: bool = False  # had a scale word or abbreviation ("4.2 million", "$3bn")
     word: bool = False  # written in words
     has_sign: str | None = None
+    from_range: bool = False  # "from A to B"
+
+
+def _left(text: str, at: int) -> str:
+    """The words just before position `at`: what a hedge, verb or label before a number is
+    looked for in (a window, so that long sentences stay fast)."""
+    return text[max(0, at - 80):at]
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
@@ -223,12 +241,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     phones += [(m.start(), m.end()) for m in DATE_CHAIN.finditer(text)]
     raw: list[_Found] = []
     for m in CANDIDATE.finditer(text):
-        if not (m.group("dig") or m.group("word") or m.group("vague")):
+        if not (m.group("dig") or m.group("word") or m.group("vague") or m.group("frac")
+                or m.group("slash")):
             continue
         if any(s <= m.start() < e for s, e in phones):
             continue
         found = _read(text, m)
-        if found is not None:
+        if found is not None and found.value is not None:
             raw.append(found)
     merged = _merge_ranges(text, raw)
     out: list[Quantity] = []
@@ -248,14 +267,38 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             noun=noun[0] if noun else None, noun_start=noun[1] if noun else None,
             noun_end=noun[2] if noun else None, kind=f.kind, by=f.by))
         taken_until = f.end
-    return tuple(out)
+    return tuple(_inherit_in_brackets(text, out))
+
+
+def _inherit_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"just under 296 hp (224 kW / 300 PS)": the conversions are "just under" too."""
+    out: list[Quantity] = []
+    for q in found:
+        if out and q.hedge == "=" and q.change == "=":
+            gap = text[out[-1].end:q.start]
+            if re.fullmatch(r"\s*\(\s*", gap) or (re.fullmatch(r"\s*/\s*", gap) and len(out) > 1
+                                                  and "(" in text[out[-2].end:out[-1].start]):
+                prev = out[-1]
+                q = replace(q, hedge=prev.hedge, change=prev.change, by=prev.by)
+        out.append(q)
+    return out
 
 
 def _read(text: str, m: re.Match[str]) -> _Found | None:
     """One number with its currency, scale and unit; None when it is no quantity."""
     after = text[m.end():]
-    sign = m.group("sign")
+    sign = m.group("sign") or m.group("sign2")
+    if sign and sign.lower().startswith("minus"):
+        sign = "-"
     cur_text = m.group("cur")
+    if m.group("frac"):
+        return _fraction(text, m)
+    if m.group("slash"):  # "1/16 of a pint"
+        top, bottom = re.split(r"[/⁄]", m.group("slash"))
+        if not int(bottom):
+            return None
+        return _Found(m.start(), m.end(), m.start(), m.end(), value=int(top) / int(bottom),
+                      unit="fraction", unit_text=m.group("slash"))
     if m.group("vague"):
         words = m.group("vague").lower().split()
         base = VAGUE[words[0]] * (VAGUE[words[-1]] if len(words) > 1 else 1.0)
@@ -272,7 +315,8 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         return _with_unit(text, f)
     digits = m.group("dig")
     num_start, num_end = m.start("dig"), m.end("dig")
-    if _not_a_quantity(text, num_start, num_end, digits, cur_text is not None or bool(sign)):
+    if _not_a_quantity(text, num_start, num_end, digits, cur_text is not None or bool(sign),
+                       glued_ok=cur_text is not None or bool(m.group("sign"))):
         return None
     value = float(digits.replace(",", ""))
     scale = 1.0
@@ -281,7 +325,7 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         factor = SCALES.get(abbr.lower())
         # "5m" alone is five metres; "$5m" or "5bn" is money or a count in millions.
         if factor and (cur_text or abbr.lower() in ("bn", "mn", "mln", "tn")
-                       or (abbr in "kK" and cur_text)):
+                       or abbr in ("M", "B")):
             scale = factor
         else:
             return _with_unit(text, _Found(m.start(), num_end, num_start, num_end, value,
@@ -291,77 +335,114 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
             scale *= SCALES[word]
     f = _Found(m.start(), m.end(), num_start, num_end, value=value * scale,
                scaled=scale != 1.0, has_sign=sign)
+    if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
+            AGE_AFTER_NAME.search(_left(text, m.start())) and re.match(r",\s", text[m.end():])
+            or re.search(r"(?i:\baged\s+)$", _left(text, m.start()))):
+        f.unit, f.unit_text = "years_old", None  # an age, written without a unit
+        return f
     if cur_text:
-        f.currency = _currency_key(cur_text)
+        f.currency = _currency_key(m)
         f.unit, f.unit_text = f.currency, cur_text.strip()
-    if sign in ("-", "−") and not f.currency:
+    if m.group("sign2"):
+        f.value = -f.value
+    elif sign in ("-", "−") and not f.currency:
         f.value = -f.value if not _rest_is_percent(after) else f.value
     return _with_unit(text, f)
+
+
+def _fraction(text: str, m: re.Match[str]) -> _Found | None:
+    """"two-thirds of", "a quarter of", "one in three": a share, unit "fraction"."""
+    phrase = m.group("frac").lower()
+    words = re.split(r"[\s-]+", phrase)
+    if words[0] == "half":
+        # "half of the troops", "almost half": not "half an hour" or "the second half"
+        if not (re.match(r"\s+of\b", text[m.end():]) or HEDGE_RE.search(_left(text, m.start()))):
+            return None
+        value = 0.5
+    elif words[1] in ("in", "out"):
+        denominator = _word_value(words[-1]) if not words[-1].isdigit() else float(words[-1])
+        if not denominator:
+            return None
+        value = 1 / denominator
+    else:
+        if words[-1].startswith("quarter") and not re.match(r"\s+of\b", text[m.end():]):
+            return None  # "the third quarter"
+        numerator = 1.0 if words[0] in ("a", "an", "one") else _word_value(words[0]) or 1.0
+        value = numerator / FRACTIONS[words[-1]]
+    f = _Found(m.start(), m.end(), m.start(), m.end(), value=value, word=True,
+               unit="fraction", unit_text=m.group("frac"))
+    return f
 
 
 def _rest_is_percent(after: str) -> bool:
     return bool(re.match(r"\s?(?:%|per\s?cent|percent|pc\b)", after, re.I))
 
 
-def _with_unit(text: str, f: _Found) -> _Found:
-    """Read the unit written after the number (and a currency word after a currency sign)."""
-    after = text[f.end:]
-    um = _units().after.match(after)
+def _with_unit(text: str, f: _Found) -> _Found | None:
+    """Read the unit written after the number, then a rate ("per barrel", "a year")."""
+    um = _units().after.match(text[f.end:])
     if um:
-        written = um.group("unit")
+        written, gap = um.group("unit"), um.group("gap")
         key = _unit_key(written)
-        gap = um.group("gap")
-        single_letter = len(written) <= 1 or written in ("°",)
-        bad_gap = "-" in gap and key not in _HYPHEN_UNITS
-        if key and not (single_letter and gap) and not bad_gap and _unit_fits(f, key, written,
-                                                                               after[um.end():]):
-            if f.currency and key in _CURRENCY_KEYS:
-                # "$76 US", "US $1.1 million": the sign already said it; keep the sign's key
-                f.unit_text = (f.unit_text or "") + " " + written
-            elif f.currency:
-                per = _per_unit(after)
-                if per:
-                    f.unit = f"{f.unit}/{per[0]}"
-                    f.unit_text = f"{f.unit_text} {per[1]}"
-                    f.end += per[2]
-                return f
+        rest = text[f.end + um.end():]
+        if key == "pence" and not gap and f.value in _SCREEN_LINES:
+            return None  # 720p, 1080p: screen resolutions
+        if "-" in gap and key in _TIME_UNITS and written == written.rstrip("s") and \
+                re.match(r"\s+[$€£A-Za-z]", rest) and not f.currency:
+            return None  # "a five-year contract": a duration used as an adjective
+        symbol = written in _AFTER_SIGNS
+        single_letter = len(written) <= 1 and not symbol
+        if key and not (single_letter and gap) and _unit_fits(f, key, written, rest):
+            if f.currency:
+                if key in _CURRENCY_KEYS:  # "$76 US": the sign already said which dollar
+                    f.unit_text = f"{f.unit_text} {written}"
+                    f.end += um.end()
             else:
                 f.unit, f.unit_text = key, written
-            f.end += um.end()
-            if f.unit and f.unit != "percent" and f.unit not in _CURRENCY_KEYS:
-                return f
-    if f.currency or (f.unit in _CURRENCY_KEYS):
+                f.end += um.end()
+    if f.unit and f.unit not in ("fraction", "years_old", "months_old"):
         per = _per_unit(text[f.end:])
         if per:
             f.unit = f"{f.unit}/{per[0]}"
-            f.unit_text = f"{f.unit_text} {per[1]}"
+            f.unit_text = f"{f.unit_text} {per[1]}" if f.unit_text else per[1]
             f.end += per[2]
     return f
 
 
-_CURRENCY_KEYS = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "EUR", "GBP", "JPY", "CNY",
-                            "INR", "ILS", "MYR", "DKK", "SEK", "NOK", "RUB", "CHF", "TRY", "ZAR",
-                            "MXN", "BRL", "KRW", "cent", "pence"})
-_HYPHEN_UNITS = frozenset({"years_old", "months_old", "km", "m", "mi", "ft", "in", "yd", "cm",
-                           "mm", "kg", "t", "l", "W", "kW", "MW", "GW", "hp", "GB", "TB", "MB",
-                           "second", "minute", "hour", "day", "week", "month", "year", "point",
-                           "percent", "mph", "acre", "ha", "km2", "mi2", "m2", "ft2", "inch",
-                           "deg", "degC", "degF"})
-_PER_UNIT = re.compile(
-    r"^\s*(?:per|a|an|/)\s*(?P<u>share|barrel|gallon|litre|liter|gram|kilogram|kg|ounce|oz|"
-    r"tonne|ton|month|year|week|day|hour|night|person|head|square foot|square metre|"
-    r"square meter|sq ft|mmBTU|MWh|kWh|unit|ticket|seat|pound)\b", re.I)
+_AFTER_SIGNS = frozenset({"€", "£", "¥", "″", "′", "°", "%"})
+_PER_NOUNS = (r"share|night|person|head|capita|unit|ticket|seat|passenger|household|"
+              r"resident|vehicle|car|game|match|mmBTU|troy ounce")
+_PER = re.compile(rf"^\s*(?P<by>per|a|an|/)\s*(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
 
 
 def _per_unit(after: str) -> tuple[str, str, int] | None:
-    m = _PER_UNIT.match(after)
+    """"per barrel", "a year", "/kg": the unit a rate is counted per (key, as written, length)."""
+    m = _PER.match(after)
     if not m:
         return None
-    written = m.group("u")
-    key = _unit_key(written) or written.lower()
-    if key == "lb":
-        key = "lb"
-    return key, m.group(0).strip(), m.end()
+    if m.group("noun"):
+        end, key = m.end(), m.group("noun").lower()
+    else:
+        um = _units().after.match(after[m.end():])
+        if not um or um.group("gap").strip():
+            return None
+        key = _unit_key(um.group("unit")) or ""
+        if not key or (m.group("by") in ("a", "an") and key not in _TIME_UNITS):
+            return None
+        if len(um.group("unit")) <= 1 and m.group("by") != "/":
+            return None
+        end = m.end() + um.end()
+    if re.match(r"\s+(?:ago|earlier|later|before|after|on|in|from|prior)\b", after[end:]):
+        return None  # "a year earlier" dates the figure; it is no rate
+    return key, after[:end].strip(), end
+
+
+_SCREEN_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0,
+                           4320.0})
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_CURRENCY_KEYS = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "EUR", "GBP", "JPY", "CNY",
+                            "INR", "ILS", "MYR", "DKK", "SEK", "NOK", "RUB", "CHF", "TRY", "ZAR",
+                            "MXN", "BRL", "KRW", "cent", "pence"})
 
 
 def _unit_fits(f: _Found, key: str, written: str, rest: str) -> bool:
@@ -376,10 +457,11 @@ def _unit_fits(f: _Found, key: str, written: str, rest: str) -> bool:
     return True
 
 
-def _currency_key(cur_text: str) -> str:
-    for pattern, key in CURRENCY_SIGNS:
-        if re.fullmatch(pattern, cur_text.strip()) or re.fullmatch(pattern, cur_text):
-            return key or cur_text.strip().upper().replace("RMB", "CNY")
+def _currency_key(m: re.Match[str]) -> str:
+    for i, (_, key) in enumerate(CURRENCY_SIGNS):
+        written = m.group(f"c{i}")
+        if written:
+            return key or written.strip().upper().replace("RMB", "CNY")
     return "USD"
 
 
@@ -407,14 +489,14 @@ def _word_is_number(text: str, m: re.Match[str], phrase: str) -> bool:
     """Number words that are no quantity: "one" as a pronoun ("each one", "no one"), a
     title ("Formula One", "Air Force One"), "one another"."""
     low = phrase.lower()
-    before = text[:m.start()]
+    before = _left(text, m.start())
     after = text[m.end():]
     if low in ("one", "an a", "a"):
         if re.search(r"(?i:\b(?:each|no|any|every|some|this|that|the|which|same|another|"
                      r"little|only|last|first|next|other|one|every\s+single)\s+)$", before):
             return False
         if re.match(r"(?i:\s+(?:another|of\s+(?:us|them|you|those|these|his|her|its|their|"
-                    r"our)\b|day|time|way|hand|thing)\b|\s*[,.;:!?]|\s*$)", after):
+                    r"our)\b|day|time|way|thing)\b|\s*[,.;:!?]|\s*$)", after):
             return False
     if phrase[:1].isupper() and SPORT_LEFT.search(before) and not before.rstrip().endswith(
             (".", ",", ":", ";")):
@@ -423,15 +505,17 @@ def _word_is_number(text: str, m: re.Match[str], phrase: str) -> bool:
     return True
 
 
-def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool) -> bool:
+def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
+                    glued_ok: bool = False) -> bool:
     """Years, dates, clock times, designators, ordinals, scores, addresses, labels."""
-    before, after = text[:start], text[end:]
+    before, after = _left(text, start), text[end:end + 80]
     prev = before[-1:] if before else ""
     nxt = after[:1]
     # Glued to letters or to a code: C-130, Su-25, A320-200, X5, 720p, MH17, 9/11, 24/7.
-    if prev.isalpha() or (prev in "/#" and before[-2:-1].isalnum()):
+    if (prev.isalpha() and not glued_ok) or (prev in "/#" and before[-2:-1].isalnum()):
         return True
-    if prev == "-" and re.search(r"[A-Za-z]\w*-$", before):
+    if prev == "-" and not glued_ok and re.search(r"[A-Za-z]\w*-$", before) and \
+            not re.search(r"(?i:\bsub-)$", before):
         return True
     if nxt in ("/",) and after[1:2].isdigit():
         return True  # dates 11/25, ratios 24/7
@@ -455,7 +539,7 @@ def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool) -
         return True
     if bare and STREET.match(after):
         return True  # 575 Wilbraham Road
-    if not money and _is_label(before, after):
+    if not money and _is_label(before, after, whole=start <= 80):
         return True
     if not money and _is_score(text, start, end):
         return True
@@ -465,9 +549,9 @@ def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool) -
 def _is_year(text: str, start: int, end: int, n: int) -> bool:
     """A bare four-digit number from 1000 to 2100 is a year, unless a hedge, a unit or (below
     1900, where years are rarer in news) a plural noun says it counts something."""
-    if not 1000 <= n <= 2100:
+    if not 1000 <= n <= 2199:
         return False
-    before, after = text[:start], text[end:]
+    before, after = _left(text, start), text[end:end + 80]
     um = _units().after.match(after)
     if um and _unit_key(um.group("unit")) not in ("year", "years_old", "month", "week", "day",
                                                    "degC", "degF", "m", "in", "point"):
@@ -487,7 +571,7 @@ _NOT_PLURAL = frozenset({"was", "has", "is", "as", "its", "this", "his", "does",
                          "news", "series", "plus", "less", "thus", "unless", "across"})
 
 
-def _is_label(before: str, after: str) -> bool:
+def _is_label(before: str, after: str, whole: bool) -> bool:
     if LABEL_BEFORE.search(before):
         # "page 5" names a page; "5 pages" counts them, and "week 5 of" names a week too
         return not re.match(r"^\s*(?:%|per\s?cent|percent)", after)
@@ -504,7 +588,7 @@ def _is_label(before: str, after: str) -> bool:
         return False
     # A capitalised word right before a number makes it part of a name: "Pixel 7",
     # "Flight 17", "Big 12", "Windows 10"; a word that starts a sentence does not.
-    start_of_sentence = not before[:m.start(1)].strip()
+    start_of_sentence = whole and not before[:m.start(1)].strip()
     return not start_of_sentence or word.lower() not in _COMMON_STARTS
 
 
@@ -515,7 +599,7 @@ _COMMON_STARTS = frozenset({"another", "only", "just", "almost", "nearly", "abou
 def _is_score(text: str, start: int, end: int) -> bool:
     """2-0, 24-17, 3–1: a pair of small integers joined by a dash, with a match around it."""
     after = text[end:]
-    before = text[:start]
+    before = _left(text, start)
     m = re.match(r"^\s?[-–—]\s?(\d{1,3})(?![\d%]|[.,]\d)", after)
     if m:
         first = int(text[start:end]) if text[start:end].isdigit() else None
@@ -549,26 +633,27 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.low is None and b.low is None:
             gap = text[a.end:b.start]
-            before = text[:a.start]
+            before = _left(text, a.start)
             between = re.search(r"(?i:\bbetween\s+)$", before)
             from_ = re.search(r"(?i:\bfrom\s+(?:up\s+to\s+|about\s+|around\s+)?)$", before)
             join = _RANGE_JOIN.match(gap)
             if join is None and from_ and re.fullmatch(r"(?i)\s*to\s*", gap) is None:
                 # "from $36,040 at 10.45pm last night to $34,935": a short aside is allowed
-                join = re.fullmatch(r"(?i)[^,;.()]{0,40}?\bto\s*", gap)  # type: ignore[assignment]
+                join = re.fullmatch(r"(?i)[^,;()]{0,40}?\bto\s*", gap)  # type: ignore[assignment]
             word = join.group(0).strip().lower() if join else ""
             ok = bool(join) and (
                 (word == "and" and between) or (word == "to") or
                 (word in ("-", "–", "—") and not _is_score_pair(text, a, b)) or
                 (word == "or" and a.word and b.word and b.value > a.value) or
                 (word == "through" and bool(from_)))
-            if word == "to" and not from_ and not _same_kind(a, b):
-                ok = False
+            if word == "to" and not from_ and (not _same_kind(a, b) or (a.unit and not b.unit)
+                                               or CHANGE_BEFORE.search(before)):
+                ok = False  # "rose 5% to 18.6%": a change, then the level it reached
             if ok and _compatible(a, b):
                 joined = _joined(text, a, b, falling=bool(from_))
-                opener = between if word == "and" else None
+                opener = between if word == "and" else from_
                 if opener:
-                    joined.start = opener.start()
+                    joined.start = a.start - (len(before) - opener.start())
                 out.append(joined)
                 i += 2
                 continue
@@ -595,16 +680,18 @@ def _compatible(a: _Found, b: _Found) -> bool:
 def _joined(text: str, a: _Found, b: _Found, falling: bool) -> _Found:
     lo, hi = a.value, b.value
     # "10 to 12 million", "$3-5bn": the first end takes the second's scale
-    if b.scaled and not a.scaled and lo < hi / 100:
+    if b.scaled and not a.scaled and lo < hi / 100 and "," not in text[a.num_start:a.num_end]:
         scale = hi / _first_number(text[b.num_start:b.num_end], hi)
-        lo *= scale
-    unit = a.unit or b.unit
+        if lo * scale <= hi:  # "$89 to $93 billion", but not "$200 to $4 million"
+            lo *= scale
+    unit = b.unit if b.unit and "/" in b.unit else (a.unit or b.unit)
     unit_text = b.unit_text or a.unit_text
     f = _Found(a.start, b.end, a.num_start, b.num_end, value=hi, unit=unit, unit_text=unit_text,
                currency=a.currency or b.currency, word=a.word and b.word,
                scaled=a.scaled or b.scaled)
     f.low, f.high = min(lo, hi), max(lo, hi)
     f.value = hi if (falling or lo <= hi) else max(lo, hi)
+    f.from_range = falling
     return f
 
 
@@ -617,13 +704,13 @@ def _first_number(written: str, fallback: float) -> float:
 
 
 def _hedge_and_change(text: str, f: _Found) -> None:
-    before = text[:f.start]
+    before = _left(text, f.start)
     inc = INCREMENT_RE.search(before)
     if inc:
         f.kind = "increment"
-        f.start = inc.start()
-        before = text[:f.start]
-    hm = HEDGE_RE.search(before)
+        f.start -= len(before) - inc.start()
+        before = _left(text, f.start)
+    hm = HEDGE_RE.search(before) if not f.from_range else None
     if hm and not re.search(r"(?i:\bup\s+to\s*)$", before) or (
             hm and re.search(r"(?i:\bup\s+to\s*)$", before)
             and not CHANGE_BEFORE.search(before[:hm.start()])):
@@ -632,13 +719,13 @@ def _hedge_and_change(text: str, f: _Found) -> None:
                 f.hedge = sign
         if hm.group("h") == "over" and re.search(r"(?i:\b(?:the|of)\s+$)", before[:hm.start()]):
             f.hedge = "="  # "over the last 3 years" is handled by the caller; "of over"
-        f.start = hm.start()
-        before = text[:f.start]
+        f.start -= len(before) - hm.start()
+        before = _left(text, f.start)
         inc = INCREMENT_RE.search(before)
         if inc:
             f.kind = "increment"
-            f.start = inc.start()
-            before = text[:f.start]
+            f.start -= len(before) - inc.start()
+            before = _left(text, f.start)
     if f.has_sign == "+":
         f.change, f.by = "up", True
         return
@@ -651,7 +738,12 @@ def _hedge_and_change(text: str, f: _Found) -> None:
         if re.search(r"(?i:\bfrom\b)", tail):
             return  # "up from 17%": the level before the change
         f.change = "up" if cm.group("up") else "down"
-        f.by = not re.search(r"(?i:\bto\b)", tail)
+        f.by = not re.search(r"(?i:\bto\b)", tail) and not f.from_range
+        return
+    bm = CHANGE_BY.search(before)
+    if bm:
+        f.change = "up" if bm.group("up") else "down"
+        f.by = True
         return
     am = CHANGE_AFTER.match(text[f.end:])
     if am and (f.unit == "percent" or f.currency):
@@ -735,7 +827,7 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
         if not gap:
             break
         pos = w.end() + gap.end()
-    if not words:
+    if not words or (len(words) == 1 and text[words[0][0]:words[0][1]].endswith("ing")):
         return None
     start, end = words[0][0], words[-1][1]
     return text[start:end], start, end
