@@ -15,7 +15,8 @@ from typing import Any
 
 import click
 
-from . import pipeline
+# Only light imports here: `briefing --help` must not wait for scikit-learn, SciPy or
+# WeasyPrint; each command imports the library parts it uses.
 from .config import Config, find_config, load_config, with_overrides
 from .errors import BriefingError, ConfigError, NotFound, UsageError
 
@@ -210,6 +211,8 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
       briefing run --since 2024-10-20       # catch up days a server was down
       briefing run --dry-run                # what would be sent to whom
     """
+    from . import pipeline
+
     if sum([include_all, rebuild, since is not None, dry_run]) > 1:
         raise UsageError("use only one of --all, --rebuild, --since, --dry-run")
     config = with_overrides(config, out_dir=out_dir.resolve() if out_dir else None)
@@ -252,6 +255,7 @@ def send(config: Config, quiet: bool, date: dt.datetime, resend: bool, dry_run: 
     """
     from .deliver import deliver, message_id, subject
     from .lock import run_lock
+    from .pipeline import EXIT_UNDELIVERED
     from .store import Store
 
     day = date.date()
@@ -276,7 +280,7 @@ def send(config: Config, quiet: bool, date: dt.datetime, resend: bool, dry_run: 
         report = deliver(config, store, only=day)
     if not quiet:
         click.echo(f"briefing: {report.tally()}", err=True)
-    return 0 if report.ok else pipeline.EXIT_UNDELIVERED
+    return 0 if report.ok else EXIT_UNDELIVERED
 
 
 @main.command()

@@ -178,11 +178,29 @@ class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
         raise ValueError(f"refused to load {url[:200]}")
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it (os.umask sets as it reads, which
+    would race with the scheduler's threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temp file in the same folder, fsync, then rename: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes 0600; an edition is for reading, so it gets what the umask allows,
+        # as a file made with open() would (0644 under the usual umask 022).
+        os.fchmod(fd, 0o666 & ~current_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

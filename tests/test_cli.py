@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +105,33 @@ def test_quiet_is_silent_on_success_but_never_on_trouble(tmp_path: Path) -> None
     config.write_text(config.read_text().replace("enabled = true", "enabled = false"))
     second = CliRunner().invoke(main, ["run", "-q", "-c", str(config), "--date", "2025-03-02"])
     assert second.exit_code == 0 and second.stdout == "" and second.stderr == ""
+
+
+HEAVY = ("sklearn", "scipy", "numpy", "weasyprint", "trafilatura", "apscheduler", "dateparser")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["schedule", "--help"],
+                                  ["init", "--help"]])
+def test_help_imports_no_heavy_library(args: list[str]) -> None:
+    # Not timed (no timed assertions in tests): --help is fast because it loads none of these.
+    code = ("import sys\nfrom briefing.cli import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert "Usage:" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_output_files_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    config = _story(tmp_path)
+    old = os.umask(umask)
+    try:
+        result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-03-01"])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "out" / "2025-03-01"
+    for name in ("briefing.md", "briefing.pdf"):
+        assert stat.S_IMODE((folder / name).stat().st_mode) == mode, name
