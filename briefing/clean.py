@@ -1,26 +1,65 @@
-"""Strip site residue and teaser blocks from article text; pure and idempotent."""
+"""Strip page furniture from article text, keep the article's own prose; pure and idempotent."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from . import furniture
 from .errors import ConfigError
 
 URL_LINE_RE = re.compile(r"^<?https?://\S+>?$")
 NO_WORDS_RE = re.compile(r"^[\W_]*$")
-# Headings that open a block of links to other stories: everything after one is not the article.
+# Headings that open a block of links to other stories.
 TEASER_HEADING_RE = re.compile(
-    r"^(related( posts| articles| stories| content| coverage| news| reading| topics)?"
-    r"|read (more|next|also)|more (from|on) .{1,40}|more (stories|news)"
+    r"^(related( posts| articles| stories| content| coverage| news| reading| topics| links"
+    r"| in \w+( \w+)?)?|read (more|next|also)|more (from|on) .{1,40}|more (stories|news)"
     r"|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?"
     r"|trending( now| stories)?|most (read|popular|viewed|shared)|latest (news|stories|posts)"
-    r"|see also|also read|don'?t miss|popular (posts|stories)|top stories|editor'?s picks)"
+    r"|see also|also read|don'?t miss|popular (posts|stories)|top stories|editor'?s picks"
+    r"|in other news|elsewhere on .{1,30}|around the web|from the web|more coverage)"
     r"\s*[:.]?$", re.I)
 SNIPPET_END_RE = re.compile(r"(…|\.\.\.)\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
+# Prose ends a paragraph with these (a list's lead-in with a colon).
+PROSE_END_RE = re.compile(r"([.!?…:;]|\.\.\.)[\"”’')\]]*$")
+BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s+\S")
+# A teaser link often ends with its date glued on: "…Bailout DealJUNE 19, 2012".
+LINK_DATE_RE = re.compile(r"(\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z]{3,9}\.? \d{1,2}, \d{4})$")
+# "Correction: June 27, 2008", "This article has been revised to reflect …": a notice
+# appended after the article; everything from it on is not the article.
+CORRECTION_RE = re.compile(
+    r"^(corrections?( and clarifications?)?:|clarification:|an earlier version of this "
+    r"(article|story)|this (article|story) (has been|was) (revised|corrected|amended|updated))",
+    re.I)
+# Datelines glued to a paragraph's start: "ATHENS —", "LOS ANGELES:", "WASHINGTON (Kyodo)",
+# "Athens (CNN)", "(Reuters) -", "Nov. 11 (Bloomberg) --", "30 June 2011 –".
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+_PLACE = r"[A-Z][\w.'’-]+(?:[ ,]+[A-Z][\w.'’-]+){0,3}"
+_AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{1,30})\)"
+_DAY = (r"(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+        r"(?: \d{4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
+        r"\d{1,2}(?:, \d{4})?)")
+DATELINE_RE = re.compile(
+    rf"^(?:(?P<place>{_CAPS_PLACE})(?:,? (?P<date1>{_DAY}))?\s*(?:{_AGENCY})?\s*"
+    rf"(?:[—–-]{{1,2}}|:)\s+(?=\S)"
+    rf"|(?P<place2>{_PLACE})\s?{_AGENCY.replace('agency', 'agency2')}\s*(?:[—–-]{{1,2}}\s*)?"
+    rf"(?=[A-Z“\"‘'])"
+    rf"|{_AGENCY.replace('agency', 'agency3')}\s*[—–-]{{1,2}}\s+"
+    rf"|(?P<date2>{_DAY})\s*(?:{_AGENCY.replace('agency', 'agency4')})?\s*[—–-]{{1,2}}\s+)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place, agency and date written before an article's first words."""
+
+    place: str | None
+    agency: str | None
+    date: str | None
+    rest: str  # the paragraph after the dateline
 
 
 def residue_patterns(extra_files: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
@@ -51,15 +90,43 @@ def _patterns(extra_files: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph, if it has one ("ATHENS (CNN) -", "30 June 2011 –")."""
+    match = DATELINE_RE.match(paragraph)
+    if not match:
+        return None
+    rest = paragraph[match.end():]
+    if len(rest.split()) < 4:
+        return None
+    groups = match.groupdict()
+    agency = next((groups[k] for k in ("agency", "agency2", "agency3", "agency4") if groups[k]),
+                  None)
+    place = groups["place"] or groups["place2"]
+    if place and groups["place2"] and not agency:
+        return None
+    return Dateline(place=place.strip(" ,") if place else None, agency=agency,
+                    date=groups["date1"] or groups["date2"], rest=rest)
+
+
+@dataclass(frozen=True)
+class _Para:
+    """A paragraph being cleaned: its text and whether it touches its neighbours (no blank
+    line between them on the page)."""
+
+    text: str
+    block: int  # paragraphs of one block had no blank line between them
+    dropped: bool = False
+
+
 def clean_lines(lines: list[str], title: str | None = None,
                 patterns: tuple[re.Pattern[str], ...] = ()) -> list[str]:
-    """The article's paragraphs, with residue lines, echoes and teaser blocks removed.
+    """The article's paragraphs, with furniture removed.
 
     Blank lines separate blocks; inside a block, hard-wrapped lines are joined. The result
     joined with blank lines cleans to itself (idempotent), which the tests check.
     """
     paragraphs = _clean_once(lines, title, patterns)
-    for _ in range(5):  # joining lines can make a new residue line: run to a fixed point
+    for _ in range(5):  # removing furniture can expose more of it: run to a fixed point
         again = _clean_once("\n\n".join(paragraphs).split("\n"), title, patterns)
         if again == paragraphs:
             break
@@ -71,17 +138,40 @@ def _clean_once(lines: list[str], title: str | None,
                 patterns: tuple[re.Pattern[str], ...]) -> list[str]:
     kept: list[str] = []
     for raw in lines:
-        line = " ".join(raw.split())
-        if line and (_is_residue(line, patterns) or _echoes_title(line, title)):
+        line = furniture.strip_widgets(furniture.strip_markup(" ".join(raw.split())))
+        if raw.strip() and (not line or _is_residue(line, patterns)
+                            or _echoes_title(line, title)):
+            kept.append("\x00")  # a removed line: its neighbours touched furniture
             continue
-        kept.append(line)
-    kept = _cut_teasers(kept)
-    return _merge_split_quotes(_join_wrapped(kept))
+        # An indented line starts a new paragraph (a list item, a quoted block), however the
+        # line before it ended.
+        kept.append(f"\x01{line}" if raw[:1].isspace() and line and not line[:1].islower()
+                    else line)
+    kept = _cut_teasers(_pull_quotes(kept))
+    paras = _drop_repeats(_mark_furniture(_join_wrapped(kept)))
+    texts = [p.text for p in paras if not p.dropped]
+    texts = [_trim(t, first=i == 0) for i, t in enumerate(texts)]
+    return _merge_split_quotes(_cut_tail([t for t in texts if t]))
+
+
+def _pull_quotes(lines: list[str]) -> list[str]:
+    """A line that does not end as prose and repeats words of another line is a pull quote
+    or a repeated caption: removed (the original keeps them)."""
+    norms = [_norm(line) if line != "\x00" else "" for line in lines]
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if (line and line != "\x00" and not PROSE_END_RE.search(line)
+                and len(norms[i].split()) >= 5
+                and any(j != i and norms[i] in norms[j] for j in range(len(lines)))):
+            out[i] = "\x00"
+    return out
 
 
 def _is_residue(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     if URL_LINE_RE.match(line) or NO_WORDS_RE.match(line):
         return True
+    if not line[:1].islower() and furniture.kind(line) is not None:
+        return True  # (a line starting in lower case continues a hard-wrapped sentence)
     return any(p.fullmatch(line) for p in patterns)
 
 
@@ -97,18 +187,36 @@ def _echoes_title(line: str, title: str | None) -> bool:
     return len(line_n.split()) >= 4 and title_n.startswith(line_n)
 
 
+def _is_prose(line: str) -> bool:
+    return bool(PROSE_END_RE.search(line)) and len(line.split()) >= 4
+
+
 def _cut_teasers(lines: list[str]) -> list[str]:
+    """A "Related coverage" heading and the links under it go; prose after them stays."""
+    out: list[str] = []
     words_before = 0
-    for i, line in enumerate(lines):
-        if words_before >= 30 and len(line.split()) <= 6 and TEASER_HEADING_RE.match(line):
-            return _cut_snippet_tail(lines[:i])
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (words_before >= 30 and len(line.split()) <= 6
+                and TEASER_HEADING_RE.match(line.lstrip("\x01"))):
+            out.append("\x00")
+            i += 1
+            while i < len(lines) and not (lines[i] and lines[i] != "\x00"
+                                           and _is_prose(lines[i])
+                                           and not LINK_DATE_RE.search(lines[i])):
+                out.append("\x00" if lines[i] else "")
+                i += 1
+            continue
+        out.append(line)
         words_before += len(line.split())
-    return _cut_snippet_tail(lines)
+        i += 1
+    return _cut_snippet_tail(out)
 
 
 def _cut_snippet_tail(lines: list[str]) -> list[str]:
     """Drop a tail made only of 'Headline' + 'snippet…' pairs (two pairs or more)."""
-    content = [i for i, line in enumerate(lines) if line]
+    content = [i for i, line in enumerate(lines) if line and line != "\x00"]
     pairs, j = 0, len(content) - 1
     while j >= 1:
         snippet, headline = lines[content[j]], lines[content[j - 1]]
@@ -122,24 +230,150 @@ def _cut_snippet_tail(lines: list[str]) -> list[str]:
     return lines
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
-    """Paragraphs: a line joins the next when it plainly stops mid-sentence (hard wrap)."""
-    paragraphs: list[str] = []
+def _join_wrapped(lines: list[str]) -> list[_Para]:
+    """Paragraphs: a line joins the next when it plainly stops mid-sentence (hard wrap).
+    A removed line ("\\x00") ends a paragraph but stays in its block, as a dropped one."""
+    paras: list[_Para] = []
     current = ""
+    block = 0
     for line in lines + [""]:
-        if not line:
+        if not line or line == "\x00":
             if current:
-                paragraphs.append(current)
+                paras.append(_Para(current, block))
             current = ""
+            if line:
+                paras.append(_Para("", block, dropped=True))
+            else:
+                block += 1
             continue
-        wrapped = line[:1].islower() or (len(current) >= 50 and not current.endswith(("…", ":")))
+        new = line.startswith("\x01")
+        line = line.lstrip("\x01")
+        wrapped = line[:1].islower() or (len(current) >= 50 and not new
+                                         and not current.endswith(("…", ":"))
+                                         and furniture.kind(current) is None)
         if current and not SENTENCE_END_RE.search(current) and wrapped:
             current = f"{current} {line}"
             continue
         if current:
-            paragraphs.append(current)
+            paras.append(_Para(current, block))
         current = line
-    return paragraphs
+    return paras
+
+
+def _mark_furniture(paras: list[_Para]) -> list[_Para]:
+    """Subheadings, captions, pull quotes and table cells: short paragraphs that do not end
+    as prose does, unless they are items of a list."""
+    out = list(paras)
+    for i, para in enumerate(paras):
+        if para.dropped or PROSE_END_RE.search(para.text) or _list_item(paras, i):
+            continue
+        words = len(para.text.split())
+        if words <= 12:
+            out[i] = replace(para, dropped=True)
+    # A short unfinished line next to furniture is part of it (a caption's second line, the
+    # quote above an attribution), and so is a short line enclosed by furniture (a reader's
+    # comment between its label and its signature); repeat until nothing changes.
+    changed = True
+    while changed:
+        changed = False
+        for i, para in enumerate(out):
+            if para.dropped or len(para.text.split()) > 30 or _list_item(out, i):
+                continue
+            before = out[i - 1].dropped if i else False
+            after = i + 1 < len(out) and out[i + 1].dropped and (
+                out[i + 1].block == para.block or len(para.text.split()) <= 20)
+            if (before or after) if not PROSE_END_RE.search(para.text) else (
+                    before and after and out[i - 1].block == para.block):
+                out[i] = replace(para, dropped=True)
+                changed = True
+    return [replace(p, dropped=True) if _table_row(p.text) else p for p in out]
+
+
+def _drop_repeats(paras: list[_Para]) -> list[_Para]:
+    """A paragraph that the rest of the article says again word for word (a page description
+    or standfirst the first paragraphs repeat, a pull quote) is shown once, where it is
+    longest."""
+    grams = [_grams(p.text) if not p.dropped else set() for p in paras]
+    out = list(paras)
+    for i, mine in enumerate(grams):
+        if len(mine) < 3:
+            continue
+        others: set[tuple[str, ...]] = set()
+        for j, theirs in enumerate(grams):
+            if j != i and not out[j].dropped:
+                others |= theirs
+        if len(mine & others) >= 0.8 * len(mine):
+            out[i] = replace(out[i], dropped=True)
+    return out
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = _norm(text).split()
+    return {tuple(words[k:k + 4]) for k in range(len(words) - 3)}
+
+
+def _list_item(paras: list[_Para], i: int) -> bool:
+    """A bullet item, or an item of a list introduced by a line ending with a colon."""
+    text = paras[i].text
+    if BULLET_RE.match(text):
+        return True
+    if len(text.split()) < 6:
+        return False
+    for j in range(i - 1, -1, -1):
+        prev = paras[j]
+        if prev.dropped:
+            return False
+        if prev.text.rstrip().endswith(":"):
+            return True
+        if PROSE_END_RE.search(prev.text) or len(prev.text.split()) < 6:
+            return False
+    return False
+
+
+def _table_row(text: str) -> bool:
+    """A row of names and numbers (a line-up, a score line, a stats table), not a sentence:
+    hardly any lower-case words between many separators."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    numbers = re.findall(r"\d+", text)
+    if len(words) + len(numbers) < 6:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    separators = len(re.findall(r"[,;|\t]", text))
+    return lower / (len(words) + len(numbers)) < 0.15 and (separators >= 3 or len(numbers) >= 4)
+
+
+def _trim(text: str, first: bool) -> str:
+    """Furniture glued to prose: a dateline before it (an agency's anywhere, a bare place
+    only before the first paragraph), a byline after it."""
+    dateline = find_dateline(text)
+    if dateline is not None and (first or dateline.agency):
+        text = dateline.rest
+    return furniture.strip_glued_byline(text)
+
+
+def _cut_tail(paragraphs: list[str]) -> list[str]:
+    """A correction notice and what follows it, and a closing run of short non-sentences
+    (a sign-off, a fact box), are not the article."""
+    for i, para in enumerate(paragraphs):
+        if i and CORRECTION_RE.match(para):
+            paragraphs = paragraphs[:i]
+            break
+    end = len(paragraphs)
+    while end > 1 and _fact_line(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
+
+
+def _fact_line(text: str) -> bool:
+    """'Referee Phil Dowd.', 'Match rating 7/10.', 'Sincerely,': a closing box line, not a
+    short closing sentence ('Nobody was hurt.')."""
+    words = text.split()
+    if len(words) > 6:
+        return False
+    lower = [w for w in words if w[:1].islower()]
+    sentence = (bool(SENTENCE_END_RE.search(text)) and len(lower) >= 2
+                and not re.search(r"[\d():]", text))
+    return not sentence
 
 
 def _quote_balance(text: str) -> int:

@@ -140,6 +140,9 @@ class Config:
     residue_file: Path | None = _help(
         "Extra residue patterns (one regular expression a line) added to the built-in list.", None
     )
+    outlets_file: Path | None = _help(
+        "Extra outlet names (one a line) added to the built-in list of known outlets.", None
+    )
     digest: DigestConfig = _help("[digest] section.", factory=DigestConfig)
     ledger: LedgerConfig = _help("[ledger] section.", factory=LedgerConfig)
     email: EmailConfig = _help("[email] section.", factory=EmailConfig)
@@ -247,7 +250,8 @@ def inspect_config(path: Path | str) -> tuple[Config | None, list[str]]:
     values["topics"] = tuple(t for t in parsed if t is not None)
     base = path.parent
     defaults = {f.name: f.default for f in fields(Config)}
-    for key in ("inbox", "out_dir", "database", "templates", "residue_file"):
+    for key in ("inbox", "out_dir", "database", "templates", "residue_file",
+                "outlets_file"):
         value = values.get(key, defaults[key])  # defaults too are relative to the file
         if value is not None:
             values[key] = (base / value).resolve()
@@ -347,6 +351,8 @@ def _check_paths(config: Config, where: str, problems: _Problems) -> None:
 
         with problems.collect():  # a bad pattern is a ConfigError
             residue_patterns((str(config.residue_file),))
+    if config.outlets_file is not None and not config.outlets_file.is_file():
+        problems.add(f"{where}: 'outlets_file' not found: {config.outlets_file}")
     _check_email(config.email, where, problems)
     _check_schedule(config.schedule, where, problems)
     names = [t.name for t in config.topics]

@@ -66,6 +66,7 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
     """
     folder, source = _source(config, inbox)
     extra = (str(config.residue_file),) if config.residue_file else ()
+    outlets = (str(config.outlets_file),) if config.outlets_file else ()
     clean.residue_patterns(extra)  # a bad pattern stops the run before anything is read
     scan = discover(folder)
     report.found = len(scan.files)
@@ -79,7 +80,7 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
             continue
         report.new += 1
         try:
-            article = readers.read(item, config.max_file_kb * 1024, extra)
+            article = readers.read(item, config.max_file_kb * 1024, extra, outlets)
         except FileUnavailable as exc:  # I/O trouble, not a verdict: try again next run
             log.warning("%s: skipped: %s", display(item.path), exc)
             report.skipped.append(Skipped(display(item.relpath), str(exc)))

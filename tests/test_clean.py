@@ -39,7 +39,7 @@ def test_user_residue_file_extends_the_builtin_list(tmp_path: Path) -> None:
     extra = tmp_path / "residue.txt"
     extra.write_text("# ours\nsupport our journalism.*\n", encoding="utf-8")
     lines = ["A real sentence about the budget vote in parliament today.",
-             "Support our journalism: donate now"]
+             "Support our journalism: donate now and help keep it free."]
     assert clean_lines(lines, patterns=residue_patterns()) == lines
     assert clean_lines(lines, patterns=residue_patterns((str(extra),))) == lines[:1]
 

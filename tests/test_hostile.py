@@ -61,7 +61,7 @@ def test_pipeline_fetches_and_attaches_nothing(tmp_path: Path, trap_server) -> N
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "spill.html").write_text(hostile_html(base, secret))
-    # Raw HTML pasted into a text file must stay text.
+    # Raw HTML pasted into a text file is never obeyed: its tags are page furniture, removed.
     (inbox / "pasted.txt").write_text(
         "Title: Spill <b>update</b> | council\n\n"
         f"The council met on Tuesday about the spill and the harbour <img src=\"{base}/txt.png\">"
@@ -76,13 +76,14 @@ def test_pipeline_fetches_and_attaches_nothing(tmp_path: Path, trap_server) -> N
     md = (folder / "briefing.md").read_text()
     assert "harbour authority closed the port" in md
     assert "<script" not in md and "fetch(" not in md
-    assert "&lt;img" in md  # shown as text, escaped
+    assert "the harbour closure, and voted to fund the clean-up with money" in md
+    assert "img" not in md and "rel=attachment" not in md
     reader = PdfReader(folder / "briefing.pdf")
     assert not reader.attachments
     text = "".join(p.extract_text() for p in reader.pages)
     assert "TOP-SECRET" not in text and "TOP-SECRET" not in (folder / "briefing.pdf").read_text(
         errors="ignore")
-    assert "Spill <b>update</b>" in text  # the title's markup is shown, not obeyed
+    assert "Spill update" in text and "<b>" not in text  # the title's markup is dropped
     assert hits == []
 
 

@@ -68,3 +68,19 @@ def test_newsquant_floor() -> None:
     assert c.f1(c.value) >= floor["value"], f"value F1 {c.f1(c.value):.1f}"
     assert c.f1(c.change) >= floor["value_change"], f"value+change F1 {c.f1(c.change):.1f}"
     assert c.f1(c.unit) >= floor["value_unit"], f"value+unit F1 {c.f1(c.unit):.1f}"
+
+
+@needs_data
+@pytest.mark.parametrize("half", ["dev", "held-out"])
+def test_cleaning_gold_set_floor(half: str) -> None:
+    import cleaning
+
+    want = FLOORS["cleaning"][half]
+    gold = cleaning.load_gold(cleaning.GOLD, half)
+    tally = cleaning.score(EVAL / "pasted-pages", gold, cleaning.ours)
+    got = {"body_precision": tally.body_kept / tally.kept,
+           "body_recall": tally.body_kept / tally.body,
+           "furniture_recall": tally.furniture_removed / tally.furniture,
+           "title": tally.titles / tally.articles}
+    for name, floor in want.items():
+        assert got[name] >= floor, f"{half} {name} {got[name]:.3f} fell below {floor}"

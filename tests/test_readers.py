@@ -103,3 +103,62 @@ def test_html_extracts_article_and_metadata_without_scripts(tmp_path: Path) -> N
     text = " ".join(art.paragraphs)
     assert "transport ministry confirmed" in text
     assert "tracking-code" not in text and "Home | World" not in text
+
+
+PARAGRAPH = ("The city council voted on Tuesday to close the old bridge until repairs are "
+             "finished, after engineers found cracks in two of its piers.\n\n"
+             "Repairs are expected to take six months.\n")
+
+
+@pytest.mark.parametrize("headline", ["What happened on the bridge?",
+                                      "Bridge closed: bitter or better news? Please.",
+                                      "Bridge Closures"])
+def test_a_headline_may_end_with_a_question_mark_or_be_two_words(tmp_path: Path,
+                                                                 headline: str) -> None:
+    art = read_one(tmp_path, "q.txt", f"{headline}\n\n{PARAGRAPH}")
+    assert (art.title, art.title_derived) == (headline, False)
+    assert art.sentences[0].text.startswith("The city council voted")
+
+
+def test_a_headline_followed_by_a_long_paragraph_line_is_still_a_headline(tmp_path: Path) -> None:
+    art = read_one(tmp_path, "h.txt", "Bridge Closed After Inspection\n" + PARAGRAPH)
+    assert (art.title, art.title_derived) == ("Bridge Closed After Inspection", False)
+    assert art.sentences[0].text.startswith("The city council voted")
+
+
+def test_decks_bullets_and_bylines_above_the_text_are_not_the_article(tmp_path: Path) -> None:
+    text = ("Bridge closed after inspection\n\n"
+            "Council acts after engineers find cracks in two piers\n\n"
+            "• The bridge will stay shut for six months\n"
+            "• Buses will replace the tram line\n\n"
+            "By Anna Reporter\n\n" + PARAGRAPH)
+    art = read_one(tmp_path, "d.txt", text)
+    assert art.title == "Bridge closed after inspection"
+    assert art.paragraphs[0].startswith("The city council voted")
+    assert len(art.paragraphs) == 2
+
+
+def test_outlet_and_date_from_a_site_line_and_from_a_dateline(tmp_path: Path) -> None:
+    art = read_one(tmp_path, "s.txt", "Bridge closed\n\n Harbour City News Wednesday 5th March, "
+                   "2014\n\n" + PARAGRAPH)
+    assert (art.outlet, art.published) == ("Harbour City News", dt.date(2014, 3, 5))
+    art = read_one(tmp_path, "c.txt", "Bridge closed\n\nAthens (CNN)" + PARAGRAPH)
+    assert art.outlet == "CNN"
+    assert art.sentences[0].text.startswith("The city council voted")
+    art = read_one(tmp_path, "u.txt", "Bridge closed\n\n30 June 2011 – " + PARAGRAPH)
+    assert (art.outlet, art.published) == (None, dt.date(2011, 6, 30))
+
+
+@pytest.mark.parametrize("line", ["Display  Resolution", "World News", "Our Verdict"])
+def test_a_heading_or_a_spec_row_is_not_an_outlet(tmp_path: Path, line: str) -> None:
+    art = read_one(tmp_path, "o.txt", f"Phone review\n\n{line}\n\n" + PARAGRAPH)
+    assert art.outlet is None
+
+
+def test_entities_are_decoded_once_and_markup_is_dropped(tmp_path: Path) -> None:
+    text = ("Bridge closed\n\nThe council said &ldquo;no&rdquo; &hellip; and closed it "
+            "&amp; the road, engineers said on Tuesday.\n\n&lt;/a&gt;\n\n"
+            "Officials blamed the weather &amp;amp; age.\n")
+    art = read_one(tmp_path, "e.txt", text)
+    assert art.paragraphs == ("The council said “no” … and closed it & the road, engineers "
+                              "said on Tuesday.", "Officials blamed the weather &amp; age.")

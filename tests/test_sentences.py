@@ -18,6 +18,12 @@ from briefing.analyze.sentences import split_paragraph, split_sentences
      ['He said, "Prices rose 3.2 percent. That is too much."', "Markets fell."]),
     ("Mr. Lee met Dr. Park at 3 p.m. on Monday. They spoke for an hour.",
      ["Mr. Lee met Dr. Park at 3 p.m. on Monday.", "They spoke for an hour."]),
+    # Tickers and index codes are not sentence ends.
+    ("Stocks fell, with the insurance index .KIX down 3 percent. Allstate (ALL.N) lost 2.5 "
+     "percent.", ["Stocks fell, with the insurance index .KIX down 3 percent.",
+                  "Allstate (ALL.N) lost 2.5 percent."]),
+    ("The Dow Jones industrial average .DJI dropped 178.84 points. The Nasdaq fell.",
+     ["The Dow Jones industrial average .DJI dropped 178.84 points.", "The Nasdaq fell."]),
 ])
 def test_split(text: str, expected: list[str]) -> None:
     assert split_paragraph(text) == expected

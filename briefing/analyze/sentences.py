@@ -18,17 +18,28 @@ def split_sentences(paragraphs: list[str] | tuple[str, ...]) -> list[Sentence]:
 
 def split_paragraph(paragraph: str) -> list[str]:
     """Sentences of one paragraph, stripped; together they hold every non-space character."""
-    pieces = [piece.strip() for piece in segment("en", paragraph)]
-    return _rejoin([p for p in pieces if p])
+    pieces: list[tuple[str, bool]] = []  # (piece, whitespace before it in the paragraph)
+    at = 0
+    for raw in segment("en", paragraph):
+        piece = raw.strip()
+        if not piece:
+            continue
+        start = paragraph.find(piece, at)
+        spaced = start <= 0 or paragraph[start - 1].isspace()
+        at = start + len(piece) if start >= 0 else at
+        pieces.append((piece, spaced))
+    return _rejoin(pieces)
 
 
-def _rejoin(pieces: list[str]) -> list[str]:
+def _rejoin(pieces: list[tuple[str, bool]]) -> list[str]:
     # A piece that starts in lower case or with closing punctuation continues the one before
-    # ('“It is over.” he said'): glue it back rather than show half a sentence.
+    # ('“It is over.” he said'): glue it back rather than show half a sentence. So does a
+    # piece cut off with no space before it: a ticker or index code ("the index .KIX down",
+    # "ABCD.KL") is not a sentence end.
     out: list[str] = []
-    for piece in pieces:
-        if out and (piece[:1].islower() or piece[:1] in ",;:)”’"):
-            out[-1] = f"{out[-1]} {piece}"
+    for piece, spaced in pieces:
+        if out and (piece[:1].islower() or piece[:1] in ",;:)”’" or not spaced):
+            out[-1] = f"{out[-1]}{' ' if spaced else ''}{piece}"
         else:
             out.append(piece)
     return out
