@@ -106,8 +106,8 @@ def kept_lines(lines: list[str], kept_text: str) -> frozenset[int]:
 
 
 def ours(path: Path, relpath: str) -> Outcome:
-    found = FoundFile(path=path, relpath=relpath, size=path.stat().st_size,
-                      sha256=file_hash(path))
+    size, sha256 = file_hash(path)
+    found = FoundFile(path=path, relpath=relpath, size=size, sha256=sha256)
     try:
         article = readers.read(found, max_bytes=4 << 20)
     except ReadError:
