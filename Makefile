@@ -3,17 +3,25 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
+
+# Pinned, hashed dependency sets (requirements/*.txt, from `make lock`): every install gets
+# the versions the tests passed with. The second pip call installs the project itself (and
+# anything added to pyproject.toml since the last `make lock`: a test then asks for it).
+LOCK_RUN := requirements/run.txt
+LOCK_TEST := requirements/test.txt
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+$(VENV)/.run-deps: pyproject.toml $(LOCK_RUN) | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes -r $(LOCK_RUN)
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+$(VENV)/.test-deps: pyproject.toml $(LOCK_TEST) | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes -r $(LOCK_TEST)
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.run-deps
 
@@ -40,6 +48,14 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python benchmarks/duc2004.py --data $(EVAL)/duc2004 --out out/duc2004 --table out/duc2004.md
 	$(BIN)/python benchmarks/aspectnews.py --data $(EVAL)/aspectnews --table out/aspectnews.md
 	$(BIN)/python benchmarks/cleaning.py --data $(EVAL)/pasted-pages --table out/cleaning.md
+
+# After changing dependencies in pyproject.toml: re-pin both sets (any platform, Python 3.11+).
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --index-url https://pypi.org/simple --custom-compile-command "make lock" -q
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install -q uv
+	$(UV_COMPILE) -o $(LOCK_RUN)
+	$(UV_COMPILE) --extra test -o $(LOCK_TEST)
 
 clean:
 	rm -rf out/20* out/*.sqlite* $(VENV)
