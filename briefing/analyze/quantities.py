@@ -18,7 +18,8 @@ _W = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|t
       r"seventy|eighty|ninety)")
 _S = r"(?:hundred|thousand|million|billion|trillion)"
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+          "tn": 1e12, "trn": 1e12,
           "dozen": 12}
 _WORDNUM = (rf"(?:{_W}(?:-{_W})?(?:\s+{_S}(?:\s+(?:and\s+)?{_W}(?:-{_W})?)?)*"
             rf"(?:\s+dozen)?|an?\s+(?:{_S}|dozen)(?:\s+{_S})*)")
@@ -49,24 +50,28 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 CANDIDATE = re.compile(
     rf"(?P<sign>(?<![\w.,])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
-    rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?(?:(?P<dig>{_DIGITS})(?:(?P<abbr>bn|mn|mln|tn|[mbkMBK])(?![\w])|"
+    rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?"
+    rf"(?:(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<dig>{_DIGITS})(?:(?P<abbr>bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])|"
     rf"(?P<dscale>(?:\s+(?:{_S}|dozen))+)\b)?"
-    rf"|(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<frac>(?i:\b{_FRACTION}))"
+    rf"|(?P<frac>(?i:\b{_FRACTION}))"
     rf"|(?P<word>(?i:\b{_WORDNUM}\b))|(?P<vague>(?i:\b{_VAGUE})))")
 
 # ----------------------------------------------------------------------------- context words
 
 HEDGES = [  # longest first within each sign, all matched as whole words before the figure
     ("~", "approximately|approx\\.|around|about|roughly|some|nearly|almost|close to|"
-          "an estimated|estimated|circa|an approximate|more or less|or so|~"),
+          "an estimated|estimated|circa|an approximate|more or less|give or take|~"),
     (">", "more than|over|at least|above|upwards of|in excess of|exceeding|just over|"
-          "well over|no fewer than|no less than|over than|greater than|higher than|>"),
+          "well over|no fewer than|no less than|over than|greater than|higher than|"
+          "a minimum of|north of|a little over|well above|upward of|>"),
     ("<", "fewer than|less than|under|up to|as many as|as much as|below|just under|"
-          "at most|no more than|as few as|lower than|sub-|<"),
+          "at most|no more than|as few as|lower than|a maximum of|just shy of|"
+          "a little under|well under|well below|south of|sub-|<"),
 ]
 HEDGE_RE = re.compile(
     r"(?i:(?:\b|(?=[~<>]))(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in
                                             enumerate(HEDGES)) + r"))\s*$")
+HEDGE_AFTER = re.compile(r"\s+or\s+(?i:(more|so|less|fewer))\b")
 INCREMENT_RE = re.compile(r"(?i:\b(?:another|an additional|additional|a further|further|"
                           r"an extra|extra)\s+)$")
 UP = (r"rose|rise|rises|rising|risen|up|increased|increases|increase|increasing|gained|gains|"
@@ -114,6 +119,8 @@ STREET = re.compile(
     r"Hwy|Row|Mews|Gardens|Hill|Walk)\b")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?|\d{2,5}[\s.-])"
                    r"\d{3,4}[\s.-]\d{3,5}(?![\w])|(?<![\w,.])\d{3}-\d{4}(?![\w-])")
+CODE_AFTER = re.compile(r"\s+(?i:zip\s+code|postcode|post\s+code|area\s+code|postal\s+code)\b")
+YEAR_SPAN = re.compile(r"(?<![\w.,])(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)(?![\w%.,]\d?)")
 DATE_CHAIN = re.compile(r"(?<![\w.,])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\w])")
 AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
 SCORE_WORDS = re.compile(
@@ -145,7 +152,9 @@ STOP_NOUN = frozenset(
     "up down into onto out off after before since until during between against among through "
     "across toward towards within so such very too than then now once again said says say told "
     "according including reportedly respectively while whereas percent cent last next ago "
-    "earlier later ever".split())
+    "earlier later ever behind beside beyond near via inside outside along throughout upon "
+    "versus vs amid amidst despite following like unlike plus minus instead because though "
+    "although unless whether".split())
 NOUN_WORD = re.compile(r"[A-Za-z][\w’'&]*(?:-[\w’'&]+)*")
 
 # ----------------------------------------------------------------------------- units
@@ -188,6 +197,22 @@ def _units() -> _Units:
                            for f, case_free in spellings)
     after = re.compile(rf"^(?P<gap>\s?-?\s?)(?P<unit>{alternation})(?![\w²³])")
     return _Units(after, keys, keys_lower)
+
+
+def _unit_follows(after: str) -> bool:
+    """A unit is written next: "5 km", "5km", "5in", but not the preposition in "100 in"."""
+    um = _units().after.match(after)
+    if not um:
+        return False
+    written, gap = um.group("unit"), um.group("gap")
+    rest = after[um.end():]
+    return not (gap and (written == "in" or len(written) <= 1 and written not in _AFTER_SIGNS
+                         and not LONE_LETTER_END.match(rest)))
+
+
+# After a one-letter unit set apart by a space ("down 68 p at 1112 p,"), no word of its
+# phrase follows: punctuation or a function word does.
+LONE_LETTER_END = re.compile(r"(?:[,.;:)]|\s+(?:at|to|from|and|or|in|on|for|of|per|with)\b|\s*$)")
 
 
 def _spelling_pattern(form: str) -> str:
@@ -239,6 +264,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     phones = [(m.start(), m.end()) for m in PHONE.finditer(text)]
     phones += [(m.start(), m.end()) for m in DATE_CHAIN.finditer(text)]
+    phones += [(m.start(), m.end()) for m in YEAR_SPAN.finditer(text)]
     raw: list[_Found] = []
     for m in CANDIDATE.finditer(text):
         if not (m.group("dig") or m.group("word") or m.group("vague") or m.group("frac")
@@ -324,8 +350,12 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     if abbr:
         factor = SCALES.get(abbr.lower())
         # "5m" alone is five metres; "$5m" or "5bn" is money or a count in millions.
-        if factor and (cur_text or abbr.lower() in ("bn", "mn", "mln", "tn")
-                       or abbr in ("M", "B")):
+        # "5m people" counts in millions too: a plural noun follows, not a length
+        nxt = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z]+)\b)?", text[m.end():])
+        per_million = abbr == "m" and nxt is not None and (
+            _is_plural(nxt.group(1)) or bool(nxt.group(2)) and _is_plural(nxt.group(2)))
+        if factor and (cur_text or abbr.lower() in ("bn", "bln", "mn", "mln", "tn", "trn")
+                       or abbr in ("M", "B") or per_million):
             scale = factor
         else:
             return _with_unit(text, _Found(m.start(), num_end, num_start, num_end, value,
@@ -335,6 +365,10 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
             scale *= SCALES[word]
     f = _Found(m.start(), m.end(), num_start, num_end, value=value * scale,
                scaled=scale != 1.0, has_sign=sign)
+    plus = re.match(r"\+(?![\d.])|-plus\b", text[m.end():])
+    if plus:
+        f.end += plus.end()
+        f.hedge = ">"
     if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
             AGE_AFTER_NAME.search(_left(text, m.start())) and re.match(r",\s", text[m.end():])
             or re.search(r"(?i:\baged\s+)$", _left(text, m.start()))):
@@ -392,12 +426,20 @@ def _with_unit(text: str, f: _Found) -> _Found | None:
             return None  # "a five-year contract": a duration used as an adjective
         symbol = written in _AFTER_SIGNS
         single_letter = len(written) <= 1 and not symbol
-        if key and not (single_letter and gap) and _unit_fits(f, key, written, rest):
+        if single_letter and gap and LONE_LETTER_END.match(rest):
+            single_letter = False  # "down 68 p at 1112 p": a unit, since no word follows
+        if written == "in" and not gap:
+            key = "in"  # "6ft 2in"
+        elif key and not _unit_fits(f, key, written, rest):
+            key = None
+        if key and not (single_letter and gap):
             if f.currency:
                 if key in _CURRENCY_KEYS:  # "$76 US": the sign already said which dollar
                     f.unit_text = f"{f.unit_text} {written}"
                     f.end += um.end()
             else:
+                if key == "lb" and f.scaled:
+                    key = "GBP"  # "1.2 billion pounds" is money, not weight
                 f.unit, f.unit_text = key, written
                 f.end += um.end()
     if f.unit and f.unit not in ("fraction", "years_old", "months_old"):
@@ -452,8 +494,10 @@ def _unit_fits(f: _Found, key: str, written: str, rest: str) -> bool:
         return f.currency is not None
     if key in ("degC", "degF") and len(written) == 1:
         return not re.match(r"^[\w-]", rest)
-    if key == "lb" and written.lower().startswith("pound") and f.scaled:
-        return True  # handled by _currency_key for "million pounds"
+    if key == "KRW" and written.lower() == "won":
+        return f.scaled or f.value >= 1000
+    if written == "in":
+        return False  # "5 in" is a preposition; "5in" is read by _with_unit
     return True
 
 
@@ -522,8 +566,8 @@ def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
     code = re.match(r"^-(?:[A-Za-z]\w*\d|\d+(?P<tail>[A-Za-z]+))", after)
     if nxt == "-" and code and not (code.group("tail") and _unit_key(code.group("tail"))):
         return True  # 4-K47, 737-8MAX (but 5-10W is a range of watts)
-    if re.match(r"^[A-Za-z]", after) and not _units().after.match(after) and \
-            not re.match(r"^(?:bn|mn|mln|tn|[mbkMBK])(?![\w])", after) and \
+    if re.match(r"^[A-Za-z]", after) and not _unit_follows(after) and \
+            not re.match(r"^(?:bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])", after) and \
             not re.match(r"^(?:st|nd|rd|th)\b", after):
         return True  # 720p, 5G, 3D, 4x4 (letters glued after that are not a unit)
     if ORDINAL_AFTER.match(after):
@@ -537,8 +581,8 @@ def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
         return True  # March 29, 8 July, the 5th of May
     if bare and len(digits) == 4 and not money and _is_year(text, start, end, int(digits)):
         return True
-    if bare and STREET.match(after):
-        return True  # 575 Wilbraham Road
+    if bare and (STREET.match(after) or CODE_AFTER.match(after)):
+        return True  # 575 Wilbraham Road, the 90049 ZIP code
     if not money and _is_label(before, after, whole=start <= 80):
         return True
     if not money and _is_score(text, start, end):
@@ -553,9 +597,9 @@ def _is_year(text: str, start: int, end: int, n: int) -> bool:
         return False
     before, after = _left(text, start), text[end:end + 80]
     um = _units().after.match(after)
-    if um and _unit_key(um.group("unit")) not in ("year", "years_old", "month", "week", "day",
-                                                   "degC", "degF", "m", "in", "point"):
-        return False
+    if um and _unit_follows(after) and _unit_key(um.group("unit")) not in (
+            "year", "years_old", "month", "week", "day", "m", "point"):
+        return False  # "1500 km", "2000 sq ft"; but "2019 season's 12 points" stays a year
     if HEDGE_RE.search(before) or INCREMENT_RE.search(before):
         return False
     if re.match(r"^\s+(?:more|fewer|other)\b", after):
@@ -583,7 +627,7 @@ def _is_label(before: str, after: str, whole: bool) -> bool:
         return False
     if re.match(r"^\s?(?:%|per\s?cent|percent)", after):
         return False
-    if _units().after.match(after) or re.match(r"^(?:,\d{3}|\s+(?:million|billion|thousand|"
+    if _unit_follows(after) or re.match(r"^(?:,\d{3}|\s+(?:million|billion|thousand|"
                                                 r"more|fewer|people|of)\b)", after):
         return False
     # A capitalised word right before a number makes it part of a name: "Pixel 7",
@@ -606,14 +650,14 @@ def _is_score(text: str, start: int, end: int) -> bool:
         second = int(m.group(1))
         if first is None:
             return False
-        if _units().after.match(after[m.end():]):
+        if _unit_follows(after[m.end():]):
             return False
         return first >= second or bool(SCORE_WORDS.search(before[-40:] + " " + after[m.end():
                                                                                     m.end() + 40]))
     m = re.search(r"(?<![\d.,])(\d{1,3})\s?[-–—]\s?$", before)
     if m and text[start:end].isdigit():
         first, second = int(m.group(1)), int(text[start:end])
-        if _units().after.match(after):
+        if _unit_follows(after):
             return False
         return first >= second or bool(SCORE_WORDS.search(before[-40:] + " " + after[:40]))
     return False
@@ -641,13 +685,15 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
                 # "from $36,040 at 10.45pm last night to $34,935": a short aside is allowed
                 join = re.fullmatch(r"(?i)[^,;()]{0,40}?\bto\s*", gap)  # type: ignore[assignment]
             word = join.group(0).strip().lower() if join else ""
+            if from_ and word.endswith(" to"):
+                word = "to"  # "from $36,040 at 10.45pm last night to $34,935"
             ok = bool(join) and (
                 (word == "and" and between) or (word == "to") or
                 (word in ("-", "–", "—") and not _is_score_pair(text, a, b)) or
                 (word == "or" and a.word and b.word and b.value > a.value) or
                 (word == "through" and bool(from_)))
             if word == "to" and not from_ and (not _same_kind(a, b) or (a.unit and not b.unit)
-                                               or CHANGE_BEFORE.search(before)):
+                                               or (CHANGE_BEFORE.search(before) and a.unit)):
                 ok = False  # "rose 5% to 18.6%": a change, then the level it reached
             if ok and _compatible(a, b):
                 joined = _joined(text, a, b, falling=bool(from_))
@@ -704,13 +750,17 @@ def _first_number(written: str, fallback: float) -> float:
 
 
 def _hedge_and_change(text: str, f: _Found) -> None:
+    after = HEDGE_AFTER.match(text, f.end)
+    if after and f.low is None:  # "1,000 or more", "3 years or so"
+        f.hedge = {"more": ">", "so": "~", "less": "<", "fewer": "<"}[after.group(1).lower()]
+        f.end = after.end()
     before = _left(text, f.start)
     inc = INCREMENT_RE.search(before)
     if inc:
         f.kind = "increment"
         f.start -= len(before) - inc.start()
         before = _left(text, f.start)
-    hm = HEDGE_RE.search(before) if not f.from_range else None
+    hm = HEDGE_RE.search(before) if not f.from_range and f.hedge == "=" else None
     if hm and not re.search(r"(?i:\bup\s+to\s*)$", before) or (
             hm and re.search(r"(?i:\bup\s+to\s*)$", before)
             and not CHANGE_BEFORE.search(before[:hm.start()])):
@@ -820,6 +870,9 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
             break
         if not words and token.lower() in _NOT_NOUN_START:
             return None
+        if words and f.value == 1 and _is_plural(token) and not _is_plural(
+                text[words[-1][0]:words[-1][1]]):
+            break  # "one proposal asks": after a singular noun, a word in -s is its verb
         words.append((w.start(), w.end()))
         if _is_plural(token) and not re.match(r"\s+(?:of|[A-Z])", text[w.end():]):
             break  # the head noun: "soldiers stayed", "fans fled"
