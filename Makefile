@@ -48,6 +48,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python benchmarks/duc2004.py --data $(EVAL)/duc2004 --out out/duc2004 --table out/duc2004.md
 	$(BIN)/python benchmarks/aspectnews.py --data $(EVAL)/aspectnews --table out/aspectnews.md
 	$(BIN)/python benchmarks/cleaning.py --data $(EVAL)/pasted-pages --table out/cleaning.md
+	$(BIN)/python benchmarks/newsquant.py --data $(EVAL)/newsquant --table out/newsquant.md
 
 # After changing dependencies in pyproject.toml: re-pin both sets (any platform, Python 3.11+).
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
