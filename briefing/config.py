@@ -31,22 +31,45 @@ class Term:
     weight: float = 1.0
 
 
+UNIT_KINDS = ("money", "percent", "area", "length", "mass", "volume", "energy", "magnitude")
+CASUALTY_WORDS = ("dying", "died", "dead", "deaths", "death toll", "killed", "wounded",
+                  "injured", "casualties", "lost their lives", "captured", "missing")
+
+
+@dataclass(frozen=True)
+class MeasureConfig:
+    """One figure a reader follows: what is counted and what happened to it."""
+
+    name: str = _help("Row label and heading, e.g. \"Killed\", \"Troops deployed\", "
+                      "\"Search area\".")
+    counted: tuple[str, ...] = _help(
+        "Nouns that are counted, e.g. people, civilians (plural and singular both match). "
+        "Empty with `unit` set, or to count any noun as long as an event word agrees.",
+        factory=tuple)
+    unit: str = _help(
+        "Instead of nouns, a kind of unit: money, percent, area, length, mass, volume, energy, "
+        "magnitude (of an earthquake), or one unit (USD, EUR, km2, km, ...). Spellings of one unit match (sq km = km²).", "")
+    events: tuple[str, ...] = _help(
+        "Words that say what happened to them, in the figure's clause: killed, dead, died, "
+        "death toll. Empty: the counted noun alone says it.", factory=tuple)
+    exclude: tuple[str, ...] = _help(
+        "Words in the figure's clause that make it another measure, e.g. killed, wounded for "
+        "troops deployed.", factory=tuple)
+
+
 @dataclass(frozen=True)
 class FiguresConfig:
+    """The older single-measure form, [topics.figures]; read as one measure."""
+
     counted: tuple[str, ...] = _help(
-        "Nouns whose numbers are tracked, e.g. troops, soldiers (plural and singular both match).",
-        factory=tuple,
-    )
-    groups: tuple[str, ...] = _help(
-        "Nouns for groups that hold counted things, e.g. brigades: '2 brigades, each with 6,000 "
-        "personnel' is a total of 12,000.",
-        factory=tuple,
-    )
+        "Nouns whose numbers are tracked (old form: write a [[topics.measures]] table "
+        "instead).", factory=tuple)
+    groups: tuple[str, ...] = _help("Group nouns (old form; no longer needed: '2 brigades, "
+                                    "each with 6,000' is read as 12,000 for any group noun).",
+                                    factory=tuple)
     exclude_near: tuple[str, ...] = _help(
-        "Words right after or before a figure that make it another kind of number (casualties).",
-        factory=lambda: ("dying", "died", "dead", "deaths", "death toll", "killed", "wounded",
-                         "injured", "casualties", "lost their lives", "captured", "missing"),
-    )
+        "Words that make a figure another kind of number (old form: `exclude` of a measure).",
+        factory=lambda: CASUALTY_WORDS)
 
 
 @dataclass(frozen=True)
@@ -62,9 +85,9 @@ class TopicConfig:
     )
     sentences: int | None = _help("Budget: most lines in this digest (default: [digest]).", None)
     words: int | None = _help("Budget: most words in this digest (default: [digest]).", None)
-    figures: FiguresConfig | None = _help(
-        "Track numeric claims for this topic in a ledger table ([topics.figures]).", None
-    )
+    measures: tuple[MeasureConfig, ...] = _help(
+        "Figures to follow in this topic's table, one [[topics.measures]] table each.",
+        factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -271,7 +294,8 @@ def _topic(raw: Any, where: str, problems: _Problems) -> TopicConfig | None:
     if isinstance(raw.get("name"), str) and raw["name"].strip():
         where = f"{where.rsplit(':', 1)[0]}: topic '{raw['name']}'"
     figures = raw.pop("figures", None)
-    values = _convert_table(raw, TopicConfig, where, problems, skip={"figures"})
+    measures = raw.pop("measures", [])
+    values = _convert_table(raw, TopicConfig, where, problems, skip={"measures"})
     if "name" not in values or not values["name"].strip():
         problems.add(f"{where}: 'name' is required")
         return None
@@ -279,14 +303,58 @@ def _topic(raw: Any, where: str, problems: _Problems) -> TopicConfig | None:
     if not values.get("terms"):
         problems.add(f"{where}: 'terms' needs at least one term")
         return None
+    found: list[MeasureConfig] = []
+    if not isinstance(measures, list):
+        problems.add(f"{where}: 'measures' must be [[topics.measures]] tables")
+        measures = []
+    for i, raw_measure in enumerate(measures):
+        measure = _measure(raw_measure, f"{where} measure {i + 1}", problems)
+        if measure is not None:
+            found.append(measure)
     if figures is not None:
-        fig = FiguresConfig(**_convert_table(figures, FiguresConfig, f"{where} [figures]",
-                                             problems))
-        if not fig.counted:
-            problems.add(f"{where} [figures]: 'counted' needs at least one noun")
-        else:
-            values["figures"] = fig
+        old = _old_figures(figures, values["name"], f"{where} [figures]", problems)
+        if old is not None:
+            found.append(old)
+    names = [m.name for m in found]
+    if len(set(names)) != len(names):
+        problems.add(f"{where}: two measures share a name")
+    values["measures"] = tuple(found)
     return TopicConfig(**values)
+
+
+def _measure(raw: Any, where: str, problems: _Problems) -> MeasureConfig | None:
+    values = _convert_table(raw, MeasureConfig, where, problems)
+    if not isinstance(values.get("name"), str) or not values["name"].strip():
+        problems.add(f"{where}: 'name' is required")
+        return None
+    where = f"{where.rsplit(' measure ', 1)[0]} measure '{values['name']}'"
+    measure = MeasureConfig(**values)
+    if measure.unit and measure.counted:
+        problems.add(f"{where}: give 'counted' nouns or a 'unit', not both")
+    if measure.unit and measure.unit not in UNIT_KINDS and not _known_unit(measure.unit):
+        problems.add(f"{where}: unknown unit '{measure.unit}' (a kind: "
+                     f"{', '.join(UNIT_KINDS)}; or a unit key such as USD, EUR, km2, km)")
+    if not (measure.unit or measure.counted or measure.events):
+        problems.add(f"{where}: say what is counted: 'counted' nouns, a 'unit' "
+                     f"({', '.join(UNIT_KINDS)} or a unit such as USD, km2), or 'events' words")
+    return measure
+
+
+def _known_unit(unit: str) -> bool:
+    from .analyze.figures import unit_kind  # the quantities stage knows the unit keys
+
+    return unit_kind(unit) is not None
+
+
+def _old_figures(raw: Any, topic: str, where: str, problems: _Problems) -> MeasureConfig | None:
+    """[topics.figures] (counted, groups, exclude_near) still works: it is one measure named
+    after the topic; README's "Measures" section shows the newer form."""
+    fig = FiguresConfig(**_convert_table(raw, FiguresConfig, where, problems))
+    if not fig.counted:
+        problems.add(f"{where}: 'counted' needs at least one noun (or write "
+                     f"[[topics.measures]] tables: name, counted or unit, events)")
+        return None
+    return MeasureConfig(name=topic, counted=fig.counted, exclude=fig.exclude_near)
 
 
 def _convert_table(raw: Any, cls: type, where: str, problems: _Problems,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .analyze.claims import extract_claims
+from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
 from .config import Config, TopicConfig
 from .corpus import Corpus
-from .ledger import ledger_rows
+from .ledger import measure_tables
 from .lines import Line, dangling
 from .models import (
     Article,
@@ -103,11 +103,10 @@ def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, cor
     words = topic.words if topic.words is not None else config.digest.words_per_topic
     items = select(config.digest, corpus, candidates, budget, words, taken)
     claims: list[Claim] = []
-    if topic.figures is not None:
-        for index, article in enumerate(corpus.articles):
-            claims += extract_claims(article, index, topic.figures,
-                                     config.ledger.attribution_verbs)
+    for index, article in enumerate(corpus.articles):
+        if topic.measures:
+            claims += find_claims(article, index, topic.measures, config.ledger.attribution_verbs)
     covered = not items and any(corpus.refs[row] in in_overview for _, row in candidates)
     return TopicDigest(name=topic.name, description=topic.description, items=tuple(items),
-                       rows=ledger_rows(claims), tracks_figures=topic.figures is not None,
-                       in_overview=covered)
+                       measures=measure_tables(topic.measures, claims),
+                       tracks_figures=bool(topic.measures), in_overview=covered)

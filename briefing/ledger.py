@@ -1,19 +1,103 @@
-"""The figures table: claims grouped into rows."""
+"""The figures table: per measure, the current figure, how it moved, and the distinct claims."""
 
 from __future__ import annotations
 
 import re
 
-from .models import Claim, LedgerRow
+from .config import MeasureConfig
+from .models import Claim, LedgerRow, MeasureTable
+
+MAX_ROWS = 10  # a measure with 40 mentions is a current line, a history and its latest rows
 
 
-def ledger_rows(claims: list[Claim]) -> tuple[LedgerRow, ...]:
-    """One row per distinct claim: the same figure from the same source, reported by
-    several outlets, is one row citing them all."""
+def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim]
+                   ) -> tuple[MeasureTable, ...]:
+    """One table per measure. Claims come in reading order (articles by publication date,
+    then file order; sentences in order), so "latest" is simply "last"."""
+    tables = []
+    for measure in measures:
+        mine = [c for c in claims if c.measure == measure.name]
+        rows = ledger_rows(mine)
+        history = _history(mine)
+        shown = rows[-MAX_ROWS:]
+        current = history[-1] if history else None
+        tables.append(MeasureTable(name=measure.name, current=current, history=tuple(history),
+                                   since=_since(mine, current), rows=tuple(shown),
+                                   more=len(rows) - len(shown)))
+    return tuple(tables)
+
+
+def ledger_rows(claims: list[Claim]) -> list[LedgerRow]:
+    """One row per distinct claim: the same figure from the same speaker about the same time
+    and place, reported by several outlets, is one row citing them all. Different meanings
+    (another measure, place, time, or a part or background figure) never share a row."""
     rows: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        who = re.sub(r"^the\s+", "", (claim.who or "").lower())
-        noun = claim.counted.lower().split()[-1] if claim.counted else ""
-        key = (claim.value, claim.low, claim.high, claim.kind, noun.rstrip("s"), who)
-        rows.setdefault(key, []).append(claim)
-    return tuple(LedgerRow(group[0], tuple(c.ref for c in group)) for group in rows.values())
+        rows.setdefault(_key(claim), []).append(claim)
+    return [LedgerRow(group[0], _refs(group)) for group in rows.values()]
+
+
+def _key(claim: Claim) -> tuple:
+    when = (claim.when_date, claim.when_grain) if claim.when_date else \
+        (claim.when or "").lower()
+    return (claim.measure, claim.value, claim.low, claim.high, claim.hedge, claim.kind,
+            claim.unit, _noun_key(claim.counted), speaker_key(claim.who), when,
+            _norm(claim.where), claim.background, claim.part)
+
+
+def speaker_key(who: str | None) -> str:
+    """The same speaker however titled: "US Secretary of State Antony Blinken" and
+    "Blinken" are one; "the ministry" and "ministry" are one."""
+    if not who:
+        return ""
+    words = [w for w in re.split(r"\s+", who.strip()) if w]
+    if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
+        return words[-1].lower().rstrip("'’s")
+    return _norm(who)
+
+
+def _noun_key(noun: str) -> str:
+    words = noun.lower().split()
+    return words[-1].rstrip("s") if words else ""
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"^the\s+", "", " ".join((text or "").lower().split()))
+
+
+def _refs(group: list[Claim]) -> tuple:
+    seen, out = set(), []
+    for claim in group:
+        if claim.ref.article not in seen:
+            seen.add(claim.ref.article)
+            out.append(claim.ref)
+    return tuple(out)
+
+
+def _history(claims: list[Claim]) -> list[LedgerRow]:
+    """Each article's leading figure (its first that is neither background, nor a part of
+    another, nor an increment), in reading order; equal figures in a row are one step."""
+    leads: dict[int, Claim] = {}
+    for claim in claims:
+        if claim.background or claim.part or claim.kind == "increment":
+            continue
+        leads.setdefault(claim.ref.article, claim)
+    steps: list[list[Claim]] = []
+    for article in sorted(leads):
+        claim = leads[article]
+        if steps and _same_value(steps[-1][0], claim):
+            steps[-1].append(claim)
+        else:
+            steps.append([claim])
+    return [LedgerRow(group[-1], _refs(group)) for group in steps]
+
+
+def _since(claims: list[Claim], current: LedgerRow | None) -> tuple[LedgerRow, ...]:
+    """Increments reported after the current figure ("another 3,000 were sent")."""
+    after = current.claim.ref.article if current else -1
+    return tuple(LedgerRow(c, (c.ref,)) for c in claims
+                 if c.kind == "increment" and not c.background and c.ref.article > after)
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    return (a.value, a.low, a.high, a.hedge) == (b.value, b.low, b.high, b.hedge)

@@ -107,27 +107,49 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Claim:
-    """A numeric claim: who says how many of what, where, when."""
+    """A figure of a measure: who says how many of what, where, when.
 
+    `figure` is a slice of its sentence: sentence.text[start:end]."""
+
+    measure: str  # the measure's name, e.g. "Killed"
     figure: str  # as written, e.g. "as many as 8,000"
     value: float  # the total it amounts to, e.g. 12000 for "two brigades, each with 6,000"
     low: float | None  # ranges: "between 10,000 and 12,000"
     high: float | None
-    counted: str  # what is counted, as written: "North Korean special forces"
-    where: str | None
-    who: str | None
-    when: str | None
+    hedge: str  # "=", "~" about, ">" more than / at least, "<" fewer than / up to
     kind: str  # "count", "increment" or "total"
+    unit: str | None  # normalised unit key ("km2", "USD", "percent"), None for counts
+    counted: str  # what is counted or the unit, as written: "North Korean special forces"
+    who: str | None  # a noun phrase, or None: not stated
+    where: str | None  # a proper place name, or None
+    when: str | None  # the time words as written, or None
+    when_date: dt.date | None  # `when` resolved against the publication date, if it can be
+    when_grain: str | None  # "day", "month" or "year": how much of when_date is meant
     ref: SentenceRef
-    hedge: str | None = None  # "approximately", "as many as", ... as written
+    start: int
+    end: int
+    background: bool = False  # the sentence puts it in another time or event
+    part: bool = False  # a part of a figure in the same sentence ("8,000 of them")
 
 
 @dataclass(frozen=True)
 class LedgerRow:
-    """One row of the numbers table: a claim and every article that reports it."""
+    """One row of the figures table: a claim and every article that reports it."""
 
     claim: Claim
     refs: tuple[SentenceRef, ...]
+
+
+@dataclass(frozen=True)
+class MeasureTable:
+    """One measure's figures: the current one, how it moved, and the distinct claims."""
+
+    name: str
+    current: LedgerRow | None  # the latest figure that is not background nor a part
+    history: tuple[LedgerRow, ...]  # one per change of value, oldest first, ending at current
+    since: tuple[LedgerRow, ...]  # increments reported after the current figure
+    rows: tuple[LedgerRow, ...]  # distinct claims in time order (background ones marked)
+    more: int = 0  # older rows left out of `rows` to keep the table short
 
 
 @dataclass(frozen=True)
@@ -144,7 +166,7 @@ class TopicDigest:
     name: str
     description: str
     items: tuple[DigestItem, ...]
-    rows: tuple[LedgerRow, ...] = ()
+    measures: tuple[MeasureTable, ...] = ()
     tracks_figures: bool = False
     in_overview: bool = False  # nothing left to show because the overview already has it
 

@@ -26,7 +26,7 @@ def rank_for_topic(topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
             continue
         text = corpus.texts[row]
         relevance = min(score, 3.0) / 3.0 + 0.5 * matcher.affinity(text)
-        figures = 1.5 if topic.figures is not None and FIGURE_RE.search(text) else 1.0
+        figures = 1.5 if topic.measures and FIGURE_RE.search(text) else 1.0
         # 1 + relevance: every candidate already carries the topic's terms; more of them
         # helps, but does not outweigh importance and the priors (AspectNews: 0 + relevance
         # let one extra term beat a fuller lead sentence: lower precision on all four aspects).

@@ -43,11 +43,7 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
-HEDGE_SIGNS = {
-    "more than": ">", "over": ">", "in excess of": ">", "upwards of": ">", "just over": ">",
-    "at least": "≥", "fewer than": "<", "less than": "<", "under": "<", "just under": "<",
-    "as many as": "≤", "up to": "≤", "at most": "≤",
-}
+HEDGE_SIGNS = {"~": "≈", ">": ">", "<": "<", "=": ""}
 
 
 def amount(claim: Claim) -> str:
@@ -56,11 +52,39 @@ def amount(claim: Claim) -> str:
         text = f"{_number(claim.low)}–{_number(claim.high)}"
     else:
         text = _number(claim.value)
-    if claim.hedge:
-        text = HEDGE_SIGNS.get(claim.hedge, "≈") + text
+    if claim.unit == "percent":
+        text += "%"
+    elif claim.unit:
+        text = f"{text} {UNIT_SHOWN.get(claim.unit, claim.unit)}"
+    text = HEDGE_SIGNS.get(claim.hedge, "") + text
     if claim.kind == "increment":
         text = "+" + text
     return text
+
+
+UNIT_SHOWN = {"km2": "km²", "mi2": "sq mi", "m2": "m²"}
+
+
+def _when(briefing: Briefing):  # type: ignore[no-untyped-def]
+    def when(claim: Claim, short: bool = False) -> str:
+        """The figure's time: resolved date (with the words it comes from), the words as
+        written when they cannot be resolved, else the source's publication date."""
+        published = briefing.sources[claim.ref.article].article.published
+        if claim.when_date is not None:
+            grain = {"year": 4, "month": 7}.get(claim.when_grain or "", 10)
+            text = claim.when_date.isoformat()[:grain]
+            if not short:
+                text += f" ({claim.when})"
+        elif claim.when:
+            text = claim.when
+        elif published is not None:
+            text = published.isoformat() + ("" if short else " (published)")
+        else:
+            text = "—" if short else "not stated"
+        if claim.background and not short:
+            text += "; background"
+        return text
+    return when
 
 
 TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css", "email.html.j2")
@@ -114,7 +138,7 @@ def markdown_env(templates: Path | None) -> jinja2.Environment:
 def render_markdown(briefing: Briefing, templates: Path | None) -> str:
     """The Markdown edition; the same Briefing always gives the same bytes."""
     env = markdown_env(templates)
-    text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing),
+    text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing), when=_when(briefing),
                                                      long_date=long_date(briefing.date),
                                                      outlets=_outlets(briefing))
     text = re.sub(r"\n{3,}", "\n\n", text)  # templates' conditional blocks leave blank runs

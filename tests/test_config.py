@@ -17,7 +17,7 @@ from .conftest import ROOT, write_config
 def test_shipped_config_loads() -> None:
     config = load_config(ROOT / "briefing.toml")
     assert [t.name for t in config.topics] == ["US response", "NATO", "China", "Troop numbers"]
-    assert config.topics[3].figures is not None
+    assert [m.name for m in config.topics[3].measures] == ["North Korean troops in Russia"]
     assert config.inbox == (ROOT / "seeds").resolve()
 
 
@@ -30,6 +30,12 @@ def test_shipped_config_loads() -> None:
     ("", "[[topics]]\nname = \"A\"\nterms = [{term = \"a\", weight = \"x\"}]\n", "expected float"),
     ("", "[[topics]]\nname = \"A\"\nterms = [\"a\"]\n[topics.figures]\ncounted = []\n",
      "'counted' needs at least one noun"),
+    ("", "[[topics]]\nname = \"A\"\nterms = [\"a\"]\n[[topics.measures]]\nname = \"Killed\"\n",
+     "say what is counted"),
+    ("", "[[topics]]\nname = \"A\"\nterms = [\"a\"]\n[[topics.measures]]\nname = \"K\"\n"
+     "counted = [\"people\"]\nunit = \"money\"\n", "'counted' nouns or a 'unit', not both"),
+    ("", "[[topics]]\nname = \"A\"\nterms = [\"a\"]\n[[topics.measures]]\nname = \"K\"\n"
+     "unit = \"furlongs\"\n", "unknown unit 'furlongs'"),
     ("", "[digest]\nsentences_per_topic = -1\n[[topics]]\nname = \"A\"\nterms = [\"a\"]\n",
      "must not be negative"),
 ])
@@ -157,3 +163,11 @@ def test_config_lookup_order(tmp_path: Path, no_config_env: Path,
 def test_help_says_where_the_config_is_looked_for() -> None:
     result = CliRunner().invoke(main, ["run", "--help"])
     assert "BRIEFING_CONFIG" in result.output and "XDG_CONFIG_HOME" in result.output
+def test_old_figures_table_is_one_measure(tmp_path: Path) -> None:
+    (tmp_path / "inbox").mkdir()
+    topics = ("[[topics]]\nname = \"Troops\"\nterms = [\"troops\"]\n[topics.figures]\n"
+              "counted = [\"troops\"]\ngroups = [\"brigades\"]\n")
+    config = load_config(write_config(tmp_path, tmp_path / "inbox", "", topics))
+    (measure,) = config.topics[0].measures
+    assert measure.name == "Troops" and measure.counted == ("troops",)
+    assert "killed" in measure.exclude  # the old casualty default still keeps deaths out

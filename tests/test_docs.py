@@ -12,6 +12,7 @@ from briefing.config import (
     EmailConfig,
     FiguresConfig,
     LedgerConfig,
+    MeasureConfig,
     ScheduleConfig,
     TopicConfig,
 )
@@ -22,7 +23,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("cls", [Config, DigestConfig, LedgerConfig, TopicConfig,
-                                 FiguresConfig, EmailConfig, ScheduleConfig])
+                                 FiguresConfig, MeasureConfig, EmailConfig, ScheduleConfig])
 def test_every_config_key_is_documented(cls: type) -> None:
     for f in fields(cls):
         if f.name in ("path", "digest", "ledger", "topics", "email", "schedule"):

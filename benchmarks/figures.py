@@ -1,0 +1,274 @@
+"""The figures ledger against a hand-annotated gold set of figure mentions.
+
+    python benchmarks/figures.py [--eval ../shared/eval] [--gold tests/data/figures_gold]
+
+The gold set (tests/data/figures_gold, see its README) holds 469 mentions in nine stories: the
+seeds, tests/data/story2 and seven pasted-pages stories, each with the measures a user would
+configure. For every annotated file the benchmark reads the article with briefing's own
+reader, finds the figures of the story's measures with the same code the briefing uses, and
+matches them to the gold mentions (same file, same value, overlapping sentence).
+
+It prints, per split (dev: the stories the rules were written against; held-out: stories
+not read while writing them), how many figures the table would show, their precision
+(right measure), the recall of the figures a reader wants, the accuracy of each column on
+the figures that are right, and how many who/where/when cells are fragments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.analyze.figures import find_claims  # noqa: E402
+from briefing.config import LedgerConfig, MeasureConfig  # noqa: E402
+from briefing.ledger import speaker_key  # noqa: E402
+from briefing.models import Claim, FoundFile  # noqa: E402
+from briefing.readers import read  # noqa: E402
+
+DEV = ("seeds", "story2", "tohoku-earthquake-tsunami", "barack-obama")
+HELD_OUT = ("cypriot-financial-crisis", "debt-crisis-greece", "greek-elections",
+            "premier-league", "michelle-obama")
+FRAGMENT_WORDS = frozenset("the a an two three i i'm he she they it we where when which who "
+                           "that this there mr mrs ms dr is was are were in of to".split())
+AUX = frozenset("is are was were has have had will would can could 'm 're".split())
+
+
+@dataclass
+class Story:
+    name: str
+    folder: Path
+    measures: tuple[MeasureConfig, ...]
+
+
+@dataclass
+class Tally:
+    shown: int = 0  # figures the table would show (non-background claims)
+    right: int = 0  # of those, a gold mention with the same measure
+    wanted: int = 0  # gold figures a reader wants (a measure, not background)
+    found: int = 0  # of those, shown with the right measure
+    columns: dict[str, list[bool]] | None = None
+    fragments: int = 0
+    cells: int = 0
+
+    def __post_init__(self) -> None:
+        self.columns = defaultdict(list)
+
+
+def load_stories(gold: Path, eval_dir: Path) -> list[Story]:
+    raw = tomllib.loads((gold / "measures.toml").read_text(encoding="utf-8"))
+    out = []
+    for story in raw["story"]:
+        where, _, rel = story["files"].partition(":")
+        folder = (ROOT if where == "project" else eval_dir) / rel
+        measures = []
+        for m in story.get("measures", []):
+            unit = m.get("unit", "")
+            measures.append(MeasureConfig(name=m["name"], counted=tuple(m.get("counted", ())),
+                                          unit=unit, events=tuple(m.get("events", ()))))
+        out.append(Story(story["name"], folder, tuple(measures)))
+    return out
+
+
+def annotated_files(gold: Path) -> dict[str, set[str]]:
+    files: dict[str, set[str]] = defaultdict(set)
+    for line in (gold / "articles.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, story = line.split("\t")[:2]
+        files[story].add(name)
+    return files
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def norm(text: str | None) -> str:
+    text = (text or "").lower().replace("’", "'")
+    text = re.sub(r"^(the|a)\s+", "", squash(text))
+    return text.strip(" .,")
+
+
+def same_who(ours: str | None, gold: str | None) -> bool:
+    if gold in (None, "not stated"):
+        return ours is None
+    if ours is None:
+        return False
+    a, b = norm(ours), norm(gold)
+    return a == b or a in b or b in a or speaker_key(ours) == speaker_key(gold)
+
+
+def same_where(ours: str | None, gold: str | None) -> bool:
+    if not gold:
+        return ours is None
+    if ours is None:
+        return False
+    a, b = norm(ours), norm(gold)
+    return a == b or a in b or b in a
+
+
+def same_when(claim: Claim, gold: dict, published: str | None) -> bool:
+    want, words = gold.get("when"), gold.get("when_text")
+    if claim.when_date is not None:
+        return bool(want) and claim.when_date.isoformat().startswith(want)
+    if want:
+        # Nothing in the sentence: the table shows the publication date.
+        return claim.when is None and published is not None and published.startswith(want)
+    if words:
+        return claim.when is not None and (norm(claim.when) in norm(words) or
+                                           norm(words) in norm(claim.when))
+    return claim.when is None
+
+
+def same_value(claim: Claim, gold: dict) -> bool:
+    def close(a: float | None, b: float | None) -> bool:
+        return a is None and b is None or (a is not None and b is not None and
+                                           abs(a - b) <= 1e-6 * max(1.0, abs(b)))
+    return close(claim.value, gold["value"]) and close(claim.low, gold.get("low")) and \
+        close(claim.high, gold.get("high")) and claim.hedge == gold["hedge"]
+
+
+def is_fragment(text: str | None) -> bool:
+    if text is None:
+        return False
+    words = norm(text).split()
+    return (not words or (len(words) == 1 and words[0] in FRAGMENT_WORDS)
+            or words[-1] in FRAGMENT_WORDS or any(w in AUX for w in words)
+            or bool(re.fullmatch(r"[\d,. ]+", text)))
+
+
+def evaluate(stories: list[Story], gold: Path, names: tuple[str, ...], show: bool = False
+             ) -> tuple[Tally, float]:
+    mentions: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for line in (gold / "mentions.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        mentions[(m["story"], m["file"])].append(m)
+    files = annotated_files(gold)
+    verbs = LedgerConfig().attribution_verbs
+    tally = Tally()
+    seconds = 0.0
+    for story in stories:
+        if story.name not in names:
+            continue
+        for name in sorted(files[story.name]):
+            path = story.folder / name
+            found = FoundFile(path=path, relpath=name, size=path.stat().st_size, sha256="")
+            article = read(found, 10 ** 8, ())
+            start = time.perf_counter()
+            claims = find_claims(article, 0, story.measures, verbs)
+            seconds += time.perf_counter() - start
+            published = article.published.isoformat() if article.published else None
+            golds = [g for g in mentions[(story.name, name)] if g["kind"] != "not_a_quantity"]
+            used: set[int] = set()
+            for claim in claims:
+                sentence = squash(article.sentences[claim.ref.sentence].text)
+                match = None
+                for i, g in enumerate(golds):
+                    if i in used or g["value"] is None:
+                        continue
+                    gs = squash(g["sentence"])
+                    if abs(g["value"] - claim.value) > 1e-6 * max(1.0, abs(claim.value)):
+                        continue
+                    if sentence in gs or gs in sentence or squash(claim.figure) in gs:
+                        match = i
+                        break
+                if claim.background:
+                    if match is not None:
+                        used.add(match)
+                    continue  # marked background: not a figure of the story's present
+                tally.shown += 1
+                for cell in (claim.who, claim.where, claim.when):
+                    tally.cells += 1
+                    tally.fragments += is_fragment(cell)
+                if match is None:
+                    if show:
+                        print(f"EXTRA {story.name}/{name}: {claim.measure} {claim.figure!r} "
+                              f"{claim.counted!r} in: {sentence[:160]}")
+                    continue
+                used.add(match)
+                g = golds[match]
+                if g["measure"] != claim.measure:
+                    if show:
+                        print(f"MEASURE {story.name}/{name}: ours {claim.measure} gold "
+                              f"{g['measure']} {claim.figure!r} {claim.counted!r} in: "
+                              f"{sentence[:160]}")
+                    continue
+                if show:
+                    for col, ok, ours, theirs in (
+                            ("who", same_who(claim.who, g["who"]), claim.who, g["who"]),
+                            ("where", same_where(claim.where, g["where"]), claim.where,
+                             g["where"]),
+                            ("when", same_when(claim, g, published),
+                             (claim.when, claim.when_date), (g["when"], g["when_text"]))):
+                        if not ok:
+                            print(f"{col.upper()} {story.name}/{name}: ours {ours!r} gold "
+                                  f"{theirs!r} [{claim.figure}] in: {sentence[:160]}")
+                tally.right += 1
+                assert tally.columns is not None
+                tally.columns["value"].append(same_value(claim, g))
+                tally.columns["who"].append(same_who(claim.who, g["who"]))
+                tally.columns["where"].append(same_where(claim.where, g["where"]))
+                tally.columns["when"].append(same_when(claim, g, published))
+                tally.columns["background"].append(not g["background"])
+            for i, g in enumerate(golds):
+                if g["measure"] and g["wanted"]:
+                    tally.wanted += 1
+                    if show and i not in used:
+                        print(f"MISSED {story.name}/{name}: {g['measure']} {g['figure']!r} in: "
+                              f"{squash(g['sentence'])[:160]}")
+            for i in used:
+                g = golds[i]
+                if g["measure"] and g["wanted"] and any(
+                        c.measure == g["measure"] and abs(c.value - g["value"]) < 1e-6 *
+                        max(1.0, abs(c.value)) and not c.background for c in claims):
+                    tally.found += 1
+    return tally, seconds
+
+
+def row(label: str, t: Tally, seconds: float) -> str:
+    assert t.columns is not None
+
+    def pct(xs: list[bool]) -> str:
+        return f"{100 * statistics.mean(xs):.1f}" if xs else "—"
+    precision = 100 * t.right / t.shown if t.shown else 0.0
+    recall = 100 * t.found / t.wanted if t.wanted else 0.0
+    return (f"| {label} | {t.shown} | {precision:.1f} | {recall:.1f} | "
+            f"{pct(t.columns['value'])} | {pct(t.columns['who'])} | {pct(t.columns['where'])} | "
+            f"{pct(t.columns['when'])} | {t.fragments} of {t.cells} | {seconds:.2f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval",
+                        help="evaluation data folder (holds pasted-pages/)")
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "figures_gold")
+    parser.add_argument("--show", choices=("dev", "held-out"),
+                        help="print every error of one split (read only the dev one while "
+                             "writing rules)")
+    args = parser.parse_args()
+    if args.show:
+        evaluate(load_stories(args.gold, args.eval), args.gold,
+                 DEV if args.show == "dev" else HELD_OUT, show=True)
+        return
+    stories = load_stories(args.gold, args.eval)
+    print("| split | figures shown | precision % | recall of wanted % | value % | who % | "
+          "where % | when % | fragments | seconds |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for label, names in (("dev (rules written on these)", DEV), ("held-out", HELD_OUT),
+                         ("all", DEV + HELD_OUT)):
+        tally, seconds = evaluate(stories, args.gold, names)
+        print(row(label, tally, seconds))
+
+
+if __name__ == "__main__":
+    main()

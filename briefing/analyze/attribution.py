@@ -1,0 +1,262 @@
+"""Who says what a sentence says: a noun phrase from the sentence itself, or from the
+named speaker whose words it continues ("He added…", a quotation that goes on)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Sentence
+
+PRONOUNS = frozenset("he she they it we i you him her them us me this that these those who "
+                     "which what whom whose".split())
+PERSON_PRONOUNS = frozenset({"he", "she"})
+DETERMINERS = frozenset("the a an this that these those some any each every its his her their "
+                        "our my your".split())
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                         "dozen dozens hundred hundreds thousand thousands million millions "
+                         "both several many few most all none".split())
+# A verb inside a candidate means it is a clause, not a noun phrase ("the country is still in a").
+AUXILIARIES = frozenset("is are was were be been being am has have had having do does did "
+                        "will would can could may might should shall must not".split())
+FUNCTION_WORDS = frozenset("a an the of in on at to for with by from and or but as than that "
+                           "which who whom whose where when while if because about into over "
+                           "under after before since until though although".split())
+WH_WORDS = frozenset("where when why how what which who whom whose there here".split())
+# Words that open a clause before its subject: "As the agency said" is not a subject.
+NOT_SUBJECT_START = frozenset("as in on at for with by from to of after before when while if "
+                              "because although since than and or but so yet".split())
+LEADING_FILLER = frozenset("meanwhile however and but so also still yet moreover nevertheless "
+                           "nonetheless separately instead earlier later now then further "
+                           "furthermore additionally".split())
+TRAILING_FILLER = frozenset("has have had also is was were are been recently reportedly "
+                            "previously earlier officially formally publicly now then later "
+                            "further again first just already not never still will would could "
+                            "may did does do has since".split())
+HONORIFICS = frozenset("mr mrs ms dr prof sir dame".split())
+CONTINUES_RE = re.compile(
+    r"^[“\"‘']|^(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|noted|went on|"
+    r"continued|stressed|warned|explained)\b", re.I)
+# "These may consist of…", "It said…": a sentence that goes on with what the one before
+# reported, so the speaker of that one says it too.
+GOES_ON_RE = re.compile(r"^(?:these|this|they|it|those|such|he|she)\b", re.I)
+QUOTE_SPAN_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+APPOSITION_RE = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von|al|"
+                           r"bin))*)\s*,\s*[^,]{3,80},\s*$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a sentence is attributed to, as written, and whether it is a pronoun to resolve."""
+
+    text: str
+    pronoun: bool = False
+
+
+def is_noun_phrase(phrase: str) -> bool:
+    """True if phrase can stand in a "Who says" cell: a name, a title and name, an
+    organisation, "officials", "the interior ministry"; never a fragment, a pronoun, a
+    determiner or number word alone, or a clause."""
+    words = phrase.replace("’", "'").split()
+    if not words or len(words) > 9:
+        return False
+    low = [w.lower().strip(",.;:") for w in words]
+    if words[0].isupper() and len(words[0]) > 1:
+        low[0] = words[0]  # "US", "UN": an acronym, not the pronoun "us"
+    if low[0] in PRONOUNS or low[0] in WH_WORDS or low[0] in NOT_SUBJECT_START - {"as"}:
+        return False
+    if any(w in AUXILIARIES or re.search(r"'(m|re|ve|ll|d)$|n't$", w) for w in low):
+        return False
+    if low[-1] in FUNCTION_WORDS or low[-1] in DETERMINERS or low[-1] in HONORIFICS:
+        return False
+    content = [w for w in low if w not in DETERMINERS and w not in FUNCTION_WORDS]
+    if not content or all(w in NUMBER_WORDS or w.replace(",", "").isdigit() for w in content):
+        return False
+    if any(ch.isdigit() for ch in phrase):
+        return False
+    if low[-1].endswith("ly") and not words[-1][:1].isupper():
+        return False  # "officials recently": an adverb, the phrase was cut in the wrong place
+    return True
+
+
+@lru_cache(maxsize=16)
+def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Attribution verbs in every form: say, says, said, saying; report, reported ..."""
+    forms: set[str] = set()
+    for verb in verbs:
+        v = verb.strip().lower()
+        stem = v[:-1] if v.endswith("e") else v
+        forms |= {v, v + "s", stem + "ed", stem + "ing", v + "d" if v.endswith("e") else v + "ed"}
+        if v.endswith("y"):
+            forms |= {v[:-1] + "ies", v[:-1] + "ied"}
+    forms |= {"said", "told", "wrote", "says"}
+    # Case-sensitive: "State" in "Secretary of State" is not the verb.
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+                      + r")\b")
+
+
+def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker | None:
+    """The source a sentence attributes itself to ("according to X", "X said", "…, said X").
+
+    With `at` (a character offset, e.g. a figure's), the attribution that governs that
+    place: the nearest one before it in its part of the sentence (";" ends a part), else
+    the first one after it. "Police warn that the toll could exceed 10,000, and a UN agency
+    reported that 1,600 died": 10,000 is the police's, 1,600 the agency's."""
+    found = attributions(text, verbs)
+    if at is None:
+        return found[0][1] if found else None
+    lo = max([0] + [m.end() for m in re.finditer(r";|\s[—–]\s", text[:at])])
+    after = re.search(r";|\s[—–]\s", text[at:])
+    hi = at + after.start() if after else len(text)
+    mine = [(pos, who) for pos, who in found if lo <= pos < hi]
+    before = [item for item in mine if item[0] <= at]
+    if before:
+        return before[-1][1]
+    return mine[0][1] if mine else None
+
+
+def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]:
+    """Every attribution in the sentence, (position, speaker), in order."""
+    out: list[tuple[int, Speaker]] = []
+    for acc in re.finditer(r"\b(?:according to|citing)\s+([^,.;:()“”\"]+)", text, re.I):
+        who = _trim(acc.group(1))
+        if who and is_noun_phrase(who):
+            out.append((acc.start(), Speaker(who)))
+        elif who and who.split()[0].lower() in PERSON_PRONOUNS | {"they", "them", "him", "her"}:
+            out.append((acc.start(), Speaker(who.split()[0].lower(), pronoun=True)))
+    quoted = [(m.start(), m.end()) for m in QUOTE_SPAN_RE.finditer(text)]
+    for m in verbs.finditer(text):
+        if any(s < m.start() < e for s, e in quoted):
+            continue
+        before = text[:m.start()]
+        if m.group(0).endswith("ing") and before.rstrip().endswith(","):
+            # "Blinken made a revelation, stating that…": the sentence's subject says it.
+            opening = initial_noun_phrase(text)
+            if opening:
+                out.append((m.start(), Speaker(opening)))
+            continue
+        found = _subject_before(before) or _subject_after(text[m.end():])
+        if found is not None:
+            out.append((m.start(), found))
+    return sorted(out, key=lambda item: item[0])
+
+
+def initial_noun_phrase(text: str) -> str | None:
+    """The capitalised name the sentence opens with ("US Secretary of State Antony
+    Blinken"), if it is one."""
+    words: list[str] = []
+    for word in text.split():
+        bare = word.strip(",")
+        if bare[:1].isupper() or (words and bare.lower() in ("of", "the", "and", "for", "de")) \
+                or (words and bare.endswith(("’s", "'s"))):
+            words.append(bare)
+            if word.endswith(","):
+                break
+        else:
+            break
+    while words and words[-1].lower() in ("of", "the", "and", "for", "de"):
+        words.pop()
+    phrase = " ".join(words)
+    if not words or words[0] in ("He", "She", "They", "It", "We", "I", "This", "That", "These",
+                                 "Those", "The", "A", "An"):
+        return None
+    return phrase if is_noun_phrase(phrase) else None
+
+
+def _subject_before(before: str) -> Speaker | None:
+    # "John Kirby, spokesman for the White House, said": the name, not the title.
+    head = re.split(r"[;:—(“”\"]", before)[-1].split()
+    while head and head[-1].lower() in TRAILING_FILLER:
+        head.pop()
+    appos = APPOSITION_RE.match(" ".join(head) + " ") if head and head[-1].endswith(",") \
+        else None
+    if appos and is_noun_phrase(appos.group(1)):
+        return Speaker(appos.group(1))
+    clause = re.split(r",|;|:|—|\(|\)|\bthat\b|[“”\"]", before)[-1]
+    words = clause.split()
+    while words and words[-1].lower().strip(",") in TRAILING_FILLER:
+        words.pop()
+    while words and words[0].lower().strip(",") in LEADING_FILLER:
+        words.pop(0)
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Speaker(words[0].lower(), pronoun=True)
+    subject = " ".join(words)
+    if words[0].lower() in NOT_SUBJECT_START or not is_noun_phrase(subject):
+        return None
+    return Speaker(subject)
+
+
+def _subject_after(after: str) -> Speaker | None:
+    # "…, said Governor Jane Smith." / "“…,” said the ministry on Monday."
+    m = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:()“”\"]*)", after)
+    if not m:
+        return None
+    words = m.group(1).split()
+    cut = []
+    for word in words:
+        if word.lower() in ("on", "in", "at", "during", "after", "before", "when", "that",
+                            "to", "yesterday", "today", "late", "early", "last", "this"):
+            break
+        cut.append(word)
+    subject = " ".join(cut)
+    if not cut or not (cut[0][:1].isupper() or cut[0].lower() == "the"):
+        return None
+    return Speaker(subject) if is_noun_phrase(subject) and _head_ok(subject) else None
+
+
+def _head_ok(phrase: str) -> bool:
+    return is_noun_phrase(phrase)
+
+
+def _trim(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[-1].lower() in TRAILING_FILLER | FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def who_says(sentences: tuple[Sentence, ...], index: int, verbs: re.Pattern[str],
+             at: int | None = None) -> tuple[str | None, int]:
+    """Who says sentence `index`: its own named speaker; else, when it continues a speaker's
+    words (a pronoun speaker, "He added", a quotation going on), the named speaker of the
+    sentence before it in the same paragraph. Otherwise None: not stated. Also returns the
+    index of the sentence the speaker was found in."""
+    current = sentences[index]
+    own = speaker(current.text, verbs, at)
+    if own is not None and not own.pronoun:
+        return own.text, index
+    continues = own is not None or bool(CONTINUES_RE.match(current.text)) or bool(
+        GOES_ON_RE.match(current.text))
+    if not continues:
+        return None, index
+    for back in range(1, 4):
+        i = index - back
+        if i < 0 or sentences[i].paragraph != current.paragraph and back > 1:
+            break
+        before = speaker(sentences[i].text, verbs)
+        if before is None:
+            if not CONTINUES_RE.match(sentences[i].text):
+                break  # the chain of one speaker's words is broken
+            continue
+        if before.pronoun:
+            continue
+        if own is not None and own.text in PERSON_PRONOUNS and not _looks_like_person(before.text):
+            break  # "he" cannot be "the ministry"
+        return before.text, i
+    return None, index
+
+
+ORGANISATION_WORDS = frozenset("ministry agency department government office police army "
+                               "military company council committee union group media service "
+                               "institute authority authorities commission court party bank "
+                               "network newspaper agency".split())
+
+
+def _looks_like_person(phrase: str) -> bool:
+    """Could "he" or "she" stand for this speaker? Not for an organisation or a plural."""
+    head = phrase.split()[-1].lower().strip(".,")
+    return head not in ORGANISATION_WORDS and not (head.endswith("s") and not
+                                                    phrase.split()[-1][:1].isupper())

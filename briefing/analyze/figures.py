@@ -1,0 +1,415 @@
+"""Figures of the user's measures: which quantities count what the measure counts, with what
+happened to them in the same clause, who says them, where and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..config import MeasureConfig
+from ..models import Article, Claim, Quantity, SentenceRef
+from .attribution import verb_pattern, who_says
+from .dates import YEAR, DateMention, article_dates
+from .quantities import find_quantities
+from .text import tokens
+
+# Where a clause ends for what happened to a figure: "60 were detained, and a further 120
+# placed under house arrest" gives each figure its own event.
+CLAUSE_BREAK_RE = re.compile(
+    r"[;:()\[\]]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|although|though|as|after|"
+    r"before|when|because|since|with)\b|\bwhile\b|\bwhereas\b|\bbut\b")
+COORDINATOR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|[,;]")
+# Vague amounts are not figures: "thousands of people", "dozens".
+VAGUE_RE = re.compile(r"^(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|"
+                      r"billions)$", re.I)
+MAGNITUDE_AFTER_RE = re.compile(r"^[\s-]*magnitude\b", re.I)
+MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
+# "15 of Japan's nuclear power stations": the counted noun after "of".
+OF_NOUN_RE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w.-]*['’]s)\s+"
+                        r"((?:[\w-]+\s+){0,3}?(?:people|[a-z][\w-]*s))\b")
+# A figure that is part of the one before it: "60 people, including 10 children, …".
+PART_BEFORE_RE = re.compile(r"(?:including|among them|among whom|of whom|of which|"
+                            r"among those|incl\.)\s*$", re.I)
+OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom|which)\b", re.I)
+# "12 more people": an increment whose noun follows "more".
+MORE_RE = re.compile(r"^\s+(?:more|additional|extra|further)\s+((?:[a-z][\w-]*\s+){0,2}?"
+                     r"(?:people|[a-z][\w-]*s))\b")
+# "In the 2004 bombing": a figure of another, earlier event.
+EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d\d)\s+[a-z]+",
+                           re.I)
+# Time words that no resolver turns into a date; shown as written.
+# Said of a time before the story's present, resolvable or not.
+PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:year|month)|\b(?:years|months|a year|a month)\s+"
+                     r"(?:ago|earlier|before)\b", re.I)
+RELATIVE_WHEN_RE = re.compile(
+    r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
+    r"(?:days|weeks|months|years)|(?:this|last|next|previous)\s+(?:week|weekend|month|year|spring|"
+    r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
+    r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
+    r"\s+ago|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
+    r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December))\b", re.I)
+# "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
+# is a running total up to now, not background.
+NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
+PLACE_RE = re.compile(
+    r"\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)\s+("
+    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
+    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
+    r"county|district|area|border|coast|city|island|islands|valley))*)")
+GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
+                      "coast city island islands valley".split())
+NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary general gen sen "
+                       "rep gov governor mayor king queen prince princess pope the a an "
+                       "january february march april may june july august september october "
+                       "november december monday tuesday wednesday thursday friday saturday "
+                       "sunday jan feb mar apr jun jul aug sep sept oct nov dec".split())
+UNIT_KINDS = {
+    "magnitude": {"magnitude"},
+    "percent": {"percent", "percentage point", "pp"},
+    "area": {"km2", "mi2", "m2", "ha", "acre", "ft2", "hectare", "sq km", "sq mi"},
+    "length": {"km", "mi", "m", "ft", "cm", "mm", "yd", "nmi", "in"},
+    "mass": {"kg", "t", "lb", "g", "tonne", "ton", "oz"},
+    "volume": {"l", "gal", "bbl", "m3", "barrel", "ml"},
+    "energy": {"kwh", "mwh", "gwh", "twh", "mw", "gw", "kw", "w"},
+}
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    measure: MeasureConfig
+    counted: tuple[tuple[str, ...], ...]  # stem sequences
+    events: tuple[tuple[str, ...], ...]
+    exclude: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=64)
+def _compile(measure: MeasureConfig) -> _Compiled:
+    def stems(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        out = tuple(tuple(t.stem for t in tokens(w)) for w in words)
+        return tuple(s for s in out if s)
+    return _Compiled(measure, stems(measure.counted), stems(measure.events),
+                     stems(measure.exclude))
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """The kind of a normalised unit key: "USD" -> money, "km2" -> area."""
+    if unit is None:
+        return None
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return "money"
+    for kind, keys in UNIT_KINDS.items():
+        if unit.lower() in keys:
+            return kind
+    return None
+
+
+def find_claims(article: Article, article_index: int, measures: tuple[MeasureConfig, ...],
+                verbs: tuple[str, ...]) -> list[Claim]:
+    """Every figure of the measures in the article, in order: a quantity joins a measure
+    when what it counts (noun or unit) and what happened to it (event words) agree in its
+    clause. Who says it comes from its sentence or the speaker it continues."""
+    compiled = [_compile(m) for m in measures]
+    pattern = verb_pattern(verbs)
+    dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
+    claims: list[Claim] = []
+    nouns: list[str | None] = []  # what the paragraph's figures counted, for "900 of them"
+    for sentence in article.sentences:
+        text = sentence.text
+        if sentence.index and article.sentences[sentence.index - 1].paragraph != \
+                sentence.paragraph:
+            nouns = []
+        quantities = find_quantities(text)
+        if not quantities:
+            continue
+        windows = _windows(text, quantities)
+        parts = [i > 0 and bool(PART_BEFORE_RE.search(text[:q.start])) for i, q in
+                 enumerate(quantities)]
+        events = _events(text, quantities, windows, compiled, parts)
+        for i, q in enumerate(quantities):
+            if VAGUE_RE.match(text[q.start:q.end].strip()):
+                nouns.append(q.noun)
+                continue
+            q = _with_magnitude(text, q)
+            more = MORE_RE.match(text[q.end:]) if q.noun is None and q.unit is None else None
+            if more:
+                noun, part, kind = more.group(1), False, "increment"
+            else:
+                (noun, part), kind = _counted(text, q, nouns), q.kind
+            nouns.append(noun)
+            part = part or parts[i]
+            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled)
+            if measure is None:
+                continue
+            who, said_in = who_says(article.sentences, sentence.index, pattern, q.start)
+            when, resolved, background = _when(text, q, quantities, windows[i],
+                                               dates[sentence.index], article.published)
+            if when is None and said_in != sentence.index and not pattern.search(text):
+                # "On October 22, Zelensky reported… These may consist of…": the report's date.
+                if dates[said_in]:
+                    resolved = dates[said_in][0]
+                    when, background = resolved.text, _background(resolved, article.published)
+                else:
+                    said = article.sentences[said_in].text
+                    written = RELATIVE_WHEN_RE.search(said)
+                    when = written.group(0) if written else None
+            claims.append(Claim(
+                measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
+                high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
+                counted=noun or q.unit_text or "", who=who,
+                where=_place(text, q, windows[i]), when=when,
+                when_date=resolved.date if resolved else None,
+                when_grain=resolved.granularity if resolved else None,
+                ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
+                background=background, part=part))
+    return claims
+
+
+def _windows(text: str, quantities: tuple[Quantity, ...]) -> list[tuple[int, int]]:
+    """Each quantity's clause: from the previous break (or figure) to the next one."""
+    breaks = [0] + [m.start() for m in CLAUSE_BREAK_RE.finditer(text)] + [len(text)]
+    out = []
+    for i, q in enumerate(quantities):
+        start = max(b for b in breaks if b <= q.start)
+        end = min(b for b in breaks if b >= q.end)
+        if i > 0:
+            start = max(start, quantities[i - 1].end)
+        if i + 1 < len(quantities) and not PART_BEFORE_RE.search(
+                text[:quantities[i + 1].start]):
+            end = min(end, quantities[i + 1].start)
+        out.append((start, end))
+    return out
+
+
+def _token_spans(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(character offset, stem) of the words in text[start:end]."""
+    out = []
+    for m in re.finditer(r"[A-Za-z][\w’'-]*", text[start:end]):
+        toks = tokens(m.group(0))
+        for t in toks:
+            out.append((start + m.start(), t.stem))
+    return out
+
+
+def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int, int]],
+            compiled: list[_Compiled], parts: list[bool]) -> list[dict[str, int]]:
+    """For each quantity, the measures whose event words belong to it, with the distance
+    in words. An event word belongs to the nearest figure whose clause holds it (the one
+    before it on a tie: "87 were killed and 120 injured"); a part ("including 10
+    children") passes its events on to the figure it is part of."""
+    found: list[dict[str, int]] = [{} for _ in quantities]
+    words = _token_spans(text, 0, len(text))
+    stems = [s for _, s in words]
+    for c in compiled:
+        for phrase in c.events:
+            n = len(phrase)
+            for k in range(len(stems) - n + 1):
+                if tuple(stems[k:k + n]) != phrase:
+                    continue
+                pos = words[k][0]
+                best, best_d = None, None
+                for i, q in enumerate(quantities):
+                    lo, hi = windows[i]
+                    if not lo <= pos < hi:
+                        continue
+                    d = _word_distance(text, q, pos)
+                    if best_d is None or d < best_d or (d == best_d and pos > q.end):
+                        best, best_d = i, d
+                if best is None or best_d is None:
+                    continue
+                targets = [best]
+                j = best
+                while j > 0 and parts[j]:
+                    j -= 1
+                    targets.append(j)
+                for t in targets:
+                    name = c.measure.name
+                    found[t][name] = min(found[t].get(name, best_d), best_d)
+    return found
+
+
+def _word_distance(text: str, q: Quantity, pos: int) -> int:
+    """Words between the figure and an event word; a coordinator between them ("died and
+    10,000 were missing", "people and injured 120") puts them in different clauses."""
+    between = text[q.end:pos] if pos >= q.end else text[pos:q.start]
+    apart = 100 if COORDINATOR_RE.search(between) else 0
+    return len(between.split()) + apart
+
+
+def _with_magnitude(text: str, q: Quantity) -> Quantity:
+    """An earthquake's "8.8-magnitude", "magnitude 9.0", "9.0 magnitude quake"."""
+    if q.unit is not None:
+        return q
+    noun_magnitude = bool(q.noun and q.noun.lower().startswith("magnitude"))
+    if noun_magnitude or MAGNITUDE_AFTER_RE.match(text[q.end:]) or \
+            MAGNITUDE_BEFORE_RE.search(text[:q.start]):
+        return replace(q, unit="magnitude", unit_text="magnitude", noun=None, noun_start=None,
+                       noun_end=None)
+    return q
+
+
+def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | None, bool]:
+    """What the quantity counts, and whether it is part of an earlier figure: "8,000 of
+    them" counts what the figure before it counted; "350 people are dead and about 500
+    missing" counts people twice."""
+    if q.noun:
+        of = OF_THEM_RE.match(text[q.end:]) if q.noun_start is not None and \
+            q.noun_start > q.end else None
+        return q.noun, bool(of)
+    if q.unit is not None:
+        return None, False
+    if OF_THEM_RE.match(text[q.end:]):
+        previous = next((n for n in reversed(before) if n), None)
+        return previous, True
+    of_noun = OF_NOUN_RE.match(text[q.end:])
+    if of_noun:
+        return of_noun.group(1), False
+    if before and before[-1]:
+        return before[-1], False  # the noun left out after a figure that named it
+    return None, False
+
+
+def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int],
+                 window: tuple[int, int], text: str,
+                 compiled: list[_Compiled]) -> MeasureConfig | None:
+    """The measure this quantity is a figure of, or None. A measure whose event words
+    agree wins over one that needs none; excluded words rule a measure out."""
+    # Excluded words count only in the figure's own narrow clause (commas end it): "3,000
+    # troops were sent, following heavy casualties" is still a deployment.
+    narrow = _narrow(text, q, window)
+    window_stems = [s for _, s in _token_spans(text, *narrow)]
+    noun_stems = tuple(t.stem for t in tokens(noun)) if noun else ()
+    best: tuple[int, MeasureConfig] | None = None
+    for c in compiled:
+        m = c.measure
+        if any(_contains(window_stems, ex) for ex in c.exclude):
+            continue
+        if m.unit:
+            if q.unit is None or not (q.unit == m.unit or unit_kind(q.unit) == m.unit):
+                continue
+        elif c.counted:
+            if q.unit is not None:
+                continue
+            if noun_stems and not any(_ends_with(noun_stems, n) for n in c.counted):
+                continue
+            if not noun_stems and events.get(m.name, 99) > 4:
+                continue  # "Almost 600,000 have been evacuated": a bare figure by its event
+            if kind != "total" and q.value < 2 and q.low is None:
+                continue  # "one of the soldiers" is not a figure
+        else:
+            # Events alone: any count, but the event must stand right by the figure
+            # ("87 killed", "the death toll rose to 87").
+            if q.unit is not None or events.get(m.name, 99) > 3:
+                continue
+        if c.events and m.name not in events:
+            continue
+        rank = 0 if c.events else 1
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1] if best else None
+
+
+def _narrow(text: str, q: Quantity, window: tuple[int, int]) -> tuple[int, int]:
+    start = max([window[0]] + [m.end() for m in re.finditer(r"[,;:]", text[:q.start])])
+    after = re.search(r"[,;:]", text[q.end:window[1]])
+    end = q.end + after.start() if after else window[1]
+    return start, max(end, q.noun_end or end)
+
+
+def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(stems[i:i + n]) == phrase for i in range(len(stems) - n + 1))
+
+
+def _ends_with(noun: tuple[str, ...], counted: tuple[str, ...]) -> bool:
+    return len(noun) >= len(counted) and noun[len(noun) - len(counted):] == counted
+
+
+def _place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
+    """A proper place name in the figure's clause, after it first, else before it."""
+    lo, hi = _reach(text, q, window, words=10)
+    end = max(hi, q.noun_end or q.end)
+    for start, stop in ((q.end, end), (lo, q.start)):
+        for m in PLACE_RE.finditer(text[start:stop]):
+            place = m.group(1).strip().rstrip(".")
+            if _is_place(place):
+                return place
+    return None
+
+
+def _is_place(phrase: str) -> bool:
+    words = phrase.split()
+    bare = [w for w in words if w.lower() != "the"]
+    if not bare or any(ch.isdigit() for ch in phrase):
+        return False
+    if bare[0].lower().rstrip(".") in NOT_PLACES:
+        return False
+    if words[0].lower() == "the" and len(bare) == 1:
+        return False  # "the Springfield …": a name cut short, not a place
+    if words[0].lower() == "the" and not any(w.lower() in GEO_NOUNS for w in bare) and \
+            len(bare) < 2:
+        return False
+    return True
+
+
+def _when(text: str, q: Quantity, quantities: tuple[Quantity, ...], window: tuple[int, int],
+          mentions: list[DateMention], published: dt.date | None
+          ) -> tuple[str | None, DateMention | None, bool]:
+    """The time of the figure: the date phrase nearest to it (and not nearer another figure),
+    resolved against the publication date; otherwise time words as written. Background when
+    it places the figure before the story's present (another year, months before)."""
+    spans = [(o.start, o.end) for o in quantities if window[0] <= o.start < window[1]]
+
+    def distance(start: int, end: int, span: tuple[int, int]) -> int:
+        return max(span[0] - end, start - span[1], 0)
+
+    mine = (q.start, q.end)
+    lo, hi = _reach(text, q, window)
+    best: DateMention | None = None
+    for m in mentions:
+        d = distance(m.start, m.end, mine)
+        if m.start < lo or m.end > hi or any(distance(m.start, m.end, s) < d for s in spans
+                                             if s != mine):
+            continue
+        if best is None or d < distance(best.start, best.end, mine):
+            best = m
+    if best is not None:
+        return best.text, best, _background(best, published)
+    event = EVENT_YEAR_RE.search(text, lo, hi)
+    if event and published is not None and int(event.group(1)) < published.year:
+        year = DateMention(event.start(), event.end(), event.group(0),
+                           dt.date(int(event.group(1)), 1, 1), YEAR)
+        return year.text, year, True
+    for m in RELATIVE_WHEN_RE.finditer(text):
+        d = distance(m.start(), m.end(), mine)
+        if m.start() >= lo and m.end() <= hi and not any(distance(m.start(), m.end(), s) < d for s in spans if s != mine):
+            return m.group(0), None, bool(PAST_RE.search(m.group(0)))
+    return None, None, False
+
+
+def _reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
+           ) -> tuple[int, int]:
+    """Where the figure's time may be written: its clause, at most `words` words away
+    (a sentence that quotes three sentences at once speaks of several times)."""
+    before = text[window[0]:q.start].split()
+    after = text[q.end:window[1]]
+    lo = q.start - len(" ".join(before[-words:])) - 1 if len(before) > words else window[0]
+    parts = after.split()
+    hi = q.end + len(after) if len(parts) <= words else \
+        q.end + after.index(parts[words - 1]) + len(parts[words - 1])
+    return max(lo, window[0]), hi
+
+
+def _background(mention: DateMention, published: dt.date | None) -> bool:
+    if NOT_BACKGROUND_PREP_RE.match(mention.text):
+        return False
+    if published is None:
+        return bool(PAST_RE.search(mention.text))
+    if mention.granularity == YEAR:
+        return mention.date.year < published.year
+    return (published - mention.date).days > 62

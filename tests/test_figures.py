@@ -1,0 +1,82 @@
+"""Figures of measures: data-file cases that read like a table row each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.analyze.figures import find_claims
+from briefing.analyze.sentences import split_sentences
+from briefing.config import CASUALTY_WORDS, LedgerConfig, MeasureConfig
+from briefing.models import Article
+from briefing.render import amount
+
+from .conftest import DATA
+
+TROOPS = MeasureConfig(name="Troops", counted=("troops", "soldiers", "forces", "personnel",
+                                               "police officers", "workers", "households"),
+                       exclude=CASUALTY_WORDS)
+KILLED = MeasureConfig(name="Killed", counted=("people", "civilians", "soldiers"),
+                       events=("killed", "dead", "died", "death toll", "lost their lives"))
+INJURED = MeasureConfig(name="Injured", counted=("people",), events=("injured", "wounded"))
+ARRESTED = MeasureConfig(name="Arrested", counted=("people", "protesters"),
+                         events=("arrested", "detained", "held", "house arrest"))
+AREA = MeasureConfig(name="Search area", unit="area", events=("search", "searched"))
+MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, ARRESTED, AREA)}
+
+
+def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
+    """(published date or "", measure names, text, expected rows) per block."""
+    cases = []
+    text = (DATA / "figures" / "cases.txt").read_text(encoding="utf-8")
+    for block in text.split("\n\n"):
+        lines = [ln for ln in block.splitlines() if ln.strip() and not ln.startswith("#")]
+        if not lines:
+            continue
+        published, measures = "", ["Troops"]
+        body = []
+        for line in lines:
+            if line.startswith("published:"):
+                published = line.split(":", 1)[1].strip()
+            elif line.startswith("measures:"):
+                measures = [m.strip() for m in line.split(":", 1)[1].split(",")]
+            elif not line.startswith("=>"):
+                body.append(line)
+        expected = [ln[2:].strip() for ln in lines if ln.startswith("=>") and ln[2:].strip()]
+        cases.append((published, measures, " ".join(body), expected))
+    return cases
+
+
+def article(paragraph: str, published: str = "") -> Article:
+    return Article(relpath="t.txt", sha256="0", title="t", title_derived=False, outlet=None,
+                   published=dt.date.fromisoformat(published) if published else None, url=None,
+                   paragraphs=(paragraph,), sentences=tuple(split_sentences([paragraph])))
+
+
+def row(claim) -> str:  # type: ignore[no-untyped-def]
+    when = claim.when or "-"
+    if claim.when_date is not None:
+        grain = {"year": 4, "month": 7}.get(claim.when_grain, 10)
+        when = f"{claim.when_date.isoformat()[:grain]} ({claim.when})"
+    flags = "".join([" background" if claim.background else "", " part" if claim.part else ""])
+    return " | ".join([claim.measure, amount(claim), claim.counted, claim.where or "-",
+                       claim.who or "-", when + flags])
+
+
+@pytest.mark.parametrize("published,measures,text,expected", load_cases(),
+                         ids=[c[2][:40] for c in load_cases()])
+def test_figure_case(published: str, measures: list[str], text: str,
+                     expected: list[str]) -> None:
+    claims = find_claims(article(text, published), 0, tuple(MEASURES[m] for m in measures),
+                         LedgerConfig().attribution_verbs)
+    assert [row(c) for c in claims] == expected
+
+
+def test_every_figure_is_a_slice_of_its_sentence() -> None:
+    for published, measures, text, _ in load_cases():
+        art = article(text, published)
+        for claim in find_claims(art, 0, tuple(MEASURES[m] for m in measures),
+                                 LedgerConfig().attribution_verbs):
+            sentence = art.sentences[claim.ref.sentence].text
+            assert sentence[claim.start:claim.end] == claim.figure
