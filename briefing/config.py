@@ -48,7 +48,8 @@ class MeasureConfig:
         factory=tuple)
     unit: str = _help(
         "Instead of nouns, a kind of unit: money, percent, area, length, mass, volume, energy, "
-        "magnitude (of an earthquake), or one unit (USD, EUR, km2, km, ...). Spellings of one unit match (sq km = km²).", "")
+        "magnitude (of an earthquake), or one unit (USD, EUR, km2, km, ...). Spellings of one "
+        "unit match (sq km = km²).", "")
     events: tuple[str, ...] = _help(
         "Words that say what happened to them, in the figure's clause: killed, dead, died, "
         "death toll. Empty: the counted noun alone says it.", factory=tuple)

@@ -94,9 +94,11 @@ def _history(claims: list[Claim]) -> list[LedgerRow]:
 
 def _since(claims: list[Claim], current: LedgerRow | None) -> tuple[LedgerRow, ...]:
     """Increments reported after the current figure ("another 3,000 were sent")."""
-    after = current.claim.ref.article if current else -1
+    def place(c: Claim) -> tuple[int, int, int]:
+        return c.ref.article, c.ref.sentence, c.start
+    after = place(current.claim) if current else (-1, -1, -1)
     return tuple(LedgerRow(c, (c.ref,)) for c in claims
-                 if c.kind == "increment" and not c.background and c.ref.article > after)
+                 if c.kind == "increment" and not c.background and place(c) > after)
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -138,7 +138,8 @@ def markdown_env(templates: Path | None) -> jinja2.Environment:
 def render_markdown(briefing: Briefing, templates: Path | None) -> str:
     """The Markdown edition; the same Briefing always gives the same bytes."""
     env = markdown_env(templates)
-    text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing), when=_when(briefing),
+    text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing),
+                                                     when=_when(briefing),
                                                      long_date=long_date(briefing.date),
                                                      outlets=_outlets(briefing))
     text = re.sub(r"\n{3,}", "\n\n", text)  # templates' conditional blocks leave blank runs

@@ -79,7 +79,7 @@ LEDGER = [  # (amounts to, what, who says (part), source has this too)
     ("≈8,000", "soldiers", "Blinken"),
     (">10,000", "soldiers", "the U.S."),
     ("10,000–12,000", "soldiers", "reports"),
-    ("+3,000", "troops", "reports"),
+    ("+3,000", "troops", "not stated"),  # "According to reports" is the sentence before
 ]
 
 

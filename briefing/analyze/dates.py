@@ -255,7 +255,9 @@ def _month_occurrence(month: int, published: dt.date | None, prep: str,
     if published is None:
         return None
     year = published.year
-    if prep == "next" or (future and prep != "last"):
+    # "by September", "until June": a deadline, so this year's when still ahead.
+    deadline = prep in ("by", "until", "till") and month >= published.month
+    if prep == "next" or (future and prep != "last") or deadline:
         if month < published.month or (prep == "next" and month == published.month):
             year += 1
     elif prep == "last":

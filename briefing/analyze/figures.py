@@ -332,7 +332,7 @@ def _ends_with(noun: tuple[str, ...], counted: tuple[str, ...]) -> bool:
 
 def _place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     """A proper place name in the figure's clause, after it first, else before it."""
-    lo, hi = _reach(text, q, window, words=10)
+    lo, hi = _reach(text, q, window, words=12)
     end = max(hi, q.noun_end or q.end)
     for start, stop in ((q.end, end), (lo, q.start)):
         for m in PLACE_RE.finditer(text[start:stop]):
@@ -385,10 +385,12 @@ def _when(text: str, q: Quantity, quantities: tuple[Quantity, ...], window: tupl
         year = DateMention(event.start(), event.end(), event.group(0),
                            dt.date(int(event.group(1)), 1, 1), YEAR)
         return year.text, year, True
-    for m in RELATIVE_WHEN_RE.finditer(text):
-        d = distance(m.start(), m.end(), mine)
-        if m.start() >= lo and m.end() <= hi and not any(distance(m.start(), m.end(), s) < d for s in spans if s != mine):
-            return m.group(0), None, bool(PAST_RE.search(m.group(0)))
+    for words in RELATIVE_WHEN_RE.finditer(text):
+        d = distance(words.start(), words.end(), mine)
+        nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
+                           if s != mine)
+        if words.start() >= lo and words.end() <= hi and not nearer_other:
+            return words.group(0), None, bool(PAST_RE.search(words.group(0)))
     return None, None, False
 
 
