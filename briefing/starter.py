@@ -12,7 +12,7 @@ from .config import (
     Config,
     DigestConfig,
     EmailConfig,
-    FiguresConfig,
+    MeasureConfig,
     LedgerConfig,
     ScheduleConfig,
     Term,
@@ -52,10 +52,13 @@ description = "How many people are affected, where, and who says so."
 terms = ["people", "residents", "families", "households", "evacuated"]
 {topic_defaults}
 
-# [topics.figures] keeps a ledger of numbers for the topic above: who says how many, when.
-[topics.figures]
+# Each [[topics.measures]] is one figure the topic above follows in its table: the current
+# figure, how it moved, and who says how many, where and when.
+[[topics.measures]]
+name = "People evacuated"
 counted = ["people", "residents", "families", "households"]
-{figures_defaults}"""
+events = ["evacuated", "evacuate", "displaced", "fled", "shelters"]
+{measure_defaults}"""
 
 
 class Exists(BriefingError):
@@ -91,10 +94,11 @@ def sample_config(title: str, path: Path) -> str:
         parts.append(f"\n[{name}]")
         parts.extend(_key(f) for f in fields(cls))
     topic_defaults = "\n".join(_key(f) for f in fields(TopicConfig)
-                               if f.name not in ("name", "description", "terms", "figures"))
-    figures_defaults = "\n".join(_key(f) for f in fields(FiguresConfig) if f.name != "counted")
+                               if f.name not in ("name", "description", "terms", "measures"))
+    measure_defaults = "\n".join(_key(f) for f in fields(MeasureConfig)
+                                  if f.name not in ("name", "counted", "events"))
     parts.append("\n" + SAMPLE_TOPICS.format(topic_defaults=topic_defaults,
-                                             figures_defaults=figures_defaults))
+                                             measure_defaults=measure_defaults))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

@@ -13,7 +13,7 @@ from briefing.config import (
     Config,
     DigestConfig,
     EmailConfig,
-    FiguresConfig,
+    MeasureConfig,
     LedgerConfig,
     ScheduleConfig,
     TopicConfig,
@@ -33,7 +33,7 @@ def test_init_writes_a_config_and_inbox_that_build_an_edition(tmp_path: Path) ->
     assert f"briefing run -c {config}" in result.stdout  # the next command
     loaded = load_config(config)
     assert loaded.title == "Flood watch" and loaded.inbox == story / "inbox"
-    assert any(t.figures is not None for t in loaded.topics)  # a sample with a figures measure
+    assert any(t.measures for t in loaded.topics)  # a sample with a figures measure
     assert CliRunner().invoke(main, ["check", "-c", str(config)]).exit_code == 0
     (story / "inbox" / "flood.txt").write_text(ARTICLE)
     run = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-05-02"])
@@ -62,13 +62,14 @@ def test_every_key_is_shown_with_its_default(tmp_path: Path) -> None:
                 block += "\n" + lines[i][2:]
             commented.setdefault(block.split(" = ")[0], block)
     for cls in (Config, DigestConfig, LedgerConfig, EmailConfig, ScheduleConfig, TopicConfig,
-                FiguresConfig):
+                MeasureConfig):
         for f in fields(cls):
-            if f.name in ("path", "digest", "ledger", "email", "schedule", "topics", "figures"):
+            if f.name in ("path", "digest", "ledger", "email", "schedule", "topics", "measures"):
                 continue
             assert f"{f.name} = " in text, f"{cls.__name__}.{f.name} missing"
             if f.name not in commented:
-                assert f.name in ("title", "inbox", "name", "description", "terms", "counted")
+                assert f.name in ("title", "inbox", "name", "description", "terms", "counted",
+                                  "events")
                 continue
             default = f.default_factory() if f.default_factory is not MISSING else f.default
             if default is None:
