@@ -298,10 +298,10 @@ def run(data: Path) -> tuple[list[list[str]], dict[str, dict[str, Counts]]]:
             rows.append([name, part, f"{c.f1(c.value):.1f}",
                          f"{c.f1(c.change):.1f}" if has_change else "—",
                          f"{c.f1(c.unit):.1f}",
-                         f"{seconds:.2f}" if part == "all" else ""])
+                         f"{seconds:.2f}" if part == "all" else "—"])
     for name, v, ch, u in PUBLISHED:
         rows.append([name, "all", f"{v:.1f}", f"{ch:.1f}" if ch is not None else "—",
-                     f"{u:.1f}", ""])
+                     f"{u:.1f}", "—"])
     return rows, results
 
 
