@@ -36,6 +36,7 @@ from briefing.config import LedgerConfig, MeasureConfig  # noqa: E402
 from briefing.ledger import speaker_key  # noqa: E402
 from briefing.models import Claim, FoundFile  # noqa: E402
 from briefing.readers import read  # noqa: E402
+from briefing.sources import file_hash  # noqa: E402
 
 DEV = ("seeds", "story2", "tohoku-earthquake-tsunami", "barack-obama")
 HELD_OUT = ("cypriot-financial-crisis", "debt-crisis-greece", "greek-elections",
@@ -162,7 +163,8 @@ def evaluate(stories: list[Story], gold: Path, names: tuple[str, ...], show: boo
             continue
         for name in sorted(files[story.name]):
             path = story.folder / name
-            found = FoundFile(path=path, relpath=name, size=path.stat().st_size, sha256="")
+            size, digest = file_hash(path)
+            found = FoundFile(path=path, relpath=name, size=size, sha256=digest)
             article = read(found, 10 ** 8, ())
             start = time.perf_counter()
             claims = find_claims(article, 0, story.measures, verbs)
@@ -233,6 +235,18 @@ def evaluate(stories: list[Story], gold: Path, names: tuple[str, ...], show: boo
                         max(1.0, abs(c.value)) and not c.background for c in claims):
                     tally.found += 1
     return tally, seconds
+
+
+def figures(t: Tally) -> dict[str, float]:
+    """The table's figures for one split, as fractions: precision, recall, column accuracy."""
+    assert t.columns is not None
+    out = {"precision": t.right / t.shown if t.shown else 0.0,
+           "recall": t.found / t.wanted if t.wanted else 0.0,
+           "fragments": float(t.fragments)}
+    for name in ("value", "who", "where", "when"):
+        xs = t.columns[name]
+        out[name] = statistics.mean(xs) if xs else 0.0
+    return out
 
 
 def row(label: str, t: Tally, seconds: float) -> str:

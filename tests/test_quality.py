@@ -84,3 +84,20 @@ def test_cleaning_gold_set_floor(half: str) -> None:
            "title": tally.titles / tally.articles}
     for name, floor in want.items():
         assert got[name] >= floor, f"{half} {name} {got[name]:.3f} fell below {floor}"
+
+
+@needs_data
+@pytest.mark.parametrize("split", ["dev", "held-out"])
+def test_figures_gold_set_floor(split: str) -> None:
+    import figures
+
+    want = FLOORS["figures"][split]
+    stories = figures.load_stories(figures.ROOT / "tests" / "data" / "figures_gold", EVAL)
+    names = figures.DEV if split == "dev" else figures.HELD_OUT
+    tally, _ = figures.evaluate(stories, figures.ROOT / "tests" / "data" / "figures_gold", names)
+    got = figures.figures(tally)
+    for name, floor in want.items():
+        if name == "fragments":
+            assert got[name] <= floor, f"{split}: {got[name]:.0f} fragment cells"
+        else:
+            assert got[name] >= floor, f"{split} {name} {got[name]:.3f} fell below {floor}"

@@ -18,7 +18,7 @@ from .text import tokens
 # Where a clause ends for what happened to a figure: "60 were detained, and a further 120
 # placed under house arrest" gives each figure its own event.
 CLAUSE_BREAK_RE = re.compile(
-    r"[;:()\[\]]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|although|though|as|after|"
+    r"[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|although|though|as|after|"
     r"before|when|because|since|with)\b|\bwhile\b|\bwhereas\b|\bbut\b")
 COORDINATOR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|[,;]")
 # Vague amounts are not figures: "thousands of people", "dozens".
@@ -60,6 +60,7 @@ PLACE_RE = re.compile(
     r"\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)\s+("
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
     r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
     r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
     r"county|district|area|border|coast|city|island|islands|valley))*)")
 GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
@@ -128,8 +129,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
         if not quantities:
             continue
         windows = _windows(text, quantities)
-        parts = [i > 0 and bool(PART_BEFORE_RE.search(text[:q.start])) for i, q in
-                 enumerate(quantities)]
+        parts = [i > 0 and (bool(PART_BEFORE_RE.search(text[:q.start])) or
+                            _converted(text, quantities, q)) for i, q in enumerate(quantities)]
         events = _events(text, quantities, windows, compiled, parts)
         for i, q in enumerate(quantities):
             if VAGUE_RE.match(text[q.start:q.end].strip()):
@@ -171,19 +172,28 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
 
 
 def _windows(text: str, quantities: tuple[Quantity, ...]) -> list[tuple[int, int]]:
-    """Each quantity's clause: from the previous break (or figure) to the next one."""
+    """Each quantity's clause: from the previous break (or figure) to the next one. Only a
+    figure of the same sort cuts a clause: "3000 people living within a 3-kilometre radius
+    have been evacuated" keeps "evacuated" with the people; a figure in brackets right after
+    another ("200bn yen (£1.5bn)") is the same figure converted and cuts nothing."""
     breaks = [0] + [m.start() for m in CLAUSE_BREAK_RE.finditer(text)] + [len(text)]
     out = []
-    for i, q in enumerate(quantities):
+    for q in quantities:
         start = max(b for b in breaks if b <= q.start)
         end = min(b for b in breaks if b >= q.end)
-        if i > 0:
-            start = max(start, quantities[i - 1].end)
-        if i + 1 < len(quantities) and not PART_BEFORE_RE.search(
-                text[:quantities[i + 1].start]):
-            end = min(end, quantities[i + 1].start)
-        out.append((start, end))
+        kin = [o for o in quantities if (o.unit is None) == (q.unit is None) and o is not q
+               and not _converted(text, quantities, o)]
+        start = max([start] + [o.end for o in kin if o.end <= q.start])
+        later = [o.start for o in kin if o.start >= q.end and
+                 not PART_BEFORE_RE.search(text[:o.start])]
+        out.append((start, min([end] + later)))
     return out
+
+
+def _converted(text: str, quantities: tuple[Quantity, ...], q: Quantity) -> bool:
+    """True for a figure in brackets right after another: the same amount converted."""
+    before = [o for o in quantities if o.end <= q.start]
+    return bool(before) and text[before[-1].end:q.start].strip() in ("(", "[")
 
 
 def _token_spans(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -290,7 +300,11 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if any(_contains(window_stems, ex) for ex in c.exclude):
             continue
         if m.unit:
-            if q.unit is None or not (q.unit == m.unit or unit_kind(q.unit) == m.unit):
+            bare = q.unit is None and noun is None
+            if bare and not (c.events and events.get(m.name, 99) <= 3):
+                continue  # "upgraded the quake to 9.0": a bare number by the measure's word
+            if not bare and (q.unit is None or not (q.unit == m.unit or
+                                                    unit_kind(q.unit) == m.unit)):
                 continue
         elif c.counted:
             if q.unit is not None:
