@@ -49,6 +49,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python benchmarks/aspectnews.py --data $(EVAL)/aspectnews --table out/aspectnews.md
 	$(BIN)/python benchmarks/cleaning.py --data $(EVAL)/pasted-pages --table out/cleaning.md
 	$(BIN)/python benchmarks/newsquant.py --data $(EVAL)/newsquant --table out/newsquant.md
+	$(BIN)/python benchmarks/figures.py --eval $(EVAL)
 
 # After changing dependencies in pyproject.toml: re-pin both sets (any platform, Python 3.11+).
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
