@@ -22,8 +22,11 @@ KILLED = MeasureConfig(name="Killed", counted=("people", "civilians", "soldiers"
 INJURED = MeasureConfig(name="Injured", counted=("people",), events=("injured", "wounded"))
 ARRESTED = MeasureConfig(name="Arrested", counted=("people", "protesters"),
                          events=("arrested", "detained", "held", "house arrest"))
-AREA = MeasureConfig(name="Search area", unit="area", events=("search", "searched"))
-MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, ARRESTED, AREA)}
+AREA = MeasureConfig(name="Search area", unit="area",
+                     events=("search", "searched", "searchers", "spans"))
+AID = MeasureConfig(name="Aid", unit="money", events=("aid", "pledged"))
+SHARE = MeasureConfig(name="Market share", unit="percent", events=("market share",))
+MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, ARRESTED, AREA, AID, SHARE)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:

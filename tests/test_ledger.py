@@ -1,0 +1,74 @@
+"""The figures table per measure: current figure, how it moved, one row per distinct claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.analyze.figures import find_claims
+from briefing.analyze.sentences import split_sentences
+from briefing.config import LedgerConfig, MeasureConfig
+from briefing.digest import order_articles
+from briefing.ledger import measure_tables
+from briefing.models import Article
+from briefing.render import amount
+
+KILLED = MeasureConfig(name="Killed", counted=("people",),
+                       events=("killed", "dead", "died", "death toll", "toll"))
+INJURED = MeasureConfig(name="Injured", counted=("people",), events=("injured", "surgery"))
+
+
+def article(name: str, published: str, text: str) -> Article:
+    return Article(relpath=name, sha256=name, title=name, title_derived=False, outlet=None,
+                   published=dt.date.fromisoformat(published), url=None, paragraphs=(text,),
+                   sentences=tuple(split_sentences([text])))
+
+
+def tables(*articles: Article):  # type: ignore[no-untyped-def]
+    ordered = order_articles(list(articles))
+    claims = [c for i, a in enumerate(ordered)
+              for c in find_claims(a, i, (KILLED, INJURED), LedgerConfig().attribution_verbs)]
+    return {t.name: t for t in measure_tables((KILLED, INJURED), claims)}
+
+
+RUNNING = [
+    article("a.txt", "2024-03-10", "Officials said 41 people were killed in the floods."),
+    article("b.txt", "2024-03-10", "Officials said 41 people were killed in the floods."),
+    article("c.txt", "2024-03-11", "The death toll rose to 43, officials said on Monday."),
+    article("d.txt", "2024-03-12", "At least 44 people were killed, the governor said. "
+                                   "About 30 people were in surgery on Tuesday."),
+    article("e.txt", "2024-03-13", "The toll has risen to 45, the governor said."),
+]
+
+
+def test_current_figure_leads_and_history_shows_each_change() -> None:
+    killed = tables(*RUNNING)["Killed"]
+    assert killed.current is not None and amount(killed.current.claim) == "45"
+    assert [amount(h.claim) for h in killed.history] == ["41", "43", ">44", "45"]
+    # The unchanged 41 from two outlets is one step citing both.
+    assert len(killed.history[0].refs) == 2
+
+
+def test_same_figure_same_speaker_is_one_row_and_meanings_do_not_mix() -> None:
+    t = tables(*RUNNING)
+    killed = [(amount(r.claim), len(r.refs)) for r in t["Killed"].rows]
+    assert killed == [("41", 2), ("43", 1), (">44", 1), ("45", 1)]
+    # "about 30 in surgery" is another measure, never a row of Killed.
+    assert [amount(r.claim) for r in t["Injured"].rows] == ["≈30"]
+
+
+def test_background_and_parts_are_not_the_current_figure() -> None:
+    later = article("f.txt", "2024-03-14",
+                    "In the 2004 floods, 200 people were killed, officials recalled. "
+                    "The toll has risen to 46, including 12 people who died in hospital.")
+    killed = tables(*RUNNING, later)["Killed"]
+    assert killed.current is not None and amount(killed.current.claim) == "46"
+    assert any(r.claim.background and amount(r.claim) == "200" for r in killed.rows)
+    assert any(r.claim.part and amount(r.claim) == "12" for r in killed.rows)
+
+
+def test_long_measures_keep_the_latest_rows() -> None:
+    many = [article(f"{n:02}.txt", f"2024-04-{n:02}", f"Officials said {100 + n} people "
+                    f"were killed.") for n in range(1, 16)]
+    killed = tables(*many)["Killed"]
+    assert len(killed.rows) == 10 and killed.more == 5
+    assert amount(killed.rows[-1].claim) == "115" and len(killed.history) == 15
