@@ -20,13 +20,14 @@ TROOPS = MeasureConfig(name="Troops", counted=("troops", "soldiers", "forces", "
 KILLED = MeasureConfig(name="Killed", counted=("people", "civilians", "soldiers"),
                        events=("killed", "dead", "died", "death toll", "lost their lives"))
 INJURED = MeasureConfig(name="Injured", counted=("people",), events=("injured", "wounded"))
+MISSING = MeasureConfig(name="Missing", counted=("people",), events=("missing",))
 ARRESTED = MeasureConfig(name="Arrested", counted=("people", "protesters"),
                          events=("arrested", "detained", "held", "house arrest"))
 AREA = MeasureConfig(name="Search area", unit="area",
                      events=("search", "searched", "searchers", "spans"))
 AID = MeasureConfig(name="Aid", unit="money", events=("aid", "pledged"))
 SHARE = MeasureConfig(name="Market share", unit="percent", events=("market share",))
-MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, ARRESTED, AREA, AID, SHARE)}
+MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA, AID, SHARE)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:

@@ -234,19 +234,32 @@ def who_says(sentences: tuple[Sentence, ...], index: int, verbs: re.Pattern[str]
         return None, index
     for back in range(1, 4):
         i = index - back
-        if i < 0 or sentences[i].paragraph != current.paragraph and back > 1:
+        if i < 0:
             break
         before = speaker(sentences[i].text, verbs)
         if before is None:
-            if not CONTINUES_RE.match(sentences[i].text):
+            if back == 1 and own is not None and own.pronoun:
+                # "Seismologists … have revised their figures. They now say …": the pronoun
+                # speaks for the named subject of the sentence just before.
+                subject = initial_noun_phrase(sentences[i].text)
+                if subject and _fits_pronoun(own.text, subject):
+                    return subject, i
+            if not (CONTINUES_RE.match(sentences[i].text) or
+                    GOES_ON_RE.match(sentences[i].text)):
                 break  # the chain of one speaker's words is broken
             continue
         if before.pronoun:
-            continue
-        if own is not None and own.text in PERSON_PRONOUNS and not _looks_like_person(before.text):
+            continue  # "It reported… It added…": the chain goes on to its named speaker
+        if own is not None and not _fits_pronoun(own.text, before.text):
             break  # "he" cannot be "the ministry"
         return before.text, i
     return None, index
+
+
+def _fits_pronoun(pronoun: str, phrase: str) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return _looks_like_person(phrase)
+    return True
 
 
 ORGANISATION_WORDS = frozenset("ministry agency department government office police army "
