@@ -17,8 +17,9 @@ from .conftest import DATA
 TROOPS = MeasureConfig(name="Troops", counted=("troops", "soldiers", "forces", "personnel",
                                                "police officers", "workers", "households"),
                        exclude=CASUALTY_WORDS)
-KILLED = MeasureConfig(name="Killed", counted=("people", "civilians", "soldiers"),
-                       events=("killed", "dead", "died", "death toll", "lost their lives"))
+KILLED = MeasureConfig(name="Killed", counted=("people", "civilians", "soldiers", "bodies"),
+                       events=("killed", "dead", "died", "death toll", "lost their lives",
+                               "bodies found"))
 INJURED = MeasureConfig(name="Injured", counted=("people",), events=("injured", "wounded"))
 MISSING = MeasureConfig(name="Missing", counted=("people",), events=("missing",))
 ARRESTED = MeasureConfig(name="Arrested", counted=("people", "protesters"),

@@ -20,6 +20,7 @@ from .text import tokens
 CLAUSE_BREAK_RE = re.compile(
     r"[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|although|though|as|after|"
     r"before|when|because|since|with)\b|\bwhile\b|\bwhereas\b|\bbut\b")
+AUXILIARY_STEMS = frozenset("is are was were be been have has had being".split())
 COORDINATOR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|[,;]")
 # Vague amounts are not figures: "thousands of people", "dozens".
 VAGUE_RE = re.compile(r"^(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|"
@@ -217,9 +218,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
     stems = [s for _, s in words]
     for c in compiled:
         for phrase in c.events:
-            n = len(phrase)
-            for k in range(len(stems) - n + 1):
-                if tuple(stems[k:k + n]) != phrase:
+            for k in range(len(stems)):
+                if not _phrase_at(stems, k, phrase):
                     continue
                 pos = words[k][0]
                 best, best_d = None, None
@@ -241,6 +241,20 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     name = c.measure.name
                     found[t][name] = min(found[t].get(name, best_d), best_d)
     return found
+
+
+def _phrase_at(stems: list[str], k: int, phrase: tuple[str, ...]) -> bool:
+    """The phrase starts at word k, auxiliaries allowed between its words: the event
+    "bodies found" is in "bodies were found", "death toll" only as written."""
+    j = k
+    for n, stem in enumerate(phrase):
+        if n:
+            while j < len(stems) and stems[j] in AUXILIARY_STEMS:
+                j += 1
+        if j >= len(stems) or stems[j] != stem:
+            return False
+        j += 1
+    return True
 
 
 def _word_distance(text: str, q: Quantity, pos: int) -> int:
