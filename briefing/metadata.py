@@ -14,6 +14,7 @@ import dateparser
 import yaml
 
 from . import clean, furniture
+from .errors import ReadError
 
 URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
 ASSET_RE = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif|bmp|ico|mp4|mp3|webm|pdf)(\?|$)"
@@ -79,22 +80,45 @@ class Meta:
 
 
 def front_matter(lines: list[str], meta: Meta) -> list[str]:
-    """YAML between --- lines at the very top."""
+    """YAML between --- lines at the very top (at most FRONT_MATTER_BYTES, no aliases)."""
     if not lines or lines[0].strip() != "---":
         return lines
     for end in range(1, min(len(lines), 60)):
         if lines[end].strip() in ("---", "..."):
-            try:
-                data = yaml.safe_load("\n".join(lines[1:end]))
-            except yaml.YAMLError:
-                meta.notes.append("front matter is not valid YAML; read as text")
-                return lines
+            data = _load_yaml("\n".join(lines[1:end]))
             if isinstance(data, dict):
                 for key, value in data.items():
                     meta.set(str(key), value)
                 return lines[end + 1:]
+            if data is _INVALID:
+                meta.notes.append("front matter is not valid YAML; read as text")
             return lines
     return lines
+
+
+FRONT_MATTER_BYTES = 16 * 1024
+_INVALID = object()
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: a few hundred bytes of nested aliases expand to
+    gigabytes (the "billion laughs"), and metadata never needs them."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise ReadError("YAML front matter uses aliases (*name), which are refused")
+        return super().compose_node(parent, index)
+
+
+def _load_yaml(text: str) -> object:
+    if len(text.encode("utf-8")) > FRONT_MATTER_BYTES:
+        raise ReadError(f"YAML front matter is larger than {FRONT_MATTER_BYTES // 1024} KiB")
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError:
+        return _INVALID
+    except RecursionError:
+        raise ReadError("YAML front matter is nested too deeply") from None
 
 
 def key_lines(lines: list[str], meta: Meta) -> list[str]:

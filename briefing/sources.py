@@ -104,10 +104,10 @@ def _valid_name(relpath: str) -> bool:
 
 
 def display(name: object) -> str:
-    """A file name safe to print or render: undecodable bytes and control characters
-    (terminal escapes, NUL, newlines) become '?'."""
-    text = str(name).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join("?" if _is_control(ch) else ch for ch in text)
+    r"""A file name safe to print or render, and still enough to find the file: undecodable
+    bytes and control characters (terminal escapes, NUL, newlines) are shown as \xNN."""
+    text = str(name).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(ch):02x}" if _is_control(ch) else ch for ch in text)
 
 
 def _is_control(ch: str) -> bool:
@@ -187,6 +187,8 @@ def read_bytes(found: FoundFile, max_bytes: int) -> bytes:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise FileUnavailable(unavailable(exc)) from None
+    except ReadError as exc:  # swapped for a FIFO or a link since the scan
+        raise FileUnavailable(f"{exc} since the inbox was scanned; {RETRY}") from None
     if hashlib.sha256(data).hexdigest() != found.sha256:
         raise FileUnavailable(f"changed while being read; {RETRY}")
     return data
