@@ -17,6 +17,7 @@ import click
 
 # Only light imports here: `briefing --help` must not wait for scikit-learn, SciPy or
 # WeasyPrint; each command imports the library parts it uses.
+from . import progress
 from .config import Config, find_config, load_config, with_overrides
 from .errors import BriefingError, ConfigError, NotFound, UsageError
 
@@ -39,6 +40,7 @@ class _StderrLog(logging.Handler):
             text = record.getMessage()
             if record.exc_info:
                 text += "\n" + logging.Formatter().formatException(record.exc_info)
+            progress.clear_line()
             # sys.stderr at emit time: click's test runner swaps it per invocation.
             sys.stderr.write(f"{'briefing' if mine else record.name}: {text}\n")
             sys.stderr.flush()
@@ -73,6 +75,8 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(config_path: Path | None, verbose: int, quiet: bool, **kwargs: Any) -> None:
         _setup_logging(verbose, quiet)
+        # A bar on a terminal; -q wants silence and -v prints a line per file instead.
+        progress.enable(None if quiet or verbose else sys.stderr)
         try:
             code = func(load_config(find_config(config_path)), quiet=quiet, **kwargs)
         except BriefingError as exc:
@@ -89,6 +93,7 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _error(exc: BriefingError) -> None:
+    progress.clear_line()
     for line in str(exc).splitlines() or [type(exc).__name__]:
         click.echo(f"briefing: error: {line}", err=True)
 
@@ -344,4 +349,5 @@ def schedule(config: Config, quiet: bool) -> int:
     """
     from .schedule import Service
 
+    progress.enable(None)  # a service: log lines only
     return Service(config).serve()

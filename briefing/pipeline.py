@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, failpoints, readers, render
+from . import clean, failpoints, progress, readers, render
 from .config import Config
 from .deliver import DeliveryReport, deliver, message_id
 from .digest import build_briefing
@@ -75,8 +75,9 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
         report.skipped.append(problem)
     report.deleted = store.sync_source(source, {f.relpath: f.sha256 for f in scan.files},
                                        tuple(scan.unsure))
-    for item in scan.files:
+    for item in progress.track(scan.files, "Reading"):
         if store.known(item):
+            log.info("%s: unchanged since it was read", display(item.path))
             continue
         report.new += 1
         try:
@@ -96,6 +97,9 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
         for note in article.notes:
             log.warning("%s: %s", display(item.path), note)
         store.add_version(item, article, source=source)
+        log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
+                 article.outlet or "outlet unknown",
+                 article.published.isoformat() if article.published else "date unknown")
         report.read += 1
 
 
@@ -254,9 +258,12 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     byte for byte (e.g. to restore deleted files), never changed.
     """
     articles = _latest_per_path(versions)
+    bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
     briefing = build_briefing(config, [v.article for v in articles], report.date, skipped)
+    bar.advance()
     folder = config.out_dir / report.date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")
+    bar.advance()
     md_sha = hashlib.sha256(data).hexdigest()
     if frozen:
         previous = store.edition(report.date)
@@ -269,6 +276,8 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
         html = render.render_html(briefing, data.decode("utf-8"), config.templates)
         pdf = render.render_pdf(html, config.templates)
         pdf_path = folder / config.pdf_name
+        bar.advance()
+    bar.close()
     md_path = folder / config.markdown_name
     store.begin_edition(report.date, [v.id for v in articles], md_path, pdf_path, md_sha,
                         hashlib.sha256(pdf).hexdigest() if pdf is not None else None, skipped)
