@@ -42,7 +42,7 @@ def _key(claim: Claim) -> tuple:
         (claim.when or "").lower()
     return (claim.measure, claim.value, claim.low, claim.high, claim.hedge, claim.kind,
             claim.unit, _noun_key(claim.counted), speaker_key(claim.who), when,
-            _norm(claim.where), claim.background, claim.part)
+            _norm(claim.where), claim.background, claim.part, claim.outlook)
 
 
 def speaker_key(who: str | None) -> str:
@@ -75,11 +75,11 @@ def _refs(group: list[Claim]) -> tuple:
 
 
 def _history(claims: list[Claim]) -> list[LedgerRow]:
-    """Each article's leading figure (its first that is neither background, nor a part of
-    another, nor an increment), in reading order; equal figures in a row are one step."""
+    """Each article's leading figure (its first that is not background, a part of another,
+    an outlook or an increment), in reading order; equal figures in a row are one step."""
     leads: dict[int, Claim] = {}
     for claim in claims:
-        if claim.background or claim.part or claim.kind == "increment":
+        if claim.background or claim.part or claim.outlook or claim.kind == "increment":
             continue
         leads.setdefault(claim.ref.article, claim)
     steps: list[list[Claim]] = []
@@ -98,7 +98,8 @@ def _since(claims: list[Claim], current: LedgerRow | None) -> tuple[LedgerRow, .
         return c.ref.article, c.ref.sentence, c.start
     after = place(current.claim) if current else (-1, -1, -1)
     return tuple(LedgerRow(c, (c.ref,)) for c in claims
-                 if c.kind == "increment" and not c.background and place(c) > after)
+                 if c.kind == "increment" and not c.background and not c.outlook
+                 and place(c) > after)
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -130,6 +130,7 @@ class Claim:
     end: int
     background: bool = False  # the sentence puts it in another time or event
     part: bool = False  # a part of a figure in the same sentence ("8,000 of them")
+    outlook: bool = False  # said of what could or will be ("could exceed 10,000"), not of now
 
 
 @dataclass(frozen=True)

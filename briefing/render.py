@@ -83,6 +83,8 @@ def _when(briefing: Briefing):  # type: ignore[no-untyped-def]
             text = "—" if short else "not stated"
         if claim.background and not short:
             text += "; background"
+        if claim.outlook and not short:
+            text += "; outlook"
         return text
     return when
 

@@ -64,8 +64,9 @@ def row(claim) -> str:  # type: ignore[no-untyped-def]
     if claim.when_date is not None:
         grain = {"year": 4, "month": 7}.get(claim.when_grain, 10)
         when = f"{claim.when_date.isoformat()[:grain]} ({claim.when})"
-    flags = "".join([" background" if claim.background else "", " part" if claim.part else ""])
-    return " | ".join([claim.measure, amount(claim), claim.counted, claim.where or "-",
+    flags = "".join([" background" if claim.background else "", " part" if claim.part else "",
+                     " outlook" if claim.outlook else ""])
+    return " | ".join([claim.measure, amount(claim), claim.counted or "-", claim.where or "-",
                        claim.who or "-", when + flags])
 
 

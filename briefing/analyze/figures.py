@@ -30,6 +30,13 @@ MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude\s+(?:of\s+)?(?:about\s+|around\s+
 # "15 of Japan's nuclear power stations": the counted noun after "of".
 OF_NOUN_RE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w.-]*['’]s)\s+"
                         r"((?:[\w-]+\s+){0,3}?(?:people|[a-z][\w-]*s))\b")
+# A figure of what could or will be, not of what is: "the toll could exceed 10,000".
+OUTLOOK_RE = re.compile(r"\b(?:could|may|might|would|will|shall|expected|likely|feared|fears?|"
+                        r"forecasts?|possibility|projected|projections?|predicts?|predicted|"
+                        r"plans?|planned|aims?|target|targets)\b|['’]ll\b", re.I)
+# After the figure only a modal of possibility marks it ("1,200 workers could lose their
+# jobs"); "42,000 households would receive water" reports a plan already in force.
+OUTLOOK_AFTER_RE = re.compile(r"\b(?:could|may|might)\b", re.I)
 # A figure that is part of the one before it: "60 people, including 10 children, …".
 PART_BEFORE_RE = re.compile(r"(?:including|among them|among whom|of whom|of which|"
                             r"among those|incl\.)\s*$", re.I)
@@ -99,6 +106,9 @@ def _compile(measure: MeasureConfig) -> _Compiled:
                      stems(measure.exclude))
 
 
+KIND_NAMES = frozenset(UNIT_KINDS) | {"money"}
+
+
 def unit_kind(unit: str | None) -> str | None:
     """The kind of a normalised unit key: "USD" -> money, "km2" -> area."""
     if unit is None:
@@ -148,6 +158,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled)
             if measure is None:
                 continue
+            if measure.unit and q.unit is None:
+                q = replace(q, unit=measure.unit)  # "the quake to 9.0": magnitude 9.0
             who, said_in = who_says(article.sentences, sentence.index, pattern, q.start)
             when, resolved, background = _when(text, q, quantities, windows[i],
                                                dates[sentence.index], article.published)
@@ -163,12 +175,13 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
-                counted=noun or q.unit_text or "", who=who,
+                counted=noun or "", who=who,
                 where=_place(text, q, windows[i]), when=when,
                 when_date=resolved.date if resolved else None,
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
-                background=background, part=part))
+                background=background, part=part,
+                outlook=_outlook(text, q, windows[i])))
     return claims
 
 
@@ -243,6 +256,16 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
     return found
 
 
+def _outlook(text: str, q: Quantity, window: tuple[int, int]) -> bool:
+    """True when the figure's own clause speaks of what could or will be: a modal or a
+    forecast word just before the figure, or right after its noun ("1,200 workers could
+    lose their jobs")."""
+    lo, hi = _narrow(text, q, window)
+    before = " ".join(text[lo:q.start].split()[-6:])
+    after = " ".join(text[max(q.end, q.noun_end or q.end):hi].split()[:3])
+    return bool(OUTLOOK_RE.search(before) or OUTLOOK_AFTER_RE.search(after))
+
+
 def _phrase_at(stems: list[str], k: int, phrase: tuple[str, ...]) -> bool:
     """The phrase starts at word k, auxiliaries allowed between its words: the event
     "bodies found" is in "bodies were found", "death toll" only as written."""
@@ -315,8 +338,11 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             continue
         if m.unit:
             bare = q.unit is None and noun is None
-            if bare and not (c.events and events.get(m.name, 99) <= 3):
-                continue  # "upgraded the quake to 9.0": a bare number by the measure's word
+            if bare and (m.unit in KIND_NAMES - {"magnitude"} or
+                         not (c.events and events.get(m.name, 99) <= 3)):
+                # "upgraded the quake to 9.0": a bare number by the measure's word, only
+                # where the measure has one unit (a bare "30" is no amount of money).
+                continue
             if not bare and (q.unit is None or not (q.unit == m.unit or
                                                     unit_kind(q.unit) == m.unit)):
                 continue
