@@ -39,8 +39,17 @@ def md_escape(text: object) -> str:
     return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _number(value: float) -> str:
+def _number(value: float, decimals: int = 0) -> str:
+    if decimals:
+        return f"{value:,.{decimals}f}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def _decimals(figure: str) -> int:
+    """Decimals as the source wrote them: magnitude "9.0" stays 9.0, not 9."""
+    match = re.search(r"\d\.(\d+)", figure)
+    return len(match.group(1)) if match and not re.search(r"\d\.\d+\s*(?:million|billion|"
+                                                         r"bn|m|thousand)\b", figure) else 0
 
 
 HEDGE_SIGNS = {"~": "≈", ">": ">", "<": "<", "=": ""}
@@ -48,10 +57,11 @@ HEDGE_SIGNS = {"~": "≈", ">": ">", "<": "<", "=": ""}
 
 def amount(claim: Claim) -> str:
     """What a claim amounts to, for scanning a column: '≈1,500', '10,000–12,000', '+3,000'."""
+    places = _decimals(claim.figure)
     if claim.low is not None and claim.high is not None:
-        text = f"{_number(claim.low)}–{_number(claim.high)}"
+        text = f"{_number(claim.low, places)}–{_number(claim.high, places)}"
     else:
-        text = _number(claim.value)
+        text = _number(claim.value, places)
     if claim.unit == "percent":
         text += "%"
     elif claim.unit:

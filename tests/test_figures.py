@@ -86,3 +86,12 @@ def test_every_figure_is_a_slice_of_its_sentence() -> None:
                                  LedgerConfig().attribution_verbs):
             sentence = art.sentences[claim.ref.sentence].text
             assert sentence[claim.start:claim.end] == claim.figure
+
+
+def test_amount_keeps_the_decimals_written() -> None:
+    art = article("Officials said the quake measured magnitude 9.0 and 18.60% of homes lost "
+                  "power; $4.2 million in aid was pledged.")
+    measures = (MeasureConfig(name="Magnitude", unit="magnitude", events=("quake",)),
+                MeasureConfig(name="Homes", unit="percent", events=("homes",)), AID)
+    claims = find_claims(art, 0, measures, LedgerConfig().attribution_verbs)
+    assert [amount(c) for c in claims] == ["9.0 magnitude", "18.60%", "4,200,000 USD"]
