@@ -18,12 +18,13 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim]
     for measure in measures:
         mine = [c for c in claims if c.measure == measure.name]
         rows = ledger_rows(mine)
-        history = _history(mine)
+        several = _breakdown(mine)
+        history = [] if several else _history(mine)
         shown = rows[-MAX_ROWS:]
         current = history[-1] if history else None
         tables.append(MeasureTable(name=measure.name, current=current, history=tuple(history),
                                    since=_since(mine, current), rows=tuple(shown),
-                                   more=len(rows) - len(shown)))
+                                   more=len(rows) - len(shown), breakdown=several))
     return tuple(tables)
 
 
@@ -72,6 +73,17 @@ def _refs(group: list[Claim]) -> tuple:
             seen.add(claim.ref.article)
             out.append(claim.ref)
     return tuple(out)
+
+
+def _breakdown(claims: list[Claim]) -> bool:
+    """True when one source gives three or more different figures of the measure (seats per
+    party, loans per name): they are a breakdown by subject, not one figure over time, so
+    there is no single current figure to show."""
+    values: dict[int, set[tuple]] = {}
+    for c in claims:
+        if not (c.background or c.part or c.outlook or c.kind == "increment"):
+            values.setdefault(c.ref.article, set()).add((c.value, c.low, c.high))
+    return any(len(v) >= 3 for v in values.values())
 
 
 def _history(claims: list[Claim]) -> list[LedgerRow]:

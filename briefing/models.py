@@ -151,6 +151,7 @@ class MeasureTable:
     since: tuple[LedgerRow, ...]  # increments reported after the current figure
     rows: tuple[LedgerRow, ...]  # distinct claims in time order (background ones marked)
     more: int = 0  # older rows left out of `rows` to keep the table short
+    breakdown: bool = False  # a source gives several figures at once (per party, per place)
 
 
 @dataclass(frozen=True)

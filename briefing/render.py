@@ -40,6 +40,10 @@ def md_escape(text: object) -> str:
 
 
 def _number(value: float, decimals: int = 0) -> str:
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        # 130,000,000,000 reads as "130 billion", as sources write it.
+        if abs(value) >= scale and round(value / scale, 3) == value / scale:
+            return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
     if decimals:
         return f"{value:,.{decimals}f}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"

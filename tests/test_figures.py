@@ -94,4 +94,4 @@ def test_amount_keeps_the_decimals_written() -> None:
     measures = (MeasureConfig(name="Magnitude", unit="magnitude", events=("quake",)),
                 MeasureConfig(name="Homes", unit="percent", events=("homes",)), AID)
     claims = find_claims(art, 0, measures, LedgerConfig().attribution_verbs)
-    assert [amount(c) for c in claims] == ["9.0 magnitude", "18.60%", "4,200,000 USD"]
+    assert [amount(c) for c in claims] == ["9.0 magnitude", "18.60%", "4.2 million USD"]

@@ -72,3 +72,14 @@ def test_long_measures_keep_the_latest_rows() -> None:
     killed = tables(*many)["Killed"]
     assert len(killed.rows) == 10 and killed.more == 5
     assert amount(killed.rows[-1].claim) == "115" and len(killed.history) == 15
+
+
+def test_a_breakdown_by_subject_has_no_single_current_figure() -> None:
+    seats = MeasureConfig(name="Seats", counted=("seats",))
+    text = ("The Blue party won 129 seats, the Red party 71 seats and the Green party 33 "
+            "seats.")
+    art = article("g.txt", "2024-05-07", text)
+    claims = find_claims(art, 0, (seats,), LedgerConfig().attribution_verbs)
+    (table,) = measure_tables((seats,), claims)
+    assert table.breakdown and table.current is None and not table.history
+    assert [amount(r.claim) for r in table.rows] == ["129", "71", "33"]
