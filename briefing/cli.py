@@ -11,7 +11,7 @@ import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,7 +19,10 @@ import click
 # WeasyPrint; each command imports the library parts it uses.
 from . import progress
 from .config import Config, find_config, load_config, with_overrides
-from .errors import BriefingError, ConfigError, NotFound, UsageError
+from .errors import BriefingError, ConfigError, UsageError
+
+if TYPE_CHECKING:
+    from .deliver import Planned
 
 EXIT_INTERNAL = 70
 
@@ -226,11 +229,7 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
         raise UsageError(f"--inbox: folder does not exist: {inbox}")
     day = _day(date)
     if dry_run:
-        report, plan = pipeline.dry_run(config, day, inbox=inbox)
-        for to, subject, mid, size in plan:
-            click.echo(f"would send to {to}: {subject!r} {mid} (PDF {size:,} bytes)")
-        if not plan:
-            click.echo("would send nothing")
+        _print_plan(pipeline.dry_run(config, day, inbox=inbox)[1])
         return 0
     reports = (pipeline.backfill(config, since.date(), day, inbox) if since
                else [pipeline.run(config, day, include_all=include_all, rebuild=rebuild,
@@ -248,44 +247,45 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
 @main.command()
 @common
 @click.argument("date", type=DATE)
+@click.option("--to", "to", metavar="ADDR", help="Only this recipient (retried if it failed).")
 @click.option("--resend", is_flag=True, help="Send again to recipients already sent to.")
 @click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
-def send(config: Config, quiet: bool, date: dt.datetime, resend: bool, dry_run: bool) -> int:
-    """E-mail an existing edition to the configured recipients.
+def send(config: Config, quiet: bool, date: dt.datetime, to: str | None, resend: bool,
+         dry_run: bool) -> int:
+    """E-mail an existing edition to the recipients not yet sent it (failed ones included).
 
     \b
     Example:
       briefing send 2024-10-25
+      briefing send 2024-10-25 --to ann@example.org
       briefing send 2024-10-25 --resend
     """
-    from .deliver import deliver, message_id, subject
+    from .deliver import deliver, plan, send_edition
     from .lock import run_lock
     from .pipeline import EXIT_UNDELIVERED
-    from .store import Store
+    from .store import Store, scratch_copy
 
     day = date.date()
-    if not config.email.recipients:
-        raise ConfigError(f"{config.path}: [email] 'recipients' is empty: nobody to send to")
+    if dry_run:  # the same steps on a scratch copy of the state
+        with run_lock(config.database), scratch_copy(config.database) as database:
+            with Store(database) as store:
+                targets = send_edition(config, store, day, to, resend)
+                _print_plan(plan(config, store, only=day, also_to=targets))
+        return 0
     with run_lock(config.database), Store(config.database) as store:
-        record = store.edition(day)
-        if record is None:
-            raise NotFound(f"no edition for {day.isoformat()}; build it with briefing run")
-        done = {d.recipient: d.status for d in store.deliveries(day)}
-        todo = [r for r in config.email.recipients if resend or done.get(r) != "sent"]
-        if dry_run:
-            title = subject(config.email, config.title, day, store.edition_article_count(day))
-            for r in todo:
-                mid = message_id(day, r, config.email.sender)
-                click.echo(f"would send to {r}: {title!r} {mid}")
-            return 0
-        for r in config.email.recipients:
-            store.queue_delivery(day, r, message_id(day, r, config.email.sender))
-            if resend:
-                store.requeue(day, r)
-        report = deliver(config, store, only=day)
+        targets = send_edition(config, store, day, to, resend)
+        report = deliver(config, store, only=day, also_to=targets)
     if not quiet:
         click.echo(f"briefing: {report.tally()}", err=True)
     return 0 if report.ok else EXIT_UNDELIVERED
+
+
+def _print_plan(planned: list[Planned]) -> None:
+    for p in planned:
+        click.echo(f"would send to {p.recipient}: {p.subject!r} {p.message_id} "
+                   f"(PDF {p.pdf_bytes:,} bytes)")
+    if not planned:
+        click.echo("would send nothing")
 
 
 @main.command()
@@ -300,38 +300,13 @@ def status(config: Config, quiet: bool, as_json: bool, last: int) -> int:
       briefing status
       briefing status --json | jq '.pending'
     """
-    from .store import Store
+    from .status import read_status
 
-    with Store(config.database) as store:
-        editions: list[dict[str, Any]] = []
-        for e in store.editions(last):
-            editions.append({
-                "date": e.date.isoformat(), "built_at": e.built_at,
-                "articles": store.edition_article_count(e.date),
-                "markdown": str(e.markdown_path), "pdf": str(e.pdf_path) if e.pdf_path else None,
-                "markdown_sha256": e.markdown_sha256,
-                "skipped": [s.__dict__ for s in e.skipped],
-                "deliveries": [{"recipient": d.recipient, "status": d.status,
-                                "attempts": d.attempts, "last_error": d.last_error,
-                                "updated_at": d.updated_at} for d in store.deliveries(e.date)],
-            })
-        pending: dict[str, Any] = {"articles": len(store.pending()),
-                   "deliveries": [{"edition": d.edition.isoformat(), "recipient": d.recipient,
-                                   "status": d.status, "last_error": d.last_error}
-                                  for d in store.unfinished_deliveries()]}
+    state = read_status(config, last)
     if as_json:
-        click.echo(json.dumps({"editions": editions, "pending": pending}, indent=2))
-        return 0
-    if not editions:
-        click.echo("no editions yet")
-    for row in editions:
-        click.echo(f"{row['date']}  {row['articles']} articles  built {row['built_at']}  "
-                   f"{row['markdown']}")
-        for d in row["deliveries"]:
-            error = f" ({d['last_error']})" if d['last_error'] and d['status'] != 'sent' else ''
-            click.echo(f"    {d['recipient']}: {d['status']}, {d['attempts']} attempts{error}")
-    click.echo(f"pending: {pending['articles']} new articles, "
-               f"{len(pending['deliveries'])} unsent e-mails")
+        click.echo(json.dumps(state.to_json(), indent=2))
+    else:
+        click.echo("\n".join(state.lines()))
     return 0
 
 

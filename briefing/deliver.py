@@ -11,7 +11,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import failpoints
 from .config import Config, EmailConfig
+from .errors import ConfigError, NotFound, UsageError
 from .render import markdown_to_html, template_env
 from .store import Delivery, EditionRecord, Store
 
@@ -38,20 +39,51 @@ class DeliveryReport:
     sent: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    cancelled: list[str] = field(default_factory=list)  # recipients taken out of the config
 
     @property
     def ok(self) -> bool:
         return not self.pending and not self.failed
 
     def tally(self) -> str:
+        cancelled = f", {len(self.cancelled)} cancelled" if self.cancelled else ""
         return (f"e-mail: {len(self.sent)} sent, {len(self.pending)} pending, "
-                f"{len(self.failed)} failed")
+                f"{len(self.failed)} failed{cancelled}")
 
 
-def message_id(date: dt.date, recipient: str, sender: str) -> str:
-    """The same for every retry of one edition to one recipient, so duplicates can be told."""
-    digest = hashlib.sha256(f"{date.isoformat()}|{recipient.lower()}".encode()).hexdigest()[:24]
+@dataclass(frozen=True)
+class Planned:
+    """One message that would be sent now (the dry runs print these)."""
+
+    edition: dt.date
+    recipient: str
+    subject: str
+    message_id: str
+    pdf_bytes: int
+
+
+def briefing_identity(config: Config) -> str:
+    """What tells this briefing from another one mailed by the same sender: its config file
+    and title."""
+    return f"{config.path}|{config.title}"
+
+
+def message_id(date: dt.date, recipient: str, sender: str, briefing: str) -> str:
+    """The same for every retry of one edition to one recipient, so duplicates can be told;
+    different for another briefing (`briefing_identity`) mailed to the same person that day,
+    which a receiver that deduplicates by Message-ID would otherwise drop."""
+    key = f"{briefing}|{date.isoformat()}|{recipient.lower()}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     return f"<briefing.{date.isoformat()}.{digest}@{sender.rsplit('@', 1)[1]}>"
+
+
+def queue(config: Config, date: dt.date) -> tuple[tuple[str, str], ...]:
+    """(recipient, Message-ID) for every configured recipient of an edition."""
+    email = config.email
+    if not email.enabled:
+        return ()
+    identity = briefing_identity(config)
+    return tuple((r, message_id(date, r, email.sender, identity)) for r in email.recipients)
 
 
 def subject(email: EmailConfig, title: str, date: dt.date, count: int) -> str:
@@ -134,14 +166,15 @@ def _raise_for(code: int, text: bytes | str) -> None:
 
 
 def deliver(config: Config, store: Store, only: dt.date | None = None,
+            also_to: tuple[str, ...] = (),
             sleep: Callable[[float], None] = time.sleep) -> DeliveryReport:
-    """Send every unfinished delivery (or only those of one edition) and record each outcome."""
+    """Send every unfinished delivery (or only those of one edition) and record each outcome.
+
+    A delivery to someone no longer among the configured recipients (nor in `also_to`, the
+    addresses `send --to` names) is cancelled, not sent.
+    """
     report = DeliveryReport()
-    todo = [d for d in store.unfinished_deliveries() if only is None or d.edition == only]
-    by_edition: dict[dt.date, list[Delivery]] = {}
-    for d in todo:
-        by_edition.setdefault(d.edition, []).append(d)
-    for date, deliveries in sorted(by_edition.items()):
+    for date, deliveries in _due(config, store, only, also_to, report).items():
         record = store.edition(date)
         files = _edition_files(record)
         if isinstance(files, str):
@@ -155,6 +188,73 @@ def deliver(config: Config, store: Store, only: dt.date | None = None,
         count = store.edition_article_count(date)
         _deliver_edition(config, store, deliveries, markdown_text, pdf, count, report, sleep)
     return report
+
+
+CANCELLED = "no longer a recipient (taken out of [email] recipients)"
+
+
+def _due(config: Config, store: Store, only: dt.date | None, also_to: tuple[str, ...],
+         report: DeliveryReport | None) -> dict[dt.date, list[Delivery]]:
+    """Unfinished deliveries by edition, oldest first. With a report, those to removed
+    recipients are cancelled and counted; without (a plan), they are only left out."""
+    wanted = {r.lower() for r in (*config.email.recipients, *also_to)}
+    due: dict[dt.date, list[Delivery]] = {}
+    for d in store.unfinished_deliveries():
+        if only is not None and d.edition != only:
+            continue
+        if d.recipient.lower() not in wanted:
+            if report is not None:
+                store.set_delivery(d.edition, d.recipient, "cancelled", CANCELLED)
+                log.warning("e-mail to %s for %s cancelled: %s", d.recipient, d.edition,
+                            CANCELLED)
+                report.cancelled.append(f"{d.edition} {d.recipient}")
+            continue
+        due.setdefault(d.edition, []).append(d)
+    return dict(sorted(due.items()))
+
+
+def plan(config: Config, store: Store, only: dt.date | None = None,
+         also_to: tuple[str, ...] = ()) -> list[Planned]:
+    """What deliver() would send now, without sending or recording anything."""
+    out: list[Planned] = []
+    for date, deliveries in _due(config, store, only, also_to, None).items():
+        record = store.edition(date)
+        size = 0
+        if record is not None and record.pdf_path is not None and record.pdf_path.is_file():
+            size = record.pdf_path.stat().st_size
+        title = subject(config.email, config.title, date, store.edition_article_count(date))
+        out += [Planned(date, d.recipient, title, d.message_id, size) for d in deliveries]
+    return out
+
+
+def send_edition(config: Config, store: Store, date: dt.date, to: str | None = None,
+                 resend: bool = False) -> tuple[str, ...]:
+    """Make what `briefing send DATE` asks for due: a missing delivery is queued, a failed or
+    cancelled one is pending again, and so is a sent one with `resend`. `to` limits it to
+    one address, which must be a configured recipient or already have a delivery for the
+    edition. Returns the addresses it applies to (pass them to deliver's `also_to`)."""
+    if to is None and not config.email.recipients:
+        raise ConfigError(f"{config.path}: [email] 'recipients' is empty: nobody to send to")
+    if store.edition(date) is None:
+        raise NotFound(f"no edition for {date.isoformat()}; build it with briefing run")
+    if to is None:
+        targets = config.email.recipients
+    else:
+        known = {r.lower(): r for r in config.email.recipients}
+        known.update({d.recipient.lower(): d.recipient for d in store.deliveries(date)})
+        if to.lower() not in known:
+            raise UsageError(f"--to: {to} is not a recipient of the {date.isoformat()} "
+                             "edition (not in [email] recipients)")
+        targets = (known[to.lower()],)
+    queued = dict(queue(replace(config, email=replace(config.email, enabled=True,
+                                                      recipients=targets)), date))
+    for recipient in targets:
+        store.queue_delivery(date, recipient, queued[recipient])
+        current = store.delivery(date, recipient)
+        if current is not None and (current.status in ("failed", "cancelled")
+                                    or (resend and current.status == "sent")):
+            store.requeue(date, recipient)
+    return tuple(targets)
 
 
 def _edition_files(record: EditionRecord | None) -> tuple[str, bytes | None] | str:

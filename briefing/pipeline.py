@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import clean, failpoints, progress, readers, render
 from .config import Config
-from .deliver import DeliveryReport, deliver, message_id
+from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
 from .errors import FileUnavailable, FrozenEdition, NotFound, ReadError
 from .lock import run_lock
 from .models import FoundFile, Skipped
 from .sources import discover, display
-from .store import EditionRecord, Store, Version
+from .store import EditionRecord, Store, Version, scratch_copy
 
 log = logging.getLogger(__name__)
 
@@ -152,33 +152,16 @@ def backfill(config: Config, since: dt.date, until: dt.date,
 
 
 def dry_run(config: Config, date: dt.date, include_all: bool = False,
-            inbox: Path | None = None) -> tuple[Report, list[tuple[str, str, str, int]]]:
-    """Build in a scratch copy of the state and say what would be sent: (to, subject,
-    Message-ID, PDF bytes). Nothing real is written, recorded or sent."""
-    import sqlite3
-    import tempfile
-    from dataclasses import replace
-
-    from .deliver import subject
-
-    with tempfile.TemporaryDirectory(prefix="briefing-dry-run-") as tmp:
-        scratch = replace(config, database=Path(tmp) / "state.sqlite", out_dir=Path(tmp) / "out")
-        if config.database.exists():
-            with sqlite3.connect(config.database) as src, \
-                    sqlite3.connect(scratch.database) as dst:
-                src.backup(dst)
+            inbox: Path | None = None) -> tuple[Report, list[Planned]]:
+    """Build in a scratch copy of the state and say what would be sent. Nothing real is
+    written, recorded or sent."""
+    with scratch_copy(config.database) as database:
+        scratch = replace(config, database=database, out_dir=database.parent / "out")
         report = run(scratch, date, include_all=include_all, send=False, inbox=inbox)
-        plan = []
         with Store(scratch.database) as store:
-            for d in store.unfinished_deliveries():
-                record = store.edition(d.edition)
-                size = record.pdf_path.stat().st_size if record and record.pdf_path and \
-                    record.pdf_path.is_file() else 0
-                plan.append((d.recipient, subject(config.email, config.title, d.edition,
-                                                  store.edition_article_count(d.edition)),
-                             d.message_id, size))
+            planned = plan(scratch, store)
     report.markdown = report.pdf = None  # they were scratch files, gone now
-    return report, plan
+    return report, planned
 
 
 def build(config: Config, store: Store, report: Report, include_all: bool,
@@ -226,7 +209,7 @@ def finish_interrupted(config: Config, store: Store) -> None:
         if _files_match(record):
             log.warning("edition %s was interrupted after its files were written; "
                         "recording it as done", record.date)
-            store.finish_edition(record.date, _queue(config, record.date))
+            store.finish_edition(record.date, queue(config, record.date))
             continue
         log.warning("edition %s was interrupted while its files were written; "
                     "writing it again", record.date)
@@ -238,7 +221,7 @@ def finish_interrupted(config: Config, store: Store) -> None:
             # Sent before, and it can no longer be reproduced: keep what is on disk, and
             # let delivery refuse files that do not match the record.
             log.error("%s", exc)
-            store.finish_edition(record.date, _queue(config, record.date))
+            store.finish_edition(record.date, queue(config, record.date))
 
 
 def _files_match(record: EditionRecord) -> bool:
@@ -286,16 +269,9 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
         render.write_atomic(pdf_path, pdf)
     render.write_atomic(md_path, data)
     failpoints.reached("edition-files-written")
-    store.finish_edition(report.date, _queue(config, report.date))
+    store.finish_edition(report.date, queue(config, report.date))
     report.articles = len(articles)
     report.markdown, report.pdf = md_path, pdf_path
-
-
-def _queue(config: Config, date: dt.date) -> tuple[tuple[str, str], ...]:
-    email = config.email
-    if not email.enabled:
-        return ()
-    return tuple((r, message_id(date, r, email.sender)) for r in email.recipients)
 
 
 def _latest_per_path(versions: list[Version]) -> list[Version]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +91,27 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT '', path, current, deleted_at FROM paths;
     DROP TABLE paths;
     ALTER TABLE paths_by_source RENAME TO paths;
+    """,
+    # 3. A delivery can be 'cancelled': its recipient was taken out of the config before it
+    # was sent (SQLite cannot change a CHECK constraint in place, so the table is rebuilt).
+    """
+    CREATE TABLE deliveries_v3 (
+        edition TEXT NOT NULL REFERENCES editions(date),
+        recipient TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        status TEXT NOT NULL
+            CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (edition, recipient)
+    );
+    INSERT INTO deliveries_v3 (edition, recipient, message_id, status, attempts, last_error,
+                               updated_at)
+        SELECT edition, recipient, message_id, status, attempts, last_error, updated_at
+        FROM deliveries;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_v3 RENAME TO deliveries;
     """,
 )
 
@@ -302,7 +326,7 @@ class Store:
                 (date.isoformat(), recipient, message_id, _now()))
 
     def requeue(self, date: dt.date, recipient: str) -> None:
-        """--resend: make a sent or failed delivery pending again."""
+        """`send`: make a failed, cancelled or (--resend) sent delivery pending again."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("UPDATE deliveries SET status = 'pending', updated_at = ?"
@@ -339,6 +363,9 @@ class Store:
         return any(d.attempts > 0 or d.status in ("sending", "sent")
                    for d in self.deliveries(date))
 
+    def delivery(self, date: dt.date, recipient: str) -> Delivery | None:
+        return next((d for d in self.deliveries(date) if d.recipient == recipient), None)
+
     def unfinished_deliveries(self) -> list[Delivery]:
         return [d for d in self.deliveries() if d.status in ("pending", "sending")]
 
@@ -363,3 +390,18 @@ class Store:
     def has_run(self, date: dt.date) -> bool:
         return self.db.execute("SELECT 1 FROM runs WHERE date = ?",
                                (date.isoformat(),)).fetchone() is not None
+
+
+@contextmanager
+def scratch_copy(database: Path) -> Iterator[Path]:
+    """A throw-away copy of the state database (for dry runs), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="briefing-dry-run-") as tmp:
+        copy = Path(tmp) / "state.sqlite"
+        if database.exists():
+            try:
+                with closing(sqlite3.connect(database)) as src, \
+                        closing(sqlite3.connect(copy)) as dst:
+                    src.backup(dst)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{database}: cannot use the state database: {exc}") from None
+        yield copy

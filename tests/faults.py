@@ -105,6 +105,14 @@ class Workspace:
         self.config = write_config(self.root, self.inbox, "pdf = false\n" + self.extra, TOPICS)
         return self.config
 
+    def mail(self, port: int, recipients: tuple[str, ...], extra: str = "") -> Path:
+        """Turn e-mail on, to a loopback SMTP server, for these recipients."""
+        self.recipients = recipients
+        return self.write_config(
+            f'[email]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\n'
+            'security = "none"\nsender = "briefing@news.example"\n'
+            f"recipients = {json.dumps(list(recipients))}\nbackoff_seconds = 0.01\n{extra}")
+
     def add(self, n: int, name: str | None = None, folder: Path | None = None) -> Path:
         """Drop article n into the inbox (or folder); it must end up in exactly one edition."""
         path = (folder or self.inbox) / (name or f"article-{n:03d}.txt")

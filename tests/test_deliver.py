@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
-from briefing.deliver import message_id
+from briefing.config import load_config
+from briefing.deliver import briefing_identity, message_id
 
 from .conftest import write_config
 from .smtp_helpers import Handler, make_ca, start_server
@@ -39,6 +40,10 @@ def setup(tmp_path: Path, port: int, recipients: list[str], extra: str = "") -> 
 
 def cli(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, list(args))
+
+
+def identity(config: Path) -> str:
+    return briefing_identity(load_config(config))
 
 
 def status(config: Path) -> dict:
@@ -73,7 +78,7 @@ def test_message_structure_and_nothing_sent_twice(tmp_path: Path, server) -> Non
     to = msg["To"]
     assert msg["Subject"] == "Test briefing: 2025-05-03 (1 articles)"
     assert msg["Auto-Submitted"] == "auto-generated" and msg["Date"]
-    assert msg["Message-ID"] == message_id(dt.date(2025, 5, 3), to, SENDER)
+    assert msg["Message-ID"] == message_id(dt.date(2025, 5, 3), to, SENDER, identity(config))
     assert msg.get_content_type() == "multipart/mixed"
     body = msg.get_body(preferencelist=("plain",))
     html = msg.get_body(preferencelist=("html",))
@@ -91,7 +96,8 @@ def test_message_structure_and_nothing_sent_twice(tmp_path: Path, server) -> Non
     assert len(handler.received) == 4
     again = email.message_from_bytes(handler.received[2].original_content,
                                      policy=email.policy.default)
-    assert again["Message-ID"] == message_id(dt.date(2025, 5, 3), again["To"], SENDER)
+    assert again["Message-ID"] == message_id(dt.date(2025, 5, 3), again["To"], SENDER,
+                                             identity(config))
 
 
 def test_451_is_retried_then_left_pending_with_a_stable_message_id(tmp_path: Path,
@@ -109,7 +115,8 @@ def test_451_is_retried_then_left_pending_with_a_stable_message_id(tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     (env,) = handler.received
     msg = email.message_from_bytes(env.original_content, policy=email.policy.default)
-    assert msg["Message-ID"] == message_id(dt.date(2025, 5, 3), "ann@example.org", SENDER)
+    assert msg["Message-ID"] == message_id(dt.date(2025, 5, 3), "ann@example.org", SENDER,
+                                         identity(config))
     assert status(config)["pending"]["deliveries"] == []
 
 

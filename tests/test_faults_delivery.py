@@ -1,0 +1,89 @@
+"""Fault matrix, delivery: a removed recipient, a failed recipient retried by `send`, two
+briefings to one recipient on one day."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+from pathlib import Path
+
+import pytest
+
+from .faults import Workspace
+from .smtp_helpers import Handler, start_server
+
+ANN, BOB = "ann@example.org", "bob@example.org"
+
+
+@pytest.fixture
+def smtp():  # type: ignore[no-untyped-def]
+    handler = Handler()
+    controller = start_server(handler)
+    yield handler, controller.port
+    controller.stop()
+
+
+def test_pending_delivery_to_a_removed_recipient_is_cancelled(tmp_path: Path, smtp) -> None:
+    handler, port = smtp
+    handler.refuse = {BOB: "451 4.2.1 mailbox busy"}
+    ws = Workspace(tmp_path, handler=handler)
+    ws.mail(port, (ANN, BOB))
+    ws.add(1)
+    result = ws.run("run", "--date", "2025-06-01")
+    assert result.exit_code == 4, result.stderr  # bob is pending
+    handler.refuse = {}
+    ws.mail(port, (ANN,))  # bob asked to be taken off the list
+    ws.fault()
+    result = ws.run("run", "--date", "2025-06-02")
+    assert result.exit_code == 0, result.stderr
+    assert f"e-mail to {BOB} for 2025-06-01 cancelled: no longer a recipient" in result.stderr
+    assert [e.rcpt_tos for e in handler.received] == [[ANN]]
+    text = ws.run("status").stdout
+    assert f"{BOB}: cancelled" in text and "no longer a recipient" in text
+    ws.recipients = (ANN, BOB)
+    ws.check(not_sent={BOB})
+
+
+def test_send_retries_failed_recipients_and_to_picks_one(tmp_path: Path, smtp) -> None:
+    handler, port = smtp
+    handler.refuse = {ANN: "550 5.2.2 mailbox full", BOB: "550 5.2.2 mailbox full"}
+    ws = Workspace(tmp_path, handler=handler)
+    ws.mail(port, (ANN, BOB))
+    ws.add(1)
+    assert ws.run("run", "--date", "2025-06-01").exit_code == 4
+    handler.refuse = {}
+    ws.fault(2)
+    plan = ws.run("send", "2025-06-01", "--dry-run")
+    assert plan.exit_code == 0, plan.stderr
+    assert f"would send to {ANN}" in plan.stdout and f"would send to {BOB}" in plan.stdout
+    assert not handler.received
+    one = ws.run("send", "2025-06-01", "--to", ANN)
+    assert one.exit_code == 0, one.stderr
+    assert [e.rcpt_tos for e in handler.received] == [[ANN]]
+    states = {d["recipient"]: d["status"]
+              for d in json.loads(ws.run("status", "--json").stdout)["editions"][0]["deliveries"]}
+    assert states == {ANN: "sent", BOB: "failed"}
+    rest = ws.run("send", "2025-06-01")
+    assert rest.exit_code == 0, rest.stderr
+    assert sorted(r for e in handler.received for r in e.rcpt_tos) == [ANN, BOB]
+    assert ws.run("send", "2025-06-01", "--dry-run").stdout == "would send nothing\n"
+    unknown = ws.run("send", "2025-06-01", "--to", "eve@example.org")
+    assert unknown.exit_code == 2
+    assert "eve@example.org is not a recipient" in unknown.stderr
+    ws.check()
+
+
+def test_two_briefings_to_one_recipient_on_one_day_have_distinct_message_ids(
+        tmp_path: Path, smtp) -> None:
+    handler, port = smtp
+    first = Workspace(tmp_path / "first", handler=handler)
+    second = Workspace(tmp_path / "second", handler=handler)
+    for ws, n in ((first, 1), (second, 2)):
+        ws.mail(port, (ANN,))
+        ws.add(n)
+        assert ws.run("run", "--date", "2025-06-01").exit_code == 0
+    ws.fault()
+    ids = [email.message_from_bytes(e.original_content, policy=email.policy.default)
+           ["Message-ID"] for e in handler.received]
+    assert len(ids) == 2 and ids[0] != ids[1]
