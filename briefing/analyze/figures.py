@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
 from ..models import Article, Claim, Quantity, SentenceRef
 from .attribution import verb_pattern, who_says
@@ -47,10 +48,10 @@ MORE_RE = re.compile(r"^\s+(?:more|additional|extra|further)\s+((?:[a-z][\w-]*\s
 # "In the 2004 bombing": a figure of another, earlier event.
 EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d\d)\s+[a-z]+",
                            re.I)
-# Time words that no resolver turns into a date; shown as written.
 # Said of a time before the story's present, resolvable or not.
 PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:year|month)|\b(?:years|months|a year|a month)\s+"
                      r"(?:ago|earlier|before)\b", re.I)
+# Time words that no resolver turns into a date; shown as written.
 RELATIVE_WHEN_RE = re.compile(
     r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
     r"(?:days|weeks|months|years)|(?:this|last|next|previous)\s+(?:week|weekend|month|year|spring|"
@@ -106,7 +107,7 @@ def _compile(measure: MeasureConfig) -> _Compiled:
                      stems(measure.exclude))
 
 
-KIND_NAMES = frozenset(UNIT_KINDS) | {"money"}
+KIND_NAMES = frozenset(MEASURE_UNIT_KINDS)
 
 
 def unit_kind(unit: str | None) -> str | None:
