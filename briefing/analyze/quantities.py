@@ -75,20 +75,31 @@ HEDGE_AFTER = re.compile(r"\s+or\s+(?i:(more|so|less|fewer))\b")
 INCREMENT_RE = re.compile(r"(?i:\b(?:another|an additional|additional|a further|further|"
                           r"an extra|extra)\s+)$")
 UP = (r"rose|rise|rises|rising|risen|up|increased|increases|increase|increasing|gained|gains|"
-      r"gain|jumped|jumps|jump|climbed|climbs|climb|surged|surges|surge|soared|soars|grew|grow|"
-      r"grows|growing|advanced|advances|added|adds|higher|boosted|raised|raises|raise|"
-      r"expanded|spiked|rallied|rebounded|leapt|leaped|widened|hiked|lifted|upward|upwards")
+      r"gain|gaining|jumped|jumps|jump|jumping|climbed|climbs|climb|climbing|surged|surges|"
+      r"surge|surging|soared|soars|soaring|grew|grow|grows|growing|advanced|advances|advancing|"
+      r"added|adds|adding|higher|boosted|boosting|expanded|expanding|spiked|spiking|rallied|"
+      r"rallying|rebounded|rebounding|leapt|leaped|leaping|widened|widening|hiked|lifted|"
+      r"upward|upwards")
 DOWN = (r"fell|fall|falls|falling|fallen|down|decreased|decreases|decrease|decreasing|"
         r"declined|declines|decline|declining|dropped|drops|drop|dropping|lost|loses|lose|"
-        r"slipped|slips|slumped|slumps|plunged|plunges|plummeted|plummets|tumbled|tumbles|shed|"
-        r"sheds|cut|cuts|cutting|reduced|reduces|reduce|lower|lowered|dipped|dips|sank|sinks|"
-        r"slid|slides|eased|eases|shrank|shrunk|shrinks|contracted|narrowed|retreated|"
-        r"slashed|trimmed|tanked|sagged|weakened|fell back|downward|downwards")
+        r"losing|slipped|slips|slipping|slumped|slumps|slumping|plunged|plunges|plunging|"
+        r"plummeted|plummets|plummeting|tumbled|tumbles|tumbling|shed|sheds|shedding|cut|cuts|"
+        r"cutting|reduced|reduces|reduce|reducing|lower|lowered|lowering|dipped|dips|dipping|"
+        r"sank|sinks|sinking|slid|slides|sliding|eased|eases|easing|shrank|shrunk|shrinks|"
+        r"shrinking|contracted|contracting|narrowed|narrowing|retreated|retreating|slashed|"
+        r"slashing|trimmed|trimming|tanked|tanking|sagged|weakened|weakening|fell back|"
+        r"downward|downwards")
+# "gave up 517 yards", "shut down 3 plants": up and down as particles of another verb
+_PARTICLE = (r"(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bmade\s)"
+             r"(?<!\bmake\s)(?<!\bpicked\s)(?<!\bset\s)(?<!\bsum\s)(?<!\btook\s)"
+             r"(?<!\btake\s)(?<!\bshut\s)(?<!\bturned\s)(?<!\bbroke\s)(?<!\bstep\s)"
+             r"(?<!\bstepped\s)(?<!\bwound\s)(?<!\bended\s)(?<!\bput\s)(?<!\bsigned\s)"
+             r"(?<!\bopened\s)(?<!\bshowed\s)(?<!\bbacked\s)(?<!\bbrought\s)")
 CHANGE_BEFORE = re.compile(
-    rf"(?i:\b(?P<v>(?P<up>{UP})|(?P<down>{DOWN}))(?:\s+(?:by|of|nearly|almost|about|"
-    r"around|some|roughly|just|more than|over|another|a further|only|an?|as much as|"
+    rf"(?i:\b{_PARTICLE}(?P<v>(?P<up>{UP})|(?P<down>{DOWN}))(?:\s+(?:by|of|nearly|almost|"
+    r"about|around|some|roughly|just|more than|over|another|a further|only|as much as|"
     r"as many as|to|from|just over|just under|less than|close to|fewer than|a hefty|"
-    r"a sharp|a further|sharply|slightly|steeply|strongly|modestly|marginally))*\s*)$")
+    r"a sharp|sharply|slightly|steeply|strongly|modestly|marginally))*\s*)$")
 CHANGE_BY = re.compile(rf"(?i:\b(?:(?P<up>{UP})|(?P<down>{DOWN}))\s+(?:[\w'’-]+\s+){{1,4}}?by\s+"
                        r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|"
                        r"less than|up to|as much as|just|only)\s+)?)$")
