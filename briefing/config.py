@@ -157,6 +157,15 @@ class Config:
     markdown_name: str = _help("File name of the Markdown edition.", "briefing.md")
     pdf_name: str = _help("File name of the PDF edition.", "briefing.pdf")
     pdf: bool = _help("Render the PDF as well as the Markdown.", True)
+    pdf_variant: str = _help(
+        "\"pdf/ua-1\" for a PDF/UA-1 (accessibility standard) edition; empty: a tagged PDF "
+        "(headings, lists and tables marked up for screen readers) without the PDF/UA claim.",
+        "")
+    author: str = _help("Author of the edition, shown in the PDF's properties; empty for none.",
+                        "")
+    language: str = _help("Language of the articles, a BCP 47 tag (en, de, pt-BR): the PDF's "
+                          "and the e-mail's language, so screen readers pronounce it right.",
+                          "en")
     templates: Path | None = _help(
         "Folder with your own versions of any of briefing.md.j2, briefing.html.j2, print.css "
         "and email.html.j2; files it does not have come from the built-in set.", None)
@@ -176,6 +185,7 @@ class Config:
 
 
 CONFIG_NAME = "briefing.toml"
+PDF_VARIANTS = ("", "pdf/ua-1")
 
 
 def config_candidates() -> list[tuple[str, Path]]:
@@ -411,6 +421,12 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
 def _check_paths(config: Config, where: str, problems: _Problems) -> None:
     if not config.inbox.is_dir():
         problems.add(f"{where}: 'inbox' folder does not exist: {config.inbox}")
+    if config.pdf_variant not in PDF_VARIANTS:
+        problems.add(f"{where}: [briefing] 'pdf_variant' must be one of "
+                     f"{', '.join(repr(v) for v in PDF_VARIANTS)}, not {config.pdf_variant!r}")
+    if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", config.language):
+        problems.add(f"{where}: [briefing] 'language' must be a BCP 47 tag such as en, de or "
+                     f"pt-BR, not {config.language!r}")
     if config.templates is not None and not config.templates.is_dir():
         problems.add(f"{where}: 'templates' folder does not exist: {config.templates}")
     if config.residue_file is not None and not config.residue_file.is_file():

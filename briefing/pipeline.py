@@ -256,8 +256,9 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
                 "would change it; it is left as it is (build a new edition with --date)")
     pdf = pdf_path = None
     if config.pdf:
-        html = render.render_html(briefing, data.decode("utf-8"), config.templates)
-        pdf = render.render_pdf(html, config.templates)
+        html = render.render_html(briefing, data.decode("utf-8"), config.templates,
+                                  config.author, config.language)
+        pdf = render.render_pdf(html, config.templates, config.pdf_variant)
         pdf_path = folder / config.pdf_name
         bar.advance()
     bar.close()

@@ -183,20 +183,23 @@ def markdown_to_html(text: str) -> str:
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
 
 
-def render_html(briefing: Briefing, markdown_text: str, templates: Path | None) -> str:
+def render_html(briefing: Briefing, markdown_text: str, templates: Path | None,
+                author: str = "", language: str = "en") -> str:
     env = template_env(templates, autoescape=True)
     body = Markup(markdown_to_html(markdown_text))  # sanitised above; nothing else is |safe
-    return env.get_template("briefing.html.j2").render(b=briefing, body=body,
-                                                       long_date=long_date(briefing.date))
+    return env.get_template("briefing.html.j2").render(
+        b=briefing, body=body, long_date=long_date(briefing.date), author=author,
+        language=language)
 
 
-def render_pdf(html: str, templates: Path | None) -> bytes:
-    """PDF bytes; the fetcher refuses everything but data: URLs and the template files."""
+def render_pdf(html: str, templates: Path | None, variant: str = "") -> bytes:
+    """PDF bytes, tagged for screen readers (PDF/UA-1 when variant says so); the fetcher
+    refuses everything but data: URLs and the template files."""
     css_path = template_file("print.css", templates)
     fetcher = LocalOnlyFetcher(css_path.parent)
     css = weasyprint.CSS(filename=str(css_path), url_fetcher=fetcher)
     document = weasyprint.HTML(string=html, base_url=str(css_path.parent), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[css])
+    return document.write_pdf(stylesheets=[css], pdf_tags=True, pdf_variant=variant or None)
 
 
 class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
