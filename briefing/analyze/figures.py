@@ -3,7 +3,6 @@ happened to them in the same clause, who says them, where and when."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -12,7 +11,8 @@ from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
 from ..models import Article, Claim, Quantity, SentenceRef
 from .attribution import verb_pattern, who_says
-from .dates import YEAR, DateMention, article_dates
+from .dates import article_dates
+from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
 from .quantities import find_quantities
 from .text import tokens
 
@@ -45,40 +45,6 @@ OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom|which)\b", re.I)
 # "12 more people": an increment whose noun follows "more".
 MORE_RE = re.compile(r"^\s+(?:more|additional|extra|further)\s+((?:[a-z][\w-]*\s+){0,2}?"
                      r"(?:people|[a-z][\w-]*s))\b")
-# "In the 2004 bombing": a figure of another, earlier event.
-EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d\d)\s+[a-z]+",
-                           re.I)
-# Said of a time before the story's present, resolvable or not.
-PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:year|month)|\b(?:years|months|a year|a month)\s+"
-                     r"(?:ago|earlier|before)\b", re.I)
-# Time words that no resolver turns into a date; shown as written.
-RELATIVE_WHEN_RE = re.compile(
-    r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
-    r"(?:days|weeks|months|years)|(?:this|last|next|previous)\s+(?:week|weekend|month|year|spring|"
-    r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
-    r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
-    r"\s+ago|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
-    r"Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
-    r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|June|July|August|September|October|November|December))\b", re.I)
-# "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
-# is a running total up to now, not background.
-NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
-PLACE_RE = re.compile(
-    r"\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)\s+("
-    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
-    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
-    r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
-    r"county|district|area|border|coast|city|island|islands|valley))*)")
-GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
-                      "coast city island islands valley".split())
-NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary general gen sen "
-                       "rep gov governor mayor king queen prince princess pope the a an "
-                       "january february march april may june july august september october "
-                       "november december monday tuesday wednesday thursday friday saturday "
-                       "sunday jan feb mar apr jun jul aug sep sept oct nov dec".split())
 UNIT_KINDS = {
     "magnitude": {"magnitude"},
     "percent": {"percent", "percentage point", "pp"},
@@ -162,13 +128,13 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if measure.unit and q.unit is None:
                 q = replace(q, unit=measure.unit)  # "the quake to 9.0": magnitude 9.0
             who, said_in = who_says(article.sentences, sentence.index, pattern, q.start)
-            when, resolved, background = _when(text, q, quantities, windows[i],
+            when, resolved, past = figure_time(text, q, quantities, windows[i],
                                                dates[sentence.index], article.published)
             if when is None and said_in != sentence.index and not pattern.search(text):
                 # "On October 22, Zelensky reported… These may consist of…": the report's date.
                 if dates[said_in]:
                     resolved = dates[said_in][0]
-                    when, background = resolved.text, _background(resolved, article.published)
+                    when, past = resolved.text, background(resolved, article.published)
                 else:
                     said = article.sentences[said_in].text
                     written = RELATIVE_WHEN_RE.search(said)
@@ -177,11 +143,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
                 counted=noun or "", who=who,
-                where=_place(text, q, windows[i]), when=when,
+                where=place(text, q, windows[i]), when=when,
                 when_date=resolved.date if resolved else None,
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
-                background=background, part=part,
+                background=past, part=part,
                 outlook=_outlook(text, q, windows[i])))
     return claims
 
@@ -383,90 +349,3 @@ def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
 
 def _ends_with(noun: tuple[str, ...], counted: tuple[str, ...]) -> bool:
     return len(noun) >= len(counted) and noun[len(noun) - len(counted):] == counted
-
-
-def _place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
-    """A proper place name in the figure's clause, after it first, else before it."""
-    lo, hi = _reach(text, q, window, words=12)
-    end = max(hi, q.noun_end or q.end)
-    for start, stop in ((q.end, end), (lo, q.start)):
-        for m in PLACE_RE.finditer(text[start:stop]):
-            place = m.group(1).strip().rstrip(".")
-            if _is_place(place):
-                return place
-    return None
-
-
-def _is_place(phrase: str) -> bool:
-    words = phrase.split()
-    bare = [w for w in words if w.lower() != "the"]
-    if not bare or any(ch.isdigit() for ch in phrase):
-        return False
-    if bare[0].lower().rstrip(".") in NOT_PLACES:
-        return False
-    if words[0].lower() == "the" and len(bare) == 1:
-        return False  # "the Springfield …": a name cut short, not a place
-    if words[0].lower() == "the" and not any(w.lower() in GEO_NOUNS for w in bare) and \
-            len(bare) < 2:
-        return False
-    return True
-
-
-def _when(text: str, q: Quantity, quantities: tuple[Quantity, ...], window: tuple[int, int],
-          mentions: list[DateMention], published: dt.date | None
-          ) -> tuple[str | None, DateMention | None, bool]:
-    """The time of the figure: the date phrase nearest to it (and not nearer another figure),
-    resolved against the publication date; otherwise time words as written. Background when
-    it places the figure before the story's present (another year, months before)."""
-    spans = [(o.start, o.end) for o in quantities if window[0] <= o.start < window[1]]
-
-    def distance(start: int, end: int, span: tuple[int, int]) -> int:
-        return max(span[0] - end, start - span[1], 0)
-
-    mine = (q.start, q.end)
-    lo, hi = _reach(text, q, window)
-    best: DateMention | None = None
-    for m in mentions:
-        d = distance(m.start, m.end, mine)
-        if m.start < lo or m.end > hi or any(distance(m.start, m.end, s) < d for s in spans
-                                             if s != mine):
-            continue
-        if best is None or d < distance(best.start, best.end, mine):
-            best = m
-    if best is not None:
-        return best.text, best, _background(best, published)
-    event = EVENT_YEAR_RE.search(text, lo, hi)
-    if event and published is not None and int(event.group(1)) < published.year:
-        year = DateMention(event.start(), event.end(), event.group(0),
-                           dt.date(int(event.group(1)), 1, 1), YEAR)
-        return year.text, year, True
-    for words in RELATIVE_WHEN_RE.finditer(text):
-        d = distance(words.start(), words.end(), mine)
-        nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
-                           if s != mine)
-        if words.start() >= lo and words.end() <= hi and not nearer_other:
-            return words.group(0), None, bool(PAST_RE.search(words.group(0)))
-    return None, None, False
-
-
-def _reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
-           ) -> tuple[int, int]:
-    """Where the figure's time may be written: its clause, at most `words` words away
-    (a sentence that quotes three sentences at once speaks of several times)."""
-    before = text[window[0]:q.start].split()
-    after = text[q.end:window[1]]
-    lo = q.start - len(" ".join(before[-words:])) - 1 if len(before) > words else window[0]
-    parts = after.split()
-    hi = q.end + len(after) if len(parts) <= words else \
-        q.end + after.index(parts[words - 1]) + len(parts[words - 1])
-    return max(lo, window[0]), hi
-
-
-def _background(mention: DateMention, published: dt.date | None) -> bool:
-    if NOT_BACKGROUND_PREP_RE.match(mention.text):
-        return False
-    if published is None:
-        return bool(PAST_RE.search(mention.text))
-    if mention.granularity == YEAR:
-        return mention.date.year < published.year
-    return (published - mention.date).days > 62

@@ -1,0 +1,134 @@
+"""Where and when a figure is: a proper place in its clause, and its time phrase resolved
+against the publication date (or as written), with figures of another time marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import Quantity
+from .dates import YEAR, DateMention
+
+# "In the 2004 bombing": a figure of another, earlier event.
+EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d\d)\s+[a-z]+",
+                           re.I)
+# Said of a time before the story's present, resolvable or not.
+PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:year|month)|\b(?:years|months|a year|a month)\s+"
+                     r"(?:ago|earlier|before)\b", re.I)
+# Time words that no resolver turns into a date; shown as written.
+RELATIVE_WHEN_RE = re.compile(
+    r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
+    r"(?:days|weeks|months|years)|(?:this|last|next|previous)\s+(?:week|weekend|month|year|spring|"
+    r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
+    r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
+    r"\s+ago|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
+    r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December))\b", re.I)
+# "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
+# is a running total up to now, not background.
+NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
+PLACE_RE = re.compile(
+    r"\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)\s+("
+    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
+    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
+    r"county|district|area|border|coast|city|island|islands|valley))*)")
+GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
+                      "coast city island islands valley".split())
+NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary general gen sen "
+                       "rep gov governor mayor king queen prince princess pope the a an "
+                       "january february march april may june july august september october "
+                       "november december monday tuesday wednesday thursday friday saturday "
+                       "sunday jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
+    """A proper place name in the figure's clause, after it first, else before it."""
+    lo, hi = reach(text, q, window, words=12)
+    end = max(hi, q.noun_end or q.end)
+    for start, stop in ((q.end, end), (lo, q.start)):
+        for m in PLACE_RE.finditer(text[start:stop]):
+            found = m.group(1).strip().rstrip(".")
+            if is_place(found):
+                return found
+    return None
+
+
+def is_place(phrase: str) -> bool:
+    """A proper place name, not a title ("Mr Jones"), a month or a name cut short."""
+    words = phrase.split()
+    bare = [w for w in words if w.lower() != "the"]
+    if not bare or any(ch.isdigit() for ch in phrase):
+        return False
+    if bare[0].lower().rstrip(".") in NOT_PLACES:
+        return False
+    if words[0].lower() == "the" and len(bare) == 1:
+        return False  # "the Springfield …": a name cut short, not a place
+    if words[0].lower() == "the" and not any(w.lower() in GEO_NOUNS for w in bare) and \
+            len(bare) < 2:
+        return False
+    return True
+
+
+def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
+                window: tuple[int, int], mentions: list[DateMention],
+                published: dt.date | None) -> tuple[str | None, DateMention | None, bool]:
+    """The time of the figure: the date phrase nearest to it (and not nearer another figure),
+    resolved against the publication date; otherwise time words as written. Background when
+    it places the figure before the story's present (another year, months before)."""
+    spans = [(o.start, o.end) for o in quantities if window[0] <= o.start < window[1]]
+
+    def distance(start: int, end: int, span: tuple[int, int]) -> int:
+        return max(span[0] - end, start - span[1], 0)
+
+    mine = (q.start, q.end)
+    lo, hi = reach(text, q, window)
+    best: DateMention | None = None
+    for m in mentions:
+        d = distance(m.start, m.end, mine)
+        if m.start < lo or m.end > hi or any(distance(m.start, m.end, s) < d for s in spans
+                                             if s != mine):
+            continue
+        if best is None or d < distance(best.start, best.end, mine):
+            best = m
+    if best is not None:
+        return best.text, best, background(best, published)
+    event = EVENT_YEAR_RE.search(text, lo, hi)
+    if event and published is not None and int(event.group(1)) < published.year:
+        year = DateMention(event.start(), event.end(), event.group(0),
+                           dt.date(int(event.group(1)), 1, 1), YEAR)
+        return year.text, year, True
+    for words in RELATIVE_WHEN_RE.finditer(text):
+        d = distance(words.start(), words.end(), mine)
+        nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
+                           if s != mine)
+        if words.start() >= lo and words.end() <= hi and not nearer_other:
+            return words.group(0), None, bool(PAST_RE.search(words.group(0)))
+    return None, None, False
+
+
+def reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
+          ) -> tuple[int, int]:
+    """Where the figure's time may be written: its clause, at most `words` words away
+    (a sentence that quotes three sentences at once speaks of several times)."""
+    before = text[window[0]:q.start].split()
+    after = text[q.end:window[1]]
+    lo = q.start - len(" ".join(before[-words:])) - 1 if len(before) > words else window[0]
+    parts = after.split()
+    hi = q.end + len(after) if len(parts) <= words else \
+        q.end + after.index(parts[words - 1]) + len(parts[words - 1])
+    return max(lo, window[0]), hi
+
+
+def background(mention: DateMention, published: dt.date | None) -> bool:
+    """True when the date puts a figure before the story's present."""
+    if NOT_BACKGROUND_PREP_RE.match(mention.text):
+        return False
+    if published is None:
+        return bool(PAST_RE.search(mention.text))
+    if mention.granularity == YEAR:
+        return mention.date.year < published.year
+    return (published - mention.date).days > 62
