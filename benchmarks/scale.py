@@ -1,31 +1,39 @@
-"""Build editions from 100 and 1,000 real news articles; print seconds and peak memory per stage.
+"""Build editions from 1,000 and 2,000 distinct news articles; print seconds per stage.
 
-Usage: python benchmarks/scale.py --data ../shared/eval/duc2004 [--sizes 100,1000]
-The articles are DUC 2004's 500 news stories; past 500, new articles are assembled from the
-second half of one story and the first half of another in the same cluster.
+Usage: python benchmarks/scale.py --data ../shared/eval/duc2004 [--sizes 1000,2000] [--large]
+
+The articles are made from DUC 2004's 500 stories so that most of their sentences are
+unique, as in a real inbox: each article draws 10-24 sentences from the documents of one
+cluster (a seeded RNG), and each sentence has some of its numbers and names swapped for
+others of the same cluster. The script prints, per size, the seconds each stage took and the
+run's peak RSS (each size runs in its own process), flags a stage that grows faster than 1.3x
+the article ratio, times +100 new files on the built state (next day, and the same day, which
+extends that day's edition), and a floor pass that only reads the files and splits them into
+sentences with the same segmenter. --large adds 5,000 and 10,000 articles.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import random
+import re
 import resource
+import shutil
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from duc_data import read_docs  # noqa: E402
-
-from briefing import render  # noqa: E402
-from briefing.config import load_config  # noqa: E402
-from briefing.digest import build_briefing  # noqa: E402
-from briefing.pipeline import Report, ingest  # noqa: E402
-from briefing.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPICS = """
@@ -54,25 +62,59 @@ terms = ["troops", "soldiers", "police", "army", "forces"]
 counted = ["troops", "soldiers", "police", "police officers", "peacekeepers", "forces"]
 groups = ["battalions", "brigades", "units"]
 """
+SENTENCE_END_RE = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
+NAME_RE = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
+NUMBER_RE = re.compile(r"\b\d{1,3}\b")
+LONG_WORD_RE = re.compile(r"\b[a-z]{7,}\b")
+Pool = tuple[list[str], list[str], list[str]]  # sentences, names, long words
+GROWTH_FLAG = 1.3  # a stage growing faster than this times the article ratio is flagged
+NEW_FILES = 100
 
 
-def make_inbox(data: Path, n: int, inbox: Path) -> None:
-    docs = read_docs(data)
-    articles = [d.text for d in docs]
+def cluster_pools(data: Path) -> list[Pool]:
+    """Per DUC cluster: its sentences (unwrapped), the capitalised names and the long
+    lower-case words they use."""
     by_cluster: dict[str, list[str]] = {}
-    for d in docs:
-        by_cluster.setdefault(d.cluster, []).append(d.text)
-    i = 0
-    while len(articles) < n:  # assemble more: the end of one story, the start of another
-        clusters = sorted(by_cluster)
-        texts = by_cluster[clusters[i % len(clusters)]]
-        a, b = texts[i % len(texts)], texts[(i + 1) % len(texts)]
-        articles.append(a[len(a) // 2:].split("\n", 1)[-1] + "\n\n" + b[: len(b) // 2]
-                        .rsplit("\n", 1)[0])
-        i += 1
-    inbox.mkdir(parents=True)
-    for k, text in enumerate(articles[:n]):
-        (inbox / f"article-{k:05d}.txt").write_text(text, encoding="utf-8")
+    for doc in read_docs(data):
+        text = " ".join(doc.text.split())
+        by_cluster.setdefault(doc.cluster, []).extend(
+            s for s in SENTENCE_END_RE.split(text) if len(s.split()) >= 4)
+    pools = []
+    for name in sorted(by_cluster):
+        sentences = by_cluster[name]
+        names = sorted({m.group(0) for s in sentences for m in NAME_RE.finditer(s)})
+        words = sorted({m.group(0) for s in sentences for m in LONG_WORD_RE.finditer(s)})
+        pools.append((sentences, names or ["Smith"], words or ["yesterday"]))
+    return pools
+
+
+def make_article(pools: list[Pool], k: int) -> str:
+    """Article number k: a title line, then paragraphs of 1-3 edited sentences."""
+    rng = random.Random(k * 1_000_003 + 7)
+    sentences, names, words = pools[k % len(pools)]
+    picked = rng.sample(sentences, min(len(sentences), rng.randint(10, 24)))
+    edited = []
+    for sentence in picked:
+        sentence = NAME_RE.sub(lambda m: rng.choice(names) if rng.random() < 0.4
+                               else m.group(0), sentence)
+        sentence = NUMBER_RE.sub(lambda m: str(int(m.group(0)) + rng.randint(1, 9))
+                                 if rng.random() < 0.7 else m.group(0), sentence)
+        sentence = LONG_WORD_RE.sub(lambda m: rng.choice(words) if rng.random() < 0.2
+                                    else m.group(0), sentence)
+        edited.append(sentence)
+    paragraphs, at = [], 0
+    while at < len(edited):
+        size = rng.randint(1, 3)
+        paragraphs.append(" ".join(edited[at:at + size]))
+        at += size
+    title = " ".join(edited[0].split()[:9]).rstrip(",;:.")
+    return f"{title}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_articles(pools: list[Pool], inbox: Path, numbers: range) -> None:
+    inbox.mkdir(parents=True, exist_ok=True)
+    for k in numbers:
+        (inbox / f"article-{k:05d}.txt").write_text(make_article(pools, k), encoding="utf-8")
 
 
 def write_config(folder: Path, inbox: Path) -> Path:
@@ -84,61 +126,199 @@ inbox = "{inbox}"
 out_dir = "{folder / 'out'}"
 database = "{folder / 'out' / 'state.sqlite'}"
 max_file_kb = 4096
+pdf = true
 {TOPICS}""", encoding="utf-8")
     return path
 
 
-def measure(data: Path, n: int, trace: bool) -> dict[str, tuple[float, float]]:
-    """Per stage: (seconds, peak MiB traced by tracemalloc or 0 when not tracing)."""
-    results: dict[str, tuple[float, float]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        make_inbox(data, n, folder / "inbox")
-        config = load_config(write_config(folder, folder / "inbox"))
-        date = dt.date(2024, 1, 1)
+class Stages:
+    """Seconds spent in named functions, by wrapping them for the length of one run."""
 
-        def stage(name: str, fn):  # type: ignore[no-untyped-def]
-            if trace:
-                tracemalloc.start()
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._undo: list[tuple[Any, str, Any]] = []
+        self._depth = 0
+
+    def wrap(self, owner: Any, attr: str, name: str) -> None:
+        original = getattr(owner, attr)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
-            value = fn()
-            seconds = time.perf_counter() - start
-            peak = 0.0
-            if trace:
-                peak = tracemalloc.get_traced_memory()[1] / 2**20
-                tracemalloc.stop()
-            results[name] = (seconds, peak)
-            return value
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
-        with Store(config.database) as store:
-            report = Report(date=date)
-            stage("discover+read+clean+store", lambda: ingest(config, store, report))
-            articles = stage("load from store", lambda: [v.article for v in store.pending()])
-            briefing = stage("topics+digest+ledger",
-                             lambda: build_briefing(config, articles, date))
-            text = stage("render markdown", lambda: render.render_markdown(briefing,
-                                                                            config.templates))
-            html = render.render_html(briefing, text, config.templates)
-            stage("render pdf", lambda: render.render_pdf(html, config.templates))
-        results["total"] = (sum(s for s, _ in results.values()),
-                            max(p for _, p in results.values()))
-    return results
+        self._undo.append((owner, attr, original))
+        setattr(owner, attr, timed)
+
+    def restore(self) -> None:
+        for owner, attr, original in reversed(self._undo):
+            setattr(owner, attr, original)
+        self._undo.clear()
+
+
+def instrument() -> Stages:
+    from briefing import digest, pipeline, readers, render, sources, store
+
+    stages = Stages()
+    stages.wrap(pipeline, "discover", "discover + hash")
+    stages.wrap(readers, "read", "read + clean + split")
+    stages.wrap(store.Store, "add_version", "store articles")
+    stages.wrap(store.Store, "pending", "load articles")
+    stages.wrap(store.Store, "edition_versions", "load articles")
+    stages.wrap(digest, "Corpus", "TF-IDF corpus")
+    stages.wrap(digest, "_overview", "overview")
+    stages.wrap(digest, "_topic_digest", "topic rank + select")
+    stages.wrap(pipeline, "build_briefing", "build (all analysis)")
+    stages.wrap(render, "render_markdown", "render markdown")
+    stages.wrap(render, "render_pdf", "render pdf")
+    del sources
+    return stages
+
+
+def timed_run(config_path: Path, date: dt.date) -> dict[str, float]:
+    """pipeline.run for date, with per-stage seconds and the whole run's."""
+    from briefing.config import load_config
+    from briefing.pipeline import run
+
+    config = load_config(config_path)
+    stages = instrument()
+    start = time.perf_counter()
+    try:
+        report = run(config, date, send=False)
+    finally:
+        stages.restore()
+    out = dict(stages.seconds)
+    build = out.pop("build (all analysis)", 0.0)
+    parts = ("TF-IDF corpus", "overview", "topic rank + select")
+    out["topic scoring + other analysis"] = build - sum(out.get(p, 0.0) for p in parts)
+    out["whole run"] = time.perf_counter() - start
+    if not report.markdown:
+        raise SystemExit(f"no edition written: {report.message}")
+    markdown = report.markdown.read_text(encoding="utf-8")
+    overview = markdown.split("## Overview", 1)[-1].split("\n## ", 1)[0]
+    out["overview lines"] = float(overview.count("\n- "))
+    out["overview words"] = float(sum(len(line.split()) for line in overview.splitlines()
+                                      if line.startswith("- ")))
+    return out
+
+
+def floor_pass(inbox: Path) -> float:
+    """Read every file and split it into sentences with the same segmenter, nothing else."""
+    from briefing.analyze.sentences import split_paragraph
+
+    start = time.perf_counter()
+    count = 0
+    for path in sorted(inbox.iterdir()):
+        text = path.read_bytes().decode("utf-8")
+        for paragraph in text.split("\n\n"):
+            if paragraph.strip():
+                count += len(split_paragraph(" ".join(paragraph.split())))
+    return time.perf_counter() - start
+
+
+def one_size(data: Path, n: int) -> dict[str, Any]:
+    """Everything measured at one size (run in a child process, so RSS is this run's)."""
+    pools = cluster_pools(data)
+    with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp:
+        folder = Path(tmp) / "a"
+        inbox = folder / "inbox"
+        write_articles(pools, inbox, range(n))
+        distinct = distinct_share(inbox)
+        config = write_config(folder, inbox)
+        day = dt.date(2024, 1, 1)
+        full = timed_run(config, day)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        floor = floor_pass(inbox)
+        # Same day: a copy of the built state, extended with 100 new files.
+        twin = Path(tmp) / "b"
+        shutil.copytree(inbox, twin / "inbox")
+        (twin / "out").mkdir(parents=True)
+        with sqlite3.connect(folder / "out" / "state.sqlite") as src, \
+                sqlite3.connect(twin / "out" / "state.sqlite") as dst:
+            src.backup(dst)
+        for sub in (folder / "out").iterdir():
+            if sub.is_dir():
+                shutil.copytree(sub, twin / "out" / sub.name)
+        twin_config = write_config(twin, twin / "inbox")
+        write_articles(pools, inbox, range(n, n + NEW_FILES))
+        write_articles(pools, twin / "inbox", range(n, n + NEW_FILES))
+        next_day = timed_run(config, day + dt.timedelta(days=1))
+        same_day = timed_run(twin_config, day)
+    return {"n": n, "stages": full, "rss": rss, "floor": floor, "distinct": distinct,
+            "next_day": next_day["whole run"], "same_day": same_day["whole run"]}
+
+
+def distinct_share(inbox: Path) -> float:
+    """Share of the inbox's sentences that occur once (the same splitter as the generator)."""
+    seen: dict[str, int] = {}
+    for path in inbox.iterdir():
+        for s in SENTENCE_END_RE.split(" ".join(path.read_text(encoding="utf-8").split())):
+            seen[s] = seen.get(s, 0) + 1
+    total = sum(seen.values())
+    return sum(1 for c in seen.values() if c == 1) / total if total else 0.0
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    sizes = [r["n"] for r in results]
+    names = list(results[0]["stages"])
+    names.remove("overview lines")
+    names.remove("overview words")
+    head = "| stage | " + " | ".join(f"{n:,} articles" for n in sizes) + " | growth |"
+    print(head)
+    print("| --- " * (len(sizes) + 2) + "|")
+
+    def row(name: str, values: list[float], fmt: Callable[[float], str]) -> None:
+        flags = []
+        for (n0, v0), (n1, v1) in zip(zip(sizes, values, strict=True),
+                                      zip(sizes[1:], values[1:], strict=True), strict=False):
+            if v0 > 0.05:
+                growth = v1 / v0
+                mark = " (!)" if growth > GROWTH_FLAG * n1 / n0 else ""
+                flags.append(f"{growth:.1f}x{mark}")
+        print(f"| {name} | " + " | ".join(fmt(v) for v in values)
+              + f" | {', '.join(flags)} |")
+
+    for name in names:
+        row(name, [r["stages"].get(name, 0.0) for r in results], lambda v: f"{v:.2f} s")
+    row("peak RSS", [r["rss"] for r in results], lambda v: f"{v:,.0f} MiB")
+    row(f"+{NEW_FILES} new files, next day", [r["next_day"] for r in results],
+        lambda v: f"{v:.2f} s")
+    row(f"+{NEW_FILES} new files, same day", [r["same_day"] for r in results],
+        lambda v: f"{v:.2f} s")
+    row("floor: read + split only", [r["floor"] for r in results], lambda v: f"{v:.2f} s")
+    print("| whole run / floor | " + " | ".join(
+        f"{r['stages']['whole run'] / r['floor']:.1f}x" for r in results) + " | |")
+    print("| overview lines | " + " | ".join(
+        f"{r['stages']['overview lines']:.0f}" for r in results) + " | |")
+    print("| overview words | " + " | ".join(
+        f"{r['stages']['overview words']:.0f}" for r in results) + " | |")
+    print("| distinct sentences | " + " | ".join(
+        f"{r['distinct']:.0%}" for r in results) + " | |")
+    print(f"\n(!): grew faster than {GROWTH_FLAG}x the article ratio. Targets (issue 14): "
+          "1,000 articles <= 5 s; 10,000 <= 30 s and <= 1 GiB; +100 <= 3 s.")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the duc2004 folder")
-    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--sizes", default="1000,2000")
+    parser.add_argument("--large", action="store_true", help="add 5,000 and 10,000")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
-    for n in [int(s) for s in args.sizes.split(",")]:
-        timed = measure(args.data, n, trace=False)
-        traced = measure(args.data, n, trace=True)
-        print(f"\n{n} articles")
-        print(f"{'stage':30} {'seconds':>8} {'peak MiB (tracemalloc)':>24}")
-        for name, (seconds, _) in timed.items():
-            print(f"{name:30} {seconds:8.2f} {traced[name][1]:24.1f}")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nprocess max RSS: {rss:.0f} MiB")
+    if args.one:
+        print(json.dumps(one_size(args.data, args.one)))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")] + ([5000, 10000] if args.large else [])
+    results = []
+    for n in sizes:
+        child = subprocess.run([sys.executable, __file__, "--data", str(args.data),
+                                "--one", str(n)], check=True, capture_output=True, text=True)
+        results.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        print(f"{n:,} articles done ({results[-1]['stages']['whole run']:.1f} s)",
+              file=sys.stderr)
+    print_table(results)
 
 
 if __name__ == "__main__":
