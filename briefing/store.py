@@ -155,10 +155,14 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+BATCH_WRITES = 500
+
+
 class Store:
     """One open state database; use as a context manager."""
 
     def __init__(self, path: Path):
+        self._batch: int | None = None  # writes since the last commit, inside batch()
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -205,16 +209,45 @@ class Store:
     def add_version(self, found: FoundFile, article: Article | None,
                     reason: str | None = None, source: str = "") -> None:
         """Remember a file version once, with its article or the reason it was skipped
-        (a verdict on its content, so it is never read again)."""
+        (a verdict on its content, so it is never read again). Inside batch(), the write
+        joins the batch's transaction."""
         status = "ok" if article is not None else "skipped"
         payload = json.dumps(article.to_json(), ensure_ascii=False) if article else None
+        row = (found.relpath, found.sha256, found.size, _now(), status, reason, payload)
+        if self._batch is not None:
+            self._insert_version(row, source)
+            self._batch += 1
+            if self._batch >= BATCH_WRITES:  # bound what a crash can cost
+                self.db.execute("COMMIT")
+                self.db.execute("BEGIN IMMEDIATE")
+                self._batch = 0
+            return
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR IGNORE INTO versions (path, sha256, size, first_seen, status, reason,"
-                " article) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (found.relpath, found.sha256, found.size, _now(), status, reason, payload))
-            self._make_current(source, found.relpath, found.sha256)
+            self._insert_version(row, source)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many add_version calls, committed together (every BATCH_WRITES and at the end):
+        one commit per file costs a disk sync each, most of a large run's reading time.
+        On an exception the uncommitted part is rolled back whole (read again next run)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self._batch = 0
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._batch = None
+
+    def _insert_version(self, row: tuple, source: str) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO versions (path, sha256, size, first_seen, status, reason,"
+            " article) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+        self._make_current(source, row[0], row[1])
 
     def _make_current(self, source: str, relpath: str, sha256: str) -> None:
         self.db.execute(

@@ -168,6 +168,39 @@ def _solve(candidates: list[Candidate], cover: list[set[str]], weights: dict[str
                    LinearConstraint(one.tocsr(), 0, 1)]
     result = milp(cost, constraints=constraints, integrality=np.ones(m + n),
                   bounds=Bounds(0, 1), options={"time_limit": time_limit})
-    if result.x is None:
-        return []
-    return [j for j in range(n) if result.x[m + j] > 0.5]
+    exact = [] if result.x is None else [j for j in range(n) if result.x[m + j] > 0.5]
+    if result.success:
+        return exact
+    # Stopped by the time limit, HiGHS returns its best feasible solution, which may be
+    # short or empty (or none at all): never return less than the greedy solution.
+    greedy = _greedy(candidates, cover, weights, lengths, budget)
+    return greedy if _covered(greedy, cover, weights) > _covered(exact, cover, weights) \
+        else exact
+
+
+def _covered(chosen: list[int], cover: list[set[str]], weights: dict[str, float]) -> float:
+    return sum(weights.get(c, 0.0) for c in set().union(*(cover[j] for j in chosen)))
+
+
+def _greedy(candidates: list[Candidate], cover: list[set[str]], weights: dict[str, float],
+            lengths: np.ndarray, budget: int) -> list[int]:
+    """Best new concept weight per word first, within the budget: the fallback when the
+    exact solver runs out of time (Lin & Bilmes' greedy for coverage functions)."""
+    chosen: list[int] = []
+    covered: set[str] = set()
+    used: set[tuple[int, int]] = set()
+    words = 0.0
+    while True:
+        best, best_gain = -1, 0.0
+        for j, cand in enumerate(candidates):
+            if (cand.doc, cand.index) in used or words + lengths[j] > budget:
+                continue
+            gain = sum(weights.get(c, 0.0) for c in cover[j] - covered) / max(lengths[j], 1.0)
+            if gain > best_gain:
+                best, best_gain = j, gain
+        if best < 0:
+            return chosen
+        chosen.append(best)
+        covered |= cover[best]
+        used.add((candidates[best].doc, candidates[best].index))
+        words += lengths[best]

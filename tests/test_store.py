@@ -8,7 +8,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from briefing import store as store_module
 from briefing.cli import main
+from briefing.models import Article, FoundFile, Sentence
+from briefing.store import Store
 
 from .conftest import ROOT, write_config
 
@@ -128,3 +131,39 @@ def test_a_database_from_a_newer_briefing_is_refused(tmp_path: Path, seed_inbox:
     assert result.exit_code == 74
     assert f"{database}: cannot use the state database: made by a newer briefing" in (
         result.stderr)
+
+
+def _found(folder: Path, name: str) -> tuple[FoundFile, Article]:
+    path = folder / name
+    path.write_text(f"{name}\n\nA sentence about {name} that is long enough to keep.\n",
+                    encoding="utf-8")
+    found = FoundFile(path=path, relpath=name, size=path.stat().st_size, sha256=name * 4)
+    return found, _article(found)
+
+
+def _article(found: FoundFile) -> Article:
+    text = f"A sentence about {found.relpath} that is long enough to keep."
+    return Article(relpath=found.relpath, sha256=found.sha256, title=found.relpath,
+                   title_derived=True, outlet=None, published=None, url=None,
+                   paragraphs=(text,), sentences=(Sentence(0, 0, text),))
+
+
+def test_a_batch_commits_in_chunks_and_rolls_back_only_its_open_part(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    monkeypatch.setattr(store_module, "BATCH_WRITES", 3)
+    database = tmp_path / "state.sqlite"
+    with Store(database) as store:
+        try:
+            with store.batch():
+                for k in range(5):  # 3 committed as one chunk, 2 still open
+                    store.add_version(*_found(tmp_path, f"f{k}.txt"), source="")
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        assert not store.db.in_transaction
+    with Store(database) as store:  # a fresh connection sees only what was committed
+        assert sorted(v.article.relpath for v in store.pending()) == ["f0.txt", "f1.txt",
+                                                                     "f2.txt"]
+        with store.batch():
+            store.add_version(*_found(tmp_path, "f9.txt"), source="")
+        assert len(store.pending()) == 4

@@ -45,3 +45,12 @@ def test_excluded_sentences_are_never_picked() -> None:
     exclude = {(d, i) for d in range(3) for i in range(3) if "highway" in DOCS[d][i]}
     picked = summarize(DOCS, word_budget=60, min_words=4, exclude=exclude)
     assert picked and all("highway" not in c.text for c in picked)
+
+
+def test_a_solver_out_of_time_falls_back_to_a_full_greedy_summary() -> None:
+    # time_limit=0: HiGHS stops before it has any solution; the summary must not be empty.
+    picked = summarize(DOCS, word_budget=30, min_words=4, time_limit=0.0)
+    assert sum(len(c.text.replace("…", " ").split()) for c in picked) <= 30
+    assert len({(c.doc, c.index) for c in picked}) == len(picked) >= 2
+    text = " ".join(c.text for c in picked).lower()
+    assert "coastal highway" in text and "shelters" in text

@@ -21,7 +21,7 @@ might must shall will one two new mr ms mrs
 """.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     form: str  # as written, dots and possessive removed: "U.S." -> "US", "Korea's" -> "Korea"
     stem: str  # lower-case Snowball stem
@@ -32,14 +32,21 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+@lru_cache(maxsize=1 << 18)
+def _token(form: str) -> Token:
+    # One Token per distinct word, shared by every sentence that uses it: the sentence
+    # caches then hold references, not copies (compact at 10,000 articles).
+    return Token(form=form, stem=_stemmer().stemWord(form.lower()))
 
 
-@lru_cache(maxsize=1 << 16)
+# Every stage asks for the same sentences' tokens: the caches hold a 10,000-article edition
+# (about 200,000 sentences); smaller ones overflow and every sentence is tokenized ~7 times.
+SENTENCE_CACHE = 1 << 18
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def tokens(text: str) -> tuple[Token, ...]:
-    """Word tokens of text, in order (cached: every stage asks for the same sentences)."""
+    """Word tokens of text, in order."""
     out = []
     for match in WORD_RE.finditer(text):
         word = match.group(0)
@@ -47,7 +54,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         form = word.replace(".", "") if _is_dotted_acronym(word) else word.rstrip(".")
         if not form:
             continue
-        out.append(Token(form=form, stem=_stem(form.lower())))
+        out.append(_token(form))
     return tuple(out)
 
 
@@ -60,7 +67,7 @@ def is_acronym(form: str) -> bool:
     return form.isupper() and len(form) <= 5
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the words that carry meaning (for TF-IDF and similarity)."""
     out = []

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..config import TopicConfig
-from .text import Token, content_stems, is_acronym, tokens
+from .text import SENTENCE_CACHE, Token, content_stems, is_acronym, tokens
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def _same(word: Token, term: Token) -> bool:
     return word.stem == term.stem
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _keys(sentence: str) -> frozenset[str]:
     """Every stem and written form in the sentence, for a quick first-word check."""
     return frozenset(k for t in tokens(sentence) for k in (t.form, t.stem))
