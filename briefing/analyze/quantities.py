@@ -19,7 +19,7 @@ _W = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|t
 _S = r"(?:hundred|thousand|million|billion|trillion)"
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
-          "tn": 1e12, "trn": 1e12,
+          "tn": 1e12, "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
           "dozen": 12}
 _WORDNUM = (rf"(?:{_W}(?:-{_W})?(?:\s+{_S}(?:\s+(?:and\s+)?{_W}(?:-{_W})?)?)*"
             rf"(?:\s+dozen)?|an?\s+(?:{_S}|dozen)(?:\s+{_S})*)")
@@ -49,10 +49,13 @@ _FRACTION = (r"(?:(?:an?|one|two|three|four)[\s-](?:half|halves|thirds?|quarters
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 CANDIDATE = re.compile(
+    # Only where a number, sign or currency can start: a digit or symbol, or a word's first
+    # letter (the look-ahead skips the inside of words cheaply).
+    r"(?=[\d.+\-−$€£¥₹₩₽₪]|\b[A-Za-z])"
     rf"(?P<sign>(?<![\w.,])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
     rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?"
     rf"(?:(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<dig>{_DIGITS})(?:(?P<abbr>bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])|"
-    rf"(?P<dscale>(?:\s+(?:{_S}|dozen))+)\b)?"
+    rf"(?P<dscale>(?:\s+(?:{_S}|dozen|crores?|lakhs?|bn|mn|tn))+)\b)?"
     rf"|(?P<frac>(?i:\b{_FRACTION}))"
     rf"|(?P<word>(?i:\b{_WORDNUM}\b))|(?P<vague>(?i:\b{_VAGUE})))")
 
@@ -94,7 +97,8 @@ _PARTICLE = (r"(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bmade\
              r"(?<!\bmake\s)(?<!\bpicked\s)(?<!\bset\s)(?<!\bsum\s)(?<!\btook\s)"
              r"(?<!\btake\s)(?<!\bshut\s)(?<!\bturned\s)(?<!\bbroke\s)(?<!\bstep\s)"
              r"(?<!\bstepped\s)(?<!\bwound\s)(?<!\bended\s)(?<!\bput\s)(?<!\bsigned\s)"
-             r"(?<!\bopened\s)(?<!\bshowed\s)(?<!\bbacked\s)(?<!\bbrought\s)")
+             r"(?<!\bopened\s)(?<!\bshowed\s)(?<!\bbacked\s)(?<!\bbrought\s)(?<!\bwind\s)"
+             r"(?<!\bwinding\s)(?<!\bcalmed\s)(?<!\bslow\s)(?<!\bslowed\s)")
 CHANGE_BEFORE = re.compile(
     rf"(?i:\b{_PARTICLE}(?P<v>(?P<up>{UP})|(?P<down>{DOWN}))(?:\s+(?:by|of|nearly|almost|"
     r"about|around|some|roughly|just|more than|over|another|a further|only|as much as|"
@@ -105,15 +109,18 @@ CHANGE_BY = re.compile(rf"(?i:\b(?:(?P<up>{UP})|(?P<down>{DOWN}))\s+(?:[\w'’-]
                        r"less than|up to|as much as|just|only)\s+)?)$")
 CHANGE_AFTER = re.compile(r"^\s+(?i:(?P<up>higher|up|more)|(?P<down>lower|down|less))\b"
                           r"(?!\s+(?:to|from|than|with))")
-TO_LEVEL = re.compile(r"(?i:\b(?:to|at|from)\s+)$")
+TO_LEVEL = re.compile(r"(?i:\b(?:to|at)\s+)$")
 
 MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
           r"July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
           r"Dec(?:ember|\.)?)")
-MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*(?:the\s+)?$")
-MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTHS}(?![a-z])")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS}|{_DAY},?)\s*(?:the\s+)?$")
+MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS}(?![a-z])|{_DAY}\b)")
 CLOCK_AFTER = re.compile(r"^(?:[:.]\d\d)?\s?(?i:a\.m\.|p\.m\.|am|pm|o'clock|o’clock|hrs|GMT|"
                          r"BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT)(?![a-z])|^:\d\d")
+CLOCK_RANGE = re.compile(r"^\s*(?:-|–|to|and)\s*\d{1,2}(?:[:.]\d\d)?\s?(?i:a\.m\.|p\.m\.|am|pm)"
+                         r"(?![a-z])")
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 # Labels a number names rather than counts: "Section 427", "Flight 17", "page 5", "No. 10".
 LABEL_BEFORE = re.compile(
@@ -131,7 +138,7 @@ STREET = re.compile(
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?|\d{2,5}[\s.-])"
                    r"\d{3,4}[\s.-]\d{3,5}(?![\w])|(?<![\w,.])\d{3}-\d{4}(?![\w-])")
 CODE_AFTER = re.compile(r"\s+(?i:zip\s+code|postcode|post\s+code|area\s+code|postal\s+code)\b")
-YEAR_SPAN = re.compile(r"(?<![\w.,])(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)(?![\w%.,]\d?)")
+YEAR_SPAN = re.compile(r"(?<![\w.,])(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)(?![\w%]|[.,]\d)")
 DATE_CHAIN = re.compile(r"(?<![\w.,])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\w])")
 AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
 SCORE_WORDS = re.compile(
@@ -363,7 +370,7 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         # "5m" alone is five metres; "$5m" or "5bn" is money or a count in millions.
         # "5m people" counts in millions too: a plural noun follows, not a length
         nxt = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z]+)\b)?", text[m.end():])
-        per_million = abbr == "m" and nxt is not None and (
+        per_million = abbr in ("m", "k") and nxt is not None and (
             _is_plural(nxt.group(1)) or bool(nxt.group(2)) and _is_plural(nxt.group(2)))
         if factor and (cur_text or abbr.lower() in ("bn", "bln", "mn", "mln", "tn", "trn")
                        or abbr in ("M", "B") or per_million):
@@ -382,7 +389,7 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         f.hedge = ">"
     if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
             AGE_AFTER_NAME.search(_left(text, m.start())) and re.match(r",\s", text[m.end():])
-            or re.search(r"(?i:\baged\s+)$", _left(text, m.start()))):
+            or re.search(r"(?i:\bage[ds]?:?\s+)$", _left(text, m.start()))):
         f.unit, f.unit_text = "years_old", None  # an age, written without a unit
         return f
     if cur_text:
@@ -410,8 +417,8 @@ def _fraction(text: str, m: re.Match[str]) -> _Found | None:
             return None
         value = 1 / denominator
     else:
-        if words[-1].startswith("quarter") and not re.match(r"\s+of\b", text[m.end():]):
-            return None  # "the third quarter"
+        if not words[-1].endswith("s") and not re.match(r"\s+of\b", text[m.end():]):
+            return None  # "the third quarter", "a fifth year": ordinals
         numerator = 1.0 if words[0] in ("a", "an", "one") else _word_value(words[0]) or 1.0
         value = numerator / FRACTIONS[words[-1]]
     f = _Found(m.start(), m.end(), m.start(), m.end(), value=value, word=True,
@@ -583,7 +590,9 @@ def _not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
         return True  # 720p, 5G, 3D, 4x4 (letters glued after that are not a unit)
     if ORDINAL_AFTER.match(after):
         return True
-    if CLOCK_AFTER.match(after):
+    if re.match(r"0\d", digits):
+        return True  # 0307 (local time), 007: a code or a time, not an amount
+    if CLOCK_AFTER.match(after) or CLOCK_RANGE.match(after):
         return True
     if prev == ":" and before[-2:-1].isdigit():
         return True  # the minutes of 10:27
@@ -611,7 +620,11 @@ def _is_year(text: str, start: int, end: int, n: int) -> bool:
     if um and _unit_follows(after) and _unit_key(um.group("unit")) not in (
             "year", "years_old", "month", "week", "day", "m", "point"):
         return False  # "1500 km", "2000 sq ft"; but "2019 season's 12 points" stays a year
-    if HEDGE_RE.search(before) or INCREMENT_RE.search(before):
+    counts = re.match(r"^\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b", after)
+    if (HEDGE_RE.search(before) or INCREMENT_RE.search(before)) and counts and (
+            _is_plural(counts.group(1)) and counts.group(1) not in _NOT_PLURAL):
+        return False
+    if INCREMENT_RE.search(before):
         return False
     if re.match(r"^\s+(?:more|fewer|other)\b", after):
         return False
@@ -793,15 +806,17 @@ def _hedge_and_change(text: str, f: _Found) -> None:
     if f.has_sign in ("-", "−") and f.unit == "percent":
         f.change, f.by = "down", True
         return
-    cm = CHANGE_BEFORE.search(before)
+    near = before[-50:]  # a change verb and its connectives ("plunged by as much as")
+    cm = CHANGE_BEFORE.search(near)
     if cm:
-        tail = before[cm.end("v"):]
+        tail = near[cm.end("v"):]
         if re.search(r"(?i:\bfrom\b)", tail):
             return  # "up from 17%": the level before the change
         f.change = "up" if cm.group("up") else "down"
         f.by = not re.search(r"(?i:\bto\b)", tail) and not f.from_range
         return
-    bm = CHANGE_BY.search(before)
+    by = re.search(r"(?i:\bby\s+(?:\w+\s+){0,2})$", before[-30:])
+    bm = CHANGE_BY.search(before[-60:]) if by else None
     if bm:
         f.change = "up" if bm.group("up") else "down"
         f.by = True
@@ -815,7 +830,8 @@ def _hedge_and_change(text: str, f: _Found) -> None:
     lm = TO_LEVEL.search(before)
     if lm:
         clause = re.split(r"[,;:]|\band\b|\bwhile\b", before[:lm.start()])[-1]
-        cm = re.search(rf"(?i:\b(?P<up>{UP})|\b(?P<down>{DOWN}))\b", clause)
+        cm = re.search(rf"(?i:\b(?P<up>{UP}|raised|raises|raise|raising)|\b(?P<down>{DOWN}))\b",
+                       clause)  # "raised its tax to 12.5%" (but "raised $5m" is no change)
         if cm:
             f.change = "up" if cm.group("up") else "down"
 
