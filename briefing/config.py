@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -170,6 +171,9 @@ class Config:
         "Folder with your own versions of any of briefing.md.j2, briefing.html.j2, print.css "
         "and email.html.j2; files it does not have come from the built-in set.", None)
     max_file_kb: int = _help("Larger input files are skipped.", 2048)
+    allow_hard_links: bool = _help(
+        "Read inbox files that have other hard links too (off: such a file may be a file from "
+        "elsewhere on the machine, linked in; it is skipped with a log line).", False)
     residue_file: Path | None = _help(
         "Extra residue patterns (one regular expression a line) added to the built-in list.", None
     )
@@ -458,6 +462,10 @@ def _check_email(email: EmailConfig, where: str, problems: _Problems) -> None:
         problems.add(f"{where} 'ca_file' not found: {email.ca_file}")
     if email.attempts < 1:
         problems.add(f"{where} 'attempts' must be at least 1")
+    if email.security == "none" and email.user and not _is_loopback(email.host):
+        problems.add(f"{where} security = \"none\" with a login would send the password in "
+                     f"clear to {email.host}; use starttls or ssl (none is only for a relay on "
+                     "this machine)")
     try:
         email.subject.format(title="", date="", count=0)
     except KeyError as exc:
@@ -466,6 +474,17 @@ def _check_email(email: EmailConfig, where: str, problems: _Problems) -> None:
     except (IndexError, ValueError) as exc:
         problems.add(f"{where} 'subject': {exc}; allowed placeholders: {{title}}, {{date}}, "
                      "{count} (write {{ and }} for braces)")
+
+
+def _is_loopback(host: str) -> bool:
+    """Only names that cannot leave the machine: 'localhost' and loopback addresses (no DNS
+    lookup, which could be answered by anyone)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _check_schedule(schedule: ScheduleConfig, where: str, problems: _Problems) -> None:

@@ -296,6 +296,20 @@ def clean_value(value: str | None) -> str | None:
     return value or None
 
 
+def article_url(text: str | None) -> str | None:
+    """The article's address if it is a real web address, normalised by courlan (tracking
+    parameters such as utm_source dropped, unsafe characters encoded); else None, so
+    nothing odd reaches the Markdown's link."""
+    if not text:
+        return None
+    import courlan  # trafilatura's own URL library
+
+    checked = courlan.check_url(text.strip().strip("<>"), strict=False)
+    if checked is None or not checked[0].startswith(("http://", "https://")):
+        return None
+    return checked[0]
+
+
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None

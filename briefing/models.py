@@ -16,6 +16,8 @@ class FoundFile:
     relpath: str  # relative to the inbox, with forward slashes: the file's identity
     size: int
     sha256: str
+    inode: tuple[int, int] | None = None  # (device, inode) when scanned: read only that file
+    links: int = 1  # hard links when scanned
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
     extra = (str(config.residue_file),) if config.residue_file else ()
     outlets = (str(config.outlets_file),) if config.outlets_file else ()
     clean.residue_patterns(extra)  # a bad pattern stops the run before anything is read
-    scan = discover(folder)
+    scan = discover(folder, config.allow_hard_links)
     report.found = len(scan.files)
     for problem in scan.problems:  # not recorded: the next run looks again
         log.warning("%s/%s: skipped: %s", display(folder), problem.relpath, problem.reason)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 
@@ -15,12 +16,32 @@ from .sources import read_bytes
 HTML_KINDS = (".html", ".htm")
 
 
+# A byte-order mark says what the file is; UTF-16 and UTF-32 are full of NUL bytes, so
+# they are recognised before the binary check.
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Terminal escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL") go whole; other control
+# characters one by one. Tab and newline stay; form feed and vertical tab end a line.
+ESCAPE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Text and a note when the encoding had to be guessed.
 
-    UTF-8 (a BOM is dropped) first, strict cp1252 second; anything else is decoded as
-    UTF-8 with replacement characters and flagged, so no file is silently garbled.
+    A UTF-16 or UTF-32 byte-order mark decides; else NUL bytes in the first KiB mean a
+    binary file; else UTF-8 (a BOM is dropped) first, strict cp1252 second; anything else is
+    decoded as UTF-8 with replacement characters and flagged, so no file is silently garbled.
     """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError:
+                return (data.decode(codec, errors="replace"),
+                        f"{codec.upper()} with undecodable bytes (replaced)")
+    if b"\x00" in data[:1024]:
+        raise ReadError("binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -32,16 +53,29 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return text, "encoding unknown: undecodable bytes replaced"
 
 
+def strip_controls(text: str) -> tuple[str, int]:
+    """Text without control characters (NUL, terminal escapes, ...), and how many there were;
+    they would reach the Markdown, the PDF and the e-mail."""
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    count = len(CONTROL_RE.findall(text))
+    if count:
+        text = CONTROL_RE.sub("", ESCAPE_RE.sub("", text))
+    return text, count
+
+
 def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = (),
          extra_outlets: tuple[str, ...] = ()) -> Article:
     """Read one inbox file into an Article; raise ReadError with the reason if unusable,
     FileUnavailable if it cannot be read this time."""
     data = read_bytes(found, max_bytes)
-    if b"\x00" in data[:1024]:
-        raise ReadError("binary file (NUL bytes), not text")
     text, note = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, controls = strip_controls(text)
+    if controls > max(8, len(text) // 100):
+        raise ReadError(f"binary file ({controls:,} control characters), not text")
     meta = Meta(notes=[note] if note else [])
+    if controls:
+        meta.notes.append(f"{controls} control characters removed")
     if found.path.suffix.lower() in HTML_KINDS:
         body = _read_html(text, meta)
     else:
@@ -49,6 +83,7 @@ def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = (),
         # so the templates escape plain text exactly once.
         body = _read_text(html.unescape(text), meta, metadata.known_outlets(extra_outlets),
                           markdown=found.path.suffix.lower() in (".md", ".markdown"))
+    body = strip_controls(body)[0]  # entities such as &#27; decode to control characters
     paragraphs = clean.clean_lines(body.split("\n"), title=meta.title,
                                    patterns=clean.residue_patterns(extra_residue))
     if not paragraphs:
@@ -56,14 +91,15 @@ def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = (),
     sentences = split_sentences(paragraphs)
     if not sentences:
         raise ReadError("no sentences found")
-    title = furniture.strip_markup(meta.title) if meta.title else None
+    title = furniture.strip_markup(strip_controls(meta.title)[0]) if meta.title else None
     title, derived = metadata.strip_outlet(title or None, meta.outlet), False
     if not title:
         title, derived = derive_title(sentences[0].text), True
+    url = metadata.article_url(meta.url)
+    outlet = strip_controls(meta.outlet)[0] if meta.outlet else metadata.outlet_from_url(url)
     return Article(relpath=found.relpath, sha256=found.sha256, title=title, title_derived=derived,
-                   outlet=meta.outlet or metadata.outlet_from_url(meta.url), published=meta.date,
-                   url=meta.url, paragraphs=tuple(paragraphs), sentences=tuple(sentences),
-                   notes=tuple(meta.notes))
+                   outlet=outlet, published=meta.date, url=url, paragraphs=tuple(paragraphs),
+                   sentences=tuple(sentences), notes=tuple(meta.notes))
 
 
 def derive_title(first_sentence: str, words: int = 12) -> str:

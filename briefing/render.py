@@ -10,7 +10,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 import jinja2
 import markdown as markdown_lib
@@ -30,13 +30,27 @@ ALLOWED_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "
 
 
 def md_escape(text: object) -> str:
-    """Article text made inert for Markdown: no emphasis, links, HTML or table breaks."""
+    """Article text made inert for Markdown: no emphasis, links, HTML or table breaks, and no
+    control characters (a terminal escape in a file name is shown as \\x1b, not obeyed)."""
     value = " ".join(str(text).split())  # a newline inside a table cell ends the row
+    value = CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
     value = re.sub(r"&(?=#?\w+;)", "&amp;", value)
     value = MD_SPECIAL_RE.sub(r"\\\1", value)
     # Entities, not backslashes, for angle brackets: Python-Markdown (the PDF path) does not
     # honour "\<", and CommonMark renders "&lt;" the same way.
     return value.replace("<", "&lt;").replace(">", "&gt;")
+
+
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Characters a URL may hold as they are (RFC 3986); anything else is percent-encoded, so a
+# URL can neither end a Markdown autolink nor open a tag.
+URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
+
+
+def md_url(url: object) -> str:
+    """A URL for a Markdown autolink <...>: already checked when the article was read, and
+    encoded again here for anything stored before that check existed."""
+    return quote(str(url), safe=URL_SAFE)
 
 
 def _number(value: float, decimals: int = 0) -> str:
@@ -147,6 +161,7 @@ def markdown_env(templates: Path | None) -> jinja2.Environment:
     env = template_env(templates, autoescape=False, keep_trailing_newline=True,
                        trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = md_escape
+    env.filters["url"] = md_url
     env.filters["amount"] = amount
     return env
 

@@ -29,13 +29,15 @@ class Scan:
     unsure: list[str] = field(default_factory=list)  # relpaths whose state is unknown now
 
 
-def discover(inbox: Path) -> Scan:
+def discover(inbox: Path, allow_hard_links: bool = False) -> Scan:
     """Every article file under inbox, sorted by relative path.
 
     Dotfiles, partial downloads, symlinks and anything resolving outside the inbox are
     passed over with a log line: a writer that saves then renames never shows us half a file.
     An inbox that cannot be listed raises InboxError (it is not an empty inbox); a subfolder
-    or file that cannot be read is reported, and what it holds is left as it was.
+    or file that cannot be read is reported, and what it holds is left as it was. A file with
+    other hard links may be a file from anywhere on the machine linked in: reported and
+    passed over unless `allow_hard_links`.
     """
     root = inbox.resolve()
     scan = Scan()
@@ -78,7 +80,7 @@ def discover(inbox: Path) -> Scan:
                 log.debug("ignored %s: not .txt, .md or .html", display(path))
                 continue
             try:
-                size, sha256 = file_hash(path)
+                size, sha256, info = _scan_file(path)
             except FileNotFoundError:
                 continue  # gone since the folder was listed: it is simply not there
             except OSError as exc:
@@ -88,7 +90,15 @@ def discover(inbox: Path) -> Scan:
             except ReadError as exc:  # not a regular file (also if it was swapped for one)
                 log.info("ignored %s: %s", display(path), exc)
                 continue
-            scan.files.append(FoundFile(path=path, relpath=relpath, size=size, sha256=sha256))
+            if info.st_nlink > 1 and not allow_hard_links:
+                scan.unsure.append(relpath)
+                scan.problems.append(Skipped(display(relpath), (
+                    f"hard link ({info.st_nlink} links): it may be a file from elsewhere on "
+                    "this machine; set allow_hard_links = true in [briefing] to read it")))
+                continue
+            scan.files.append(FoundFile(path=path, relpath=relpath, size=size, sha256=sha256,
+                                        inode=(info.st_dev, info.st_ino),
+                                        links=info.st_nlink))
     scan.files.sort(key=lambda f: f.relpath)
     return scan
 
@@ -162,14 +172,20 @@ def open_regular(path: Path) -> int:
 
 def file_hash(path: Path) -> tuple[int, str]:
     """Size and SHA-256 of the file's bytes, read in chunks so a large file costs no memory."""
+    size, digest, _ = _scan_file(path)
+    return size, digest
+
+
+def _scan_file(path: Path) -> tuple[int, str, os.stat_result]:
     digest = hashlib.sha256()
     size = 0
     fd = open_regular(path)
+    info = os.fstat(fd)
     with os.fdopen(fd, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
             size += len(chunk)
-    return size, digest.hexdigest()
+    return size, digest.hexdigest(), info
 
 
 def read_bytes(found: FoundFile, max_bytes: int) -> bytes:
@@ -183,12 +199,17 @@ def read_bytes(found: FoundFile, max_bytes: int) -> bytes:
         raise ReadError(f"too large ({found.size:,} bytes; the limit is {max_bytes:,})")
     try:
         fd = open_regular(found.path)
+        info = os.fstat(fd)
         with os.fdopen(fd, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise FileUnavailable(unavailable(exc)) from None
     except ReadError as exc:  # swapped for a FIFO or a link since the scan
         raise FileUnavailable(f"{exc} since the inbox was scanned; {RETRY}") from None
+    if found.inode is not None and (info.st_dev, info.st_ino) != found.inode:
+        raise FileUnavailable(f"replaced by another file since the inbox was scanned; {RETRY}")
+    if info.st_nlink > found.links:
+        raise FileUnavailable(f"gained a hard link since the inbox was scanned; {RETRY}")
     if hashlib.sha256(data).hexdigest() != found.sha256:
         raise FileUnavailable(f"changed while being read; {RETRY}")
     return data

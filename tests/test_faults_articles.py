@@ -82,8 +82,8 @@ def _discover_then(monkeypatch: pytest.MonkeyPatch, act) -> None:  # type: ignor
     """Let the real scan run, then change the file system before anything is read."""
     real = sources.discover
 
-    def discover(inbox: Path):  # type: ignore[no-untyped-def]
-        found = real(inbox)
+    def discover(*args):  # type: ignore[no-untyped-def]
+        found = real(*args)
         act()
         monkeypatch.setattr(pipeline, "discover", real)  # only the first run
         return found

@@ -162,3 +162,32 @@ def test_entities_are_decoded_once_and_markup_is_dropped(tmp_path: Path) -> None
     art = read_one(tmp_path, "e.txt", text)
     assert art.paragraphs == ("The council said “no” … and closed it & the road, engineers "
                               "said on Tuesday.", "Officials blamed the weather &amp; age.")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text(tmp_path: Path, codec: str) -> None:
+    text = "Title: Caf\u00e9 owners \u201cworried\u201d\n\n" + BODY
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    art = read_one(tmp_path, "wide.txt", data)
+    assert art.title == "Caf\u00e9 owners \u201cworried\u201d"
+    assert art.sentences[0].text.startswith("The transport ministry")
+
+
+def test_control_characters_are_removed_and_noted(tmp_path: Path) -> None:
+    text = ("Title: Rail \x1b[1mline\x1b[0m delayed\n\n" + "x " * 600 + "\n\n"
+            + BODY.replace("spring", "spr\x00ing")
+            .replace("Officials", "\x1b]0;title\x07Officials"))
+    art = read_one(tmp_path, "ctl.txt", text)
+    assert art.title == "Rail line delayed"
+    joined = " ".join(art.paragraphs)
+    assert "spring, two years" in joined and "Officials blamed" in joined
+    assert not any(ch in joined for ch in "\x00\x1b\x07")
+    assert art.notes == ("5 control characters removed",)
+
+
+def test_text_full_of_control_characters_is_binary(tmp_path: Path) -> None:
+    noisy = "".join(f"{c}\x01\x02" for c in BODY * 3)
+    with pytest.raises(ReadError, match="binary file"):
+        read_one(tmp_path, "noise.txt", noisy)
