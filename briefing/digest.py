@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields, is_dataclass
 
 from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
@@ -50,12 +51,31 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
         digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus, scores[i],
                                    taken, in_overview)
         taken |= shown_refs(digests[i].items)
+    topics = tuple(digests[i] for i in range(len(matchers)))
+    cited = sorted(cited_articles((overview, topics)))
     return Briefing(
-        title=config.title, date=date, overview=tuple(overview),
-        topics=tuple(digests[i] for i in range(len(matchers))),
-        sources=tuple(SourceEntry(n + 1, a) for n, a in enumerate(articles)),
-        citation={i: i + 1 for i in range(len(articles))},
-        skipped=skipped, articles_read=len(articles))
+        title=config.title, date=date, overview=tuple(overview), topics=topics,
+        sources=tuple(SourceEntry(n + 1, articles[i]) for n, i in enumerate(cited)),
+        citation={i: n + 1 for n, i in enumerate(cited)},
+        skipped=skipped, articles_read=len(articles), articles=tuple(articles))
+
+
+def cited_articles(value: object) -> set[int]:
+    """Indexes of the articles whose sentences anything in value cites: digest lines and
+    figure rows (whatever holds `refs`), found in nested dataclasses and tuples, so Sources
+    lists exactly what the edition cites."""
+    found: set[int] = set()
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            found |= cited_articles(item)
+    elif is_dataclass(value):
+        refs = getattr(value, "refs", None)
+        if isinstance(refs, tuple):
+            found |= {r.article for r in refs if isinstance(r, SentenceRef)}
+        for f in fields(value):
+            if f.name != "refs":
+                found |= cited_articles(getattr(value, f.name))
+    return found
 
 
 def _overview(config: Config, corpus: Corpus, scores: list[list[float]]) -> list[DigestItem]:

@@ -191,10 +191,11 @@ class Briefing:
     date: dt.date
     overview: tuple[DigestItem, ...]
     topics: tuple[TopicDigest, ...]
-    sources: tuple[SourceEntry, ...]
+    sources: tuple[SourceEntry, ...]  # the cited articles only, numbered in reading order
     citation: dict[int, int] = field(default_factory=dict)  # article index -> source number
     skipped: tuple[Skipped, ...] = ()
     articles_read: int = 0
+    articles: tuple[Article, ...] = ()  # every article read, in reading order (ref.article)
 
     def cite(self, refs: tuple[SentenceRef, ...]) -> list[int]:
         """Source numbers for refs, sorted and unique."""

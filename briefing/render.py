@@ -97,7 +97,7 @@ def _when(briefing: Briefing):  # type: ignore[no-untyped-def]
     def when(claim: Claim, short: bool = False) -> str:
         """The figure's time: resolved date (with the words it comes from), the words as
         written when they cannot be resolved, else the source's publication date."""
-        published = briefing.sources[claim.ref.article].article.published
+        published = briefing.articles[claim.ref.article].published
         if claim.when_date is not None:
             grain = {"year": 4, "month": 7}.get(claim.when_grain or "", 10)
             text = claim.when_date.isoformat()[:grain]
@@ -183,12 +183,22 @@ def long_date(date: dt.date) -> str:
 
 def _cite(briefing: Briefing):  # type: ignore[no-untyped-def]
     def cite(item: DigestItem | LedgerRow) -> str:
-        return "".join(f"[{n}]" for n in briefing.cite(item.refs))
+        # "[2, 4]", never "[2][4]": Markdown reads that as a reference link (MD052).
+        return f"[{', '.join(str(n) for n in briefing.cite(item.refs))}]"
     return cite
 
 
-def _outlets(briefing: Briefing) -> list[str]:
-    return sorted({s.article.outlet for s in briefing.sources if s.article.outlet})
+def _outlets(briefing: Briefing) -> list[tuple[str, int]]:
+    """(outlet, articles) for the edition's subtitle, most articles first, then the count
+    of articles whose outlet is unknown as ("unknown", n); empty when no outlet is known."""
+    counts: dict[str, int] = {}
+    for article in briefing.articles:
+        counts[article.outlet or ""] = counts.get(article.outlet or "", 0) + 1
+    unknown = counts.pop("", 0)
+    if not counts:
+        return []
+    known = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+    return known + ([("unknown", unknown)] if unknown else [])
 
 
 def markdown_to_html(text: str) -> str:

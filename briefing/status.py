@@ -14,6 +14,7 @@ class EditionStatus:
     record: EditionRecord
     articles: int
     deliveries: tuple[Delivery, ...]
+    files: tuple[str, ...] = ()  # every article's inbox path, cited in the edition or not
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Status:
         return {
             "editions": [{
                 "date": e.record.date.isoformat(), "built_at": e.record.built_at,
-                "state": e.record.state, "articles": e.articles,
+                "state": e.record.state, "articles": e.articles, "files": list(e.files),
                 "markdown": str(e.record.markdown_path),
                 "pdf": str(e.record.pdf_path) if e.record.pdf_path else None,
                 "markdown_sha256": e.record.markdown_sha256,
@@ -61,6 +62,7 @@ def read_status(config: Config, last: int = 7) -> Status:
     """The state as an operator wants to see it; reads only."""
     with Store(config.database) as store:
         editions = tuple(EditionStatus(e, store.edition_article_count(e.date),
-                                       tuple(store.deliveries(e.date)))
+                                       tuple(store.deliveries(e.date)),
+                                       tuple(store.edition_files(e.date)))
                          for e in store.editions(last))
         return Status(editions, len(store.pending()), tuple(store.unfinished_deliveries()))

@@ -407,6 +407,12 @@ class Store:
             "SELECT date FROM editions ORDER BY date DESC LIMIT ?", (limit,))]
         return [e for e in (self.edition(dt.date.fromisoformat(d)) for d in dates) if e]
 
+    def edition_files(self, date: dt.date) -> list[str]:
+        """The inbox paths of the articles an edition holds (cited or not)."""
+        rows = self.db.execute("SELECT DISTINCT path FROM versions WHERE edition = ? "
+                               "ORDER BY path", (date.isoformat(),)).fetchall()
+        return [path for (path,) in rows]
+
     def edition_article_count(self, date: dt.date) -> int:
         return self.db.execute("SELECT COUNT(*) FROM versions WHERE edition = ?",
                                (date.isoformat(),)).fetchone()[0]

@@ -52,7 +52,7 @@ def test_ledger_merges_one_claim_reported_twice(tmp_path: Path) -> None:
     md = build(tmp_path)
     table = md.split("### Figures: who says how many")[1]
     farms = [line for line in table.splitlines() if "| farms |" in line]
-    assert len(farms) == 1 and farms[0].rstrip().endswith("[1][2] |")
+    assert len(farms) == 1 and farms[0].rstrip().endswith("[1, 2] |")
     assert any(">55,000" in line and "households" in line for line in table.splitlines())
 
 
