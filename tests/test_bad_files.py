@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -36,9 +38,12 @@ def test_bad_files_are_reported_and_the_rest_is_built(tmp_path: Path, seed_inbox
     assert "cp1252.txt: encoding guessed as cp1252" in err
     assert "3 skipped" in err
     md = (tmp_path / "out" / "2025-02-01" / "briefing.md").read_text()
-    assert "Built from 7 articles; 3 files skipped." in md
+    assert re.search(r"Built from 7 articles(: \d+ cited above, \d+ more read but not cited)?; "
+                     r"3 files skipped\.", md)
     assert "- empty.txt: empty file" in md
-    assert "Ports “jammed”" in md and "Strike enters tenth day" in md
+    status = CliRunner().invoke(main, ["status", "--json", "-c", str(config)])
+    (edition,) = json.loads(status.stdout)["editions"]
+    assert {"cp1252.txt", "bom.md"} <= set(edition["files"])  # read, cited or not
     assert "SECRET OUTSIDE" not in md
     # Reported once: the next run has nothing new and exits 0.
     again = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-02-02"])
