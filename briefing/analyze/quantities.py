@@ -93,17 +93,39 @@ DOWN = (r"fell|fall|falls|falling|fallen|down|decreased|decreases|decrease|decre
         r"slashing|trimmed|trimming|tanked|tanking|sagged|weakened|weakening|fell back|"
         r"downward|downwards")
 # "gave up 517 yards", "shut down 3 plants": up and down as particles of another verb
-_PARTICLE = (r"(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bmade\s)"
-             r"(?<!\bmake\s)(?<!\bpicked\s)(?<!\bset\s)(?<!\bsum\s)(?<!\btook\s)"
-             r"(?<!\btake\s)(?<!\bshut\s)(?<!\bturned\s)(?<!\bbroke\s)(?<!\bstep\s)"
-             r"(?<!\bstepped\s)(?<!\bwound\s)(?<!\bended\s)(?<!\bput\s)(?<!\bsigned\s)"
-             r"(?<!\bopened\s)(?<!\bshowed\s)(?<!\bbacked\s)(?<!\bbrought\s)(?<!\bwind\s)"
-             r"(?<!\bwinding\s)(?<!\bcalmed\s)(?<!\bslow\s)(?<!\bslowed\s)")
+_PARTICLE_BEFORE = re.compile(
+    r"(?i:\b(?:gave|give|gives|given|made|make|picked|set|sum|took|take|shut|turned|broke|step|"
+    r"stepped|wound|ended|put|signed|opened|showed|backed|brought|wind|winding|calmed|slow|"
+    r"slowed)\s+)$")
 CHANGE_BEFORE = re.compile(
-    rf"(?i:\b{_PARTICLE}(?P<v>(?P<up>{UP})|(?P<down>{DOWN}))(?:\s+(?:by|of|nearly|almost|"
+    rf"(?i:\b(?P<v>(?P<up>{UP})|(?P<down>{DOWN}))(?:\s+(?:by|of|nearly|almost|"
     r"about|around|some|roughly|just|more than|over|another|a further|only|as much as|"
     r"as many as|to|from|just over|just under|less than|close to|fewer than|a hefty|"
     r"a sharp|sharply|slightly|steeply|strongly|modestly|marginally))*\s*)$")
+
+
+_CHANGE_WORDS = frozenset(w for alts in (UP, DOWN) for w in alts.split("|") if " " not in w)
+_HEDGE_FIRST = frozenset(alt.split()[0].rstrip("\\.-").lower() for _, alts in HEDGES
+                         for alt in alts.split("|") if alt[:1].isalpha())
+
+
+def _has_word(near: str, words: frozenset[str]) -> bool:
+    """A cheap test before a costly pattern: does `near` hold one of these words?"""
+    return any(w.lower() in words for w in re.findall(r"[A-Za-z]+", near))
+
+
+def _change_before(near: str) -> re.Match[str] | None:
+    """A change verb ending `near` ("rose 5%", "fell by about"); "gave up 517 yards" and
+    "shut down 3 plants" use up and down as particles of another verb."""
+    if not _has_word(near, _CHANGE_WORDS):
+        return None
+    cm = CHANGE_BEFORE.search(near)
+    if cm and cm.group("v").lower() in ("up", "down") and \
+            _PARTICLE_BEFORE.search(near[:cm.start("v")]):
+        return None
+    return cm
+
+
 CHANGE_BY = re.compile(rf"(?i:\b(?:(?P<up>{UP})|(?P<down>{DOWN}))\s+(?:[\w'’-]+\s+){{1,4}}?by\s+"
                        r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|"
                        r"less than|up to|as much as|just|only)\s+)?)$")
@@ -621,7 +643,7 @@ def _is_year(text: str, start: int, end: int, n: int) -> bool:
             "year", "years_old", "month", "week", "day", "m", "point"):
         return False  # "1500 km", "2000 sq ft"; but "2019 season's 12 points" stays a year
     counts = re.match(r"^\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b", after)
-    if (HEDGE_RE.search(before) or INCREMENT_RE.search(before)) and counts and (
+    if (HEDGE_RE.search(before[-30:]) or INCREMENT_RE.search(before)) and counts and (
             _is_plural(counts.group(1)) and counts.group(1) not in _NOT_PLURAL):
         return False
     if INCREMENT_RE.search(before):
@@ -640,7 +662,7 @@ _NOT_PLURAL = frozenset({"was", "has", "is", "as", "its", "this", "his", "does",
 
 
 def _is_label(before: str, after: str, whole: bool) -> bool:
-    if LABEL_BEFORE.search(before):
+    if LABEL_BEFORE.search(before[-30:]):
         # "page 5" names a page; "5 pages" counts them, and "week 5 of" names a week too
         return not re.match(r"^\s*(?:%|per\s?cent|percent)", after)
     m = re.search(r"(?:^|[\s(\"“])([A-Z][\w&'’.+-]*|[A-Z]{2,}|[a-z]+[A-Z][\w-]*)\s+$", before)
@@ -717,7 +739,7 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
                 (word == "or" and a.word and b.word and b.value > a.value) or
                 (word == "through" and bool(from_)))
             if word == "to" and not from_ and (not _same_kind(a, b) or (a.unit and not b.unit)
-                                               or (CHANGE_BEFORE.search(before) and a.unit)):
+                                               or (_change_before(before[-50:]) and a.unit)):
                 ok = False  # "rose 5% to 18.6%": a change, then the level it reached
             if ok and _compatible(a, b):
                 joined = _joined(text, a, b, falling=bool(from_))
@@ -784,16 +806,18 @@ def _hedge_and_change(text: str, f: _Found) -> None:
         f.kind = "increment"
         f.start -= len(before) - inc.start()
         before = _left(text, f.start)
-    hm = HEDGE_RE.search(before) if not f.from_range and f.hedge == "=" else None
-    if hm and not re.search(r"(?i:\bup\s+to\s*)$", before) or (
-            hm and re.search(r"(?i:\bup\s+to\s*)$", before)
-            and not CHANGE_BEFORE.search(before[:hm.start()])):
+    near = before[-40:]  # the longest hedge is a few words
+    hm = HEDGE_RE.search(near) if not f.from_range and f.hedge == "=" and (
+        _has_word(near, _HEDGE_FIRST) or re.search(r"[~<>]\s*$", near)) else None
+    if hm and not re.search(r"(?i:\bup\s+to\s*)$", near) or (
+            hm and re.search(r"(?i:\bup\s+to\s*)$", near)
+            and not _change_before(near[:hm.start()])):
         for i, (sign, _) in enumerate(HEDGES):
             if hm.group(f"h{i}"):
                 f.hedge = sign
-        if hm.group("h") == "over" and re.search(r"(?i:\b(?:the|of)\s+$)", before[:hm.start()]):
+        if hm.group("h") == "over" and re.search(r"(?i:\b(?:the|of)\s+$)", near[:hm.start()]):
             f.hedge = "="  # "over the last 3 years" is handled by the caller; "of over"
-        f.start -= len(before) - hm.start()
+        f.start -= len(near) - hm.start()
         before = _left(text, f.start)
         inc = INCREMENT_RE.search(before)
         if inc:
@@ -807,7 +831,7 @@ def _hedge_and_change(text: str, f: _Found) -> None:
         f.change, f.by = "down", True
         return
     near = before[-50:]  # a change verb and its connectives ("plunged by as much as")
-    cm = CHANGE_BEFORE.search(near)
+    cm = _change_before(near)
     if cm:
         tail = near[cm.end("v"):]
         if re.search(r"(?i:\bfrom\b)", tail):
@@ -815,7 +839,7 @@ def _hedge_and_change(text: str, f: _Found) -> None:
         f.change = "up" if cm.group("up") else "down"
         f.by = not re.search(r"(?i:\bto\b)", tail) and not f.from_range
         return
-    by = re.search(r"(?i:\bby\s+(?:\w+\s+){0,2})$", before[-30:])
+    by = "by" in before[-30:].lower() and re.search(r"(?i:\bby\s+(?:\w+\s+){0,2})$", before[-30:])
     bm = CHANGE_BY.search(before[-60:]) if by else None
     if bm:
         f.change = "up" if bm.group("up") else "down"
