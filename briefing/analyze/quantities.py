@@ -74,6 +74,7 @@ HEDGES = [  # longest first within each sign, all matched as whole words before 
 HEDGE_RE = re.compile(
     r"(?i:(?:\b|(?=[~<>]))(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in
                                             enumerate(HEDGES)) + r"))\s*$")
+MORE_AFTER = re.compile(r"\s+(more|additional|extra|further)(?=\s+[a-z])(?!\s+than\b)")
 HEDGE_AFTER = re.compile(r"\s+or\s+(?i:(more|so|less|fewer))\b")
 INCREMENT_RE = re.compile(r"(?i:\b(?:another|an additional|additional|a further|further|"
                           r"an extra|extra)\s+)$")
@@ -326,6 +327,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             f = product
         else:
             _hedge_and_change(text, f)
+        more = MORE_AFTER.match(text, f.end) if f.unit is None and f.low is None else None
+        if more and _next_word(text, more.end()) not in STOP_NOUN | _VERBISH:
+            # "3,000 more troops": an increment, its noun after "more"
+            f.kind, f.end = "increment", more.end(1)
         noun = _noun(text, f) if f.unit is None else None
         out.append(Quantity(
             start=f.start, end=f.end, value=f.value, low=f.low, high=f.high, hedge=f.hedge,
@@ -935,6 +940,11 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
         return None
     start, end = words[0][0], words[-1][1]
     return text[start:end], start, end
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s+([A-Za-z]+)", text[pos:pos + 40])
+    return m.group(1).lower() if m else ""
 
 
 def _is_plural(word: str) -> bool:
