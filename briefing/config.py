@@ -11,6 +11,7 @@ import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, field, fields, replace
+from email.utils import formataddr, getaddresses
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +127,11 @@ class EmailConfig:
     password_env: str = _help("Name of the environment variable holding the SMTP password "
                               "(never the password itself).", "BRIEFING_SMTP_PASSWORD")
     sender: str = _help("From address.", "briefing@localhost")
-    recipients: tuple[str, ...] = _help("To addresses; each gets its own message.",
-                                        factory=tuple)
+    sender_name: str = _help("Name shown with the From address.", "briefing")
+    recipients: tuple[str, ...] = _help(
+        "To addresses, written ana@example.org or \"Ana Lima <ana@example.org>\"; each gets its "
+        "own message. The address alone identifies a recipient, so adding a name later sends "
+        "nothing twice.", factory=tuple)
     subject: str = _help("Subject; {title}, {date} and {count} are filled in.",
                          "{title}: {date} ({count} articles)")
     ca_file: Path | None = _help("CA bundle to verify the server with (default: the system's).",
@@ -135,6 +139,14 @@ class EmailConfig:
     timeout: float = _help("Seconds before a silent connection is given up.", 30.0)
     attempts: int = _help("Tries per recipient in one run for temporary failures.", 3)
     backoff_seconds: float = _help("Wait before the first retry; doubles each time.", 2.0)
+    # Not a key: the names given in `recipients` ("Ana Lima <ana@...>"), which load_config
+    # reduces to their addresses.
+    names: tuple[tuple[str, str], ...] = field(default=(), metadata={"internal": True})
+
+    def to_header(self, address: str) -> str:
+        """The To header for one recipient: with the name the config gave it, if any."""
+        name = dict(self.names).get(address.lower(), "")
+        return formataddr((name, address)) if name else address
 
 
 @dataclass(frozen=True)
@@ -293,6 +305,8 @@ def inspect_config(path: Path | str) -> tuple[Config | None, list[str]]:
         value = values.get(key, defaults[key])  # defaults too are relative to the file
         if value is not None:
             values[key] = (base / value).resolve()
+    if "email" in values:
+        values["email"] = _split_recipients(values["email"], f"{where}: [email]", problems)
     if "email" in values and values["email"].ca_file is not None:
         values["email"] = replace(values["email"],
                                   ca_file=(base / values["email"].ca_file).resolve())
@@ -379,7 +393,7 @@ def _convert_table(raw: Any, cls: type, where: str, problems: _Problems,
         problems.add(f"{where}: must be a table")
         return {}
     hints = typing.get_type_hints(cls)
-    known = {f.name for f in fields(cls)} - set(skip)
+    known = {f.name for f in fields(cls) if not f.metadata.get("internal")} - set(skip)
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
@@ -449,15 +463,43 @@ def _check_paths(config: Config, where: str, problems: _Problems) -> None:
         problems.add(f"{where}: two topics share the name {name!r}")
 
 
+def _split_recipients(email: EmailConfig, where: str, problems: _Problems) -> EmailConfig:
+    """Recipients reduced to their addresses (what identifies a delivery); the names given
+    as "Name <address>" kept for the To header."""
+    addresses: list[str] = []
+    names: list[tuple[str, str]] = []
+    for written in email.recipients:
+        parsed = getaddresses([written])
+        name, address = parsed[0] if len(parsed) == 1 else ("", "")
+        if not _is_address(address) or "\n" in written or "\r" in written:
+            problems.add(f"{where} not an e-mail address: {written!r} (write ana@example.org "
+                         "or \"Ana Lima <ana@example.org>\", one per list item)")
+            continue
+        if address.lower() in {a.lower() for a in addresses}:
+            problems.add(f"{where} 'recipients' has {address} twice")
+            continue
+        addresses.append(address)
+        if name:
+            names.append((address.lower(), name))
+    return replace(email, recipients=tuple(addresses), names=tuple(names))
+
+
+def _is_address(address: str) -> bool:
+    local, at, domain = address.rpartition("@")
+    return bool(at and local and domain) and not any(c in address for c in " \r\n<>,;\"")
+
+
 def _check_email(email: EmailConfig, where: str, problems: _Problems) -> None:
     where = f"{where}: [email]"
     if email.security not in ("starttls", "ssl", "none"):
         problems.add(f"{where} 'security' must be starttls, ssl or none, not {email.security!r}")
     if email.enabled and not email.recipients:
         problems.add(f"{where} 'recipients' is empty but e-mail is enabled")
-    for address in (email.sender, *email.recipients):
-        if "@" not in address or any(c in address for c in " \r\n<>,"):
-            problems.add(f"{where} not an e-mail address: {address!r}")
+    if not _is_address(email.sender):
+        problems.add(f"{where} 'sender' is not an e-mail address: {email.sender!r} (the name "
+                     "goes in sender_name)")
+    if any(c in email.sender_name for c in "\r\n"):
+        problems.add(f"{where} 'sender_name' must be one line")
     if email.ca_file is not None and not email.ca_file.is_file():
         problems.add(f"{where} 'ca_file' not found: {email.ca_file}")
     if email.attempts < 1:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -92,25 +93,52 @@ def subject(email: EmailConfig, title: str, date: dt.date, count: int) -> str:
 
 def build_message(config: Config, delivery: Delivery, markdown_text: str, pdf: bytes | None,
                   count: int) -> EmailMessage:
-    """text/plain (the Markdown) + text/html alternative, the PDF attached."""
+    """text/plain (the Markdown, unescaped) + text/html alternative, the PDF attached."""
     email = config.email
     msg = EmailMessage()
     msg["Subject"] = subject(email, config.title, delivery.edition, count)
-    msg["From"] = formataddr(("briefing", email.sender))
-    msg["To"] = delivery.recipient
+    msg["From"] = formataddr((email.sender_name, email.sender))
+    msg["To"] = email.to_header(delivery.recipient)
     msg["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
     msg["Message-ID"] = delivery.message_id
     msg["Auto-Submitted"] = "auto-generated"
-    msg.set_content(markdown_text)
+    msg.set_content(markdown_to_text(markdown_text))
     env = template_env(config.templates, autoescape=True)
     html = env.get_template("email.html.j2").render(
-        title=config.title, date=delivery.edition.isoformat(),
-        body=Markup(markdown_to_html(markdown_text)))  # sanitised by markdown_to_html
+        title=config.title, date=delivery.edition.isoformat(), language=config.language,
+        body=Markup(email_tables(markdown_to_html(markdown_text))))  # sanitised before styling
     msg.add_alternative(html, subtype="html")
     if pdf is not None:
         msg.add_attachment(pdf, maintype="application", subtype="pdf",
                            filename=f"briefing-{delivery.edition.isoformat()}.pdf")
+    if msg["Subject"].isascii():
+        # Python folds a long header right after "Subject:", which some clients show as an
+        # empty subject line; an ASCII subject stays one line (RFC 5322 allows 998).
+        # Parts are already encoded, so this changes only how the headers are written.
+        msg.policy = msg.policy.clone(max_line_length=998)
     return msg
+
+
+MD_ESCAPE_RE = re.compile(r"\\([\\`*_\[\]|#])|&(lt|gt|amp);")
+
+
+def markdown_to_text(markdown_text: str) -> str:
+    """The Markdown for reading as plain text: render.md_escape's backslashes and entities
+    undone ("U.S. \\[1\\]" reads "U.S. [1]"), the structure (headings, lists) kept."""
+    entities = {"lt": "<", "gt": ">", "amp": "&"}
+    return MD_ESCAPE_RE.sub(lambda m: m.group(1) or entities[m.group(2)], markdown_text)
+
+
+CELL = "border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top;"
+
+
+def email_tables(html: str) -> str:
+    """Borders on tables, inline: many mail clients drop <style> blocks. The HTML comes
+    from markdown_to_html, whose sanitiser leaves these tags without attributes."""
+    return (html.replace("<table>", '<table style="border-collapse: collapse; '
+                                    'font-size: 0.9em;">')
+                .replace("<th>", f'<th style="{CELL} background: #eee;">')
+                .replace("<td>", f'<td style="{CELL}">'))
 
 
 def _connect(email: EmailConfig) -> smtplib.SMTP:

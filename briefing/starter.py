@@ -92,7 +92,7 @@ def sample_config(title: str, path: Path) -> str:
     for name, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
                       ("email", EmailConfig), ("schedule", ScheduleConfig)):
         parts.append(f"\n[{name}]")
-        parts.extend(_key(f) for f in fields(cls))
+        parts.extend(_key(f) for f in fields(cls) if not f.metadata.get("internal"))
     topic_defaults = "\n".join(_key(f) for f in fields(TopicConfig)
                                if f.name not in ("name", "description", "terms", "measures"))
     measure_defaults = "\n".join(_key(f) for f in fields(MeasureConfig)
