@@ -107,6 +107,17 @@ class DigestConfig:
 
 
 @dataclass(frozen=True)
+class TimelineConfig:
+    enabled: bool = _help("Show the story's timeline: its dated events from every article "
+                          "read so far.", True)
+    entries: int = _help("Most dates in the timeline (the days most articles speak of).", 12)
+    sentences_per_entry: int = _help("Most lines per date.", 1)
+    lookback_days: int = _help(
+        "Days before the first article that count as part of the story; an older date shows "
+        "only when at least a quarter of the articles name it.", 30)
+
+
+@dataclass(frozen=True)
 class LedgerConfig:
     attribution_verbs: tuple[str, ...] = _help(
         "Verbs that introduce who says a figure (base forms; -s, -ed, -ing forms match too).",
@@ -194,6 +205,7 @@ class Config:
     )
     digest: DigestConfig = _help("[digest] section.", factory=DigestConfig)
     ledger: LedgerConfig = _help("[ledger] section.", factory=LedgerConfig)
+    timeline: TimelineConfig = _help("[timeline] section.", factory=TimelineConfig)
     email: EmailConfig = _help("[email] section.", factory=EmailConfig)
     schedule: ScheduleConfig = _help("[schedule] section.", factory=ScheduleConfig)
     topics: tuple[TopicConfig, ...] = _help("[[topics]] tables, in the order shown.",
@@ -282,9 +294,10 @@ def inspect_config(path: Path | str) -> tuple[Config | None, list[str]]:
     top = raw.pop("briefing", {})
     values: dict[str, Any] = {"path": path}
     values.update(_convert_table(top, Config, f"{where}: [briefing]", problems,
-                                 skip={"path", "digest", "ledger", "email", "schedule",
-                                       "topics"}))
+                                 skip={"path", "digest", "ledger", "timeline", "email",
+                                       "schedule", "topics"}))
     for section, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
+                         ("timeline", TimelineConfig),
                          ("email", EmailConfig), ("schedule", ScheduleConfig)):
         if section in raw:
             values[section] = cls(**_convert_table(raw.pop(section), cls,

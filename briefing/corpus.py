@@ -12,10 +12,13 @@ from .models import Article, SentenceRef
 class Corpus:
     """All sentences of an edition with their TF-IDF vectors and centrality."""
 
-    def __init__(self, articles: list[Article]):
+    def __init__(self, articles: list[Article], only: set[SentenceRef] | None = None):
+        """`only`: vectorize just these sentences (the rows are then only these)."""
         self.articles = articles
         self.refs = [SentenceRef(a, s.index) for a, art in enumerate(articles)
                      for s in art.sentences]
+        if only is not None:
+            self.refs = [r for r in self.refs if r in only]
         self.texts = [articles[r.article].sentences[r.sentence].text for r in self.refs]
         self.row_of = {r: i for i, r in enumerate(self.refs)}
         vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 
 from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
@@ -19,11 +19,13 @@ from .models import (
     SentenceRef,
     Skipped,
     SourceEntry,
+    TimelineEntry,
     TopicDigest,
 )
 from .ranking import rank_for_topic
 from .selection import MAX_CANDIDATES, select, shown_refs, with_citations
 from .summarize import summarize
+from .timeline import Timeline
 
 
 def order_articles(articles: list[Article]) -> list[Article]:
@@ -33,8 +35,11 @@ def order_articles(articles: list[Article]) -> list[Article]:
 
 
 def build_briefing(config: Config, articles: list[Article], date: dt.date,
-                   skipped: tuple[Skipped, ...] = ()) -> Briefing:
-    """The whole edition: overview, one digest per topic, ledger rows, numbered sources.
+                   skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None
+                   ) -> Briefing:
+    """The whole edition: overview, one digest per topic, ledger rows, numbered sources,
+    and the story's timeline (whose lines may cite articles of earlier editions: they are
+    listed after this edition's sources).
 
     A sentence shown (or cited) once is not shown again: the overview goes first, then the
     topics, narrowest first, so a broad topic does not take a narrow one's only lines."""
@@ -52,12 +57,18 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
                                    taken, in_overview)
         taken |= shown_refs(digests[i].items)
     topics = tuple(digests[i] for i in range(len(matchers)))
-    cited = sorted(cited_articles((overview, topics)))
+    # The timeline may cite articles of earlier editions: they follow this edition's own.
+    entries, earlier = _place_timeline(timeline, articles)
+    listed = articles + earlier
+    cited = sorted(cited_articles((overview, topics, entries)))
     return Briefing(
         title=config.title, date=date, overview=tuple(overview), topics=topics,
-        sources=tuple(SourceEntry(n + 1, articles[i]) for n, i in enumerate(cited)),
+        sources=tuple(SourceEntry(n + 1, listed[i], earlier=i >= len(articles))
+                      for n, i in enumerate(cited)),
         citation={i: n + 1 for n, i in enumerate(cited)},
-        skipped=skipped, articles_read=len(articles), articles=tuple(articles))
+        skipped=skipped, articles_read=len(articles), articles=tuple(listed),
+        timeline=entries, timeline_enabled=config.timeline.enabled,
+        timeline_since=timeline.since if timeline else None)
 
 
 def cited_articles(value: object) -> set[int]:
@@ -76,6 +87,30 @@ def cited_articles(value: object) -> set[int]:
             if f.name != "refs":
                 found |= cited_articles(getattr(value, f.name))
     return found
+
+
+def _place_timeline(timeline: Timeline | None, articles: list[Article]
+                    ) -> tuple[tuple[TimelineEntry, ...], list[Article]]:
+    """The timeline with its refs pointing into this edition's sources, and the articles of
+    earlier editions it cites (to list after this edition's own)."""
+    if timeline is None:
+        return (), []
+    index = {(a.relpath, a.sha256): i for i, a in enumerate(articles)}
+    earlier: list[Article] = []
+
+    def place(ref: SentenceRef) -> SentenceRef:
+        article = timeline.articles[ref.article]
+        key = (article.relpath, article.sha256)
+        if key not in index:
+            index[key] = len(articles) + len(earlier)
+            earlier.append(article)
+        return SentenceRef(index[key], ref.sentence)
+
+    entries = tuple(replace(e, items=tuple(
+        replace(item, refs=tuple(place(r) for r in item.refs),
+                shown=tuple(place(r) for r in item.shown)) for item in e.items))
+        for e in timeline.entries)
+    return entries, earlier
 
 
 def _overview(config: Config, corpus: Corpus, scores: list[list[float]]) -> list[DigestItem]:

@@ -181,6 +181,20 @@ class SourceEntry:
 
     number: int
     article: Article
+    earlier: bool = False  # read for an earlier edition; cited here by the timeline
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One day of the timeline: its best one or two lines, each cited."""
+
+    date: dt.date
+    items: tuple[DigestItem, ...]
+    articles: int  # how many articles speak of the day (its weight)
+    new: bool = False  # added since the previous edition
+    # Hook for the figures history (issue 8): the figure changes reported on this day, to be
+    # shown with the entry. Nothing fills it yet.
+    figures: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,9 @@ class Briefing:
     skipped: tuple[Skipped, ...] = ()
     articles_read: int = 0
     articles: tuple[Article, ...] = ()  # every article read, in reading order (ref.article)
+    timeline: tuple[TimelineEntry, ...] = ()
+    timeline_enabled: bool = False
+    timeline_since: dt.date | None = None  # entries not in that edition's timeline are new
 
     def cite(self, refs: tuple[SentenceRef, ...]) -> list[int]:
         """Source numbers for refs, sorted and unique."""

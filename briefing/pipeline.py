@@ -20,6 +20,7 @@ from .lock import run_lock
 from .models import FoundFile, Skipped
 from .sources import discover, display
 from .store import EditionRecord, Store, Version, scratch_copy
+from .timeline import Timeline, story_timeline
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +269,10 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     """
     articles = _latest_per_path(versions)
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
-    briefing = build_briefing(config, [v.article for v in articles], report.date, skipped)
+    timeline = _timeline(config, store, report.date, versions) if config.timeline.enabled \
+        else None
+    briefing = build_briefing(config, [v.article for v in articles], report.date, skipped,
+                              timeline)
     bar.advance()
     folder = config.out_dir / report.date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")
@@ -299,6 +303,18 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     store.finish_edition(report.date, queue(config, report.date))
     report.articles = len(articles)
     report.markdown, report.pdf = md_path, pdf_path
+
+
+def _timeline(config: Config, store: Store, date: dt.date, versions: list[Version]) -> Timeline:
+    """The story so far: every article of the editions up to this one, and this one's; the
+    previous edition's timeline is derived again the same way, to mark what is new."""
+    story = [v.article for v in _latest_per_path(store.story_versions(date, before=True)
+                                                  + versions)]
+    since = store.previous_edition_date(date)
+    previous = None
+    if since is not None:
+        previous = (since, [v.article for v in _latest_per_path(store.story_versions(since))])
+    return story_timeline(config, story, date, previous)
 
 
 def _latest_per_path(versions: list[Version]) -> list[Version]:

@@ -163,6 +163,7 @@ def markdown_env(templates: Path | None) -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["url"] = md_url
     env.filters["amount"] = amount
+    env.filters["long_date"] = long_date
     return env
 
 

@@ -293,6 +293,19 @@ class Store:
         return self._versions("SELECT id, article FROM versions WHERE edition = ?",
                               (date.isoformat(),))
 
+    def story_versions(self, until: dt.date, before: bool = False) -> list[Version]:
+        """Every version in an edition dated up to `until` (before it, with `before`): what
+        the reader had been given by then, for the story's timeline."""
+        op = "<" if before else "<="
+        return self._versions("SELECT id, article FROM versions WHERE edition IS NOT NULL"
+                              f" AND edition {op} ?", (until.isoformat(),))
+
+    def previous_edition_date(self, date: dt.date) -> dt.date | None:
+        """The latest edition dated before `date`."""
+        row = self.db.execute("SELECT MAX(date) FROM editions WHERE date < ?",
+                              (date.isoformat(),)).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def _versions(self, sql: str, args: tuple = ()) -> list[Version]:
         rows = self.db.execute(sql + " ORDER BY id", args).fetchall()
         return [Version(i, Article.from_json(json.loads(a))) for i, a in rows]

@@ -14,6 +14,7 @@ from briefing.config import (
     LedgerConfig,
     MeasureConfig,
     ScheduleConfig,
+    TimelineConfig,
     TopicConfig,
 )
 
@@ -23,10 +24,11 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("cls", [Config, DigestConfig, LedgerConfig, TopicConfig,
-                                 FiguresConfig, MeasureConfig, EmailConfig, ScheduleConfig])
+                                 FiguresConfig, MeasureConfig, EmailConfig, ScheduleConfig,
+                                 TimelineConfig])
 def test_every_config_key_is_documented(cls: type) -> None:
     for f in fields(cls):
-        if f.name in ("path", "digest", "ledger", "topics", "email", "schedule"):
+        if f.name in ("path", "digest", "ledger", "timeline", "topics", "email", "schedule"):
             continue
         if f.metadata.get("internal"):
             continue

@@ -15,6 +15,7 @@ from briefing.cli import main
 from briefing.config import load_config
 from briefing.digest import build_briefing
 from briefing.store import Store
+from briefing.timeline import story_timeline
 
 from .conftest import ROOT, check_golden, write_config
 
@@ -40,7 +41,8 @@ def test_sections_citations_and_no_residue(edition: tuple[Path, Path]) -> None:
     _, folder = edition
     md = (folder / "briefing.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", md, re.M)
-    assert headings == ["Overview", "US response", "NATO", "China", "Troop numbers", "Sources"]
+    assert headings == ["Overview", "US response", "NATO", "China", "Troop numbers", "Timeline",
+                        "Sources"]
     sources = re.findall(r"^(\d+)\. \*\*", md, re.M)
     body = md.split("## Sources")[0]
     cited = {int(n) for group in re.findall(r"\[(\d+(?:, \d+)*)\]", body)
@@ -61,15 +63,19 @@ def test_every_line_is_verbatim_from_its_first_source(edition: tuple[Path, Path]
     config = load_config(config_path)
     with Store(config.database) as store:
         articles = [v.article for v in store.everything()]
-    briefing = build_briefing(config, articles, __import__("datetime").date(2024, 11, 1))
+    date = __import__("datetime").date(2024, 11, 1)
+    briefing = build_briefing(config, articles, date,
+                              timeline=story_timeline(config, articles, date))
+    assert briefing.timeline
     items = list(briefing.overview) + [i for t in briefing.topics for i in t.items]
     assert items
+    items += [i for e in briefing.timeline for i in e.items]
     for item in items:
         first = briefing.articles[item.refs[0].article]
         source = " ".join(first.paragraphs)
         pieces = [p.strip() for p in item.text.split("…") if p.strip()]
         assert pieces and all(p in source for p in pieces), item.text  # cuts shown as "…"
-    shown = [i.text for i in items]
+    shown = [i.text for i in items[:len(items) - sum(len(e.items) for e in briefing.timeline)]]
     assert len(shown) == len(set(shown)), "a line appears twice"
 
 

@@ -29,7 +29,8 @@ def section(md: str, name: str) -> str:
 def test_sections_follow_the_topics(tmp_path: Path) -> None:
     md = build(tmp_path)
     assert re.findall(r"^## (.+)$", md, re.M) == [
-        "Overview", "Rationing", "Reservoir", "Farmers", "Households affected", "Sources"]
+        "Overview", "Rationing", "Reservoir", "Farmers", "Households affected", "Timeline",
+        "Sources"]
     assert "reservoir" in section(md, "Reservoir").lower()
     assert "farm" in section(md, "Farmers").lower()
     assert "households" in section(md, "Households affected")

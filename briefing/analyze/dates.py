@@ -62,16 +62,19 @@ PATTERN = re.compile(
     r"late\s+last|early\s+last|earlier\s+last)\s+(?P<per_u>month|year)\b)",
     re.IGNORECASE,
 )
-# A cheap first look: most sentences carry none of these, and skip the big pattern.
+# Every expression holds one of these words; the big pattern is only tried just before
+# each of them (it is slow to try at every position of every sentence).
 TRIGGER_RE = re.compile(
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|morning|afternoon|evening|"
-    r"month|year|1[89]\d\d|20\d\d", re.IGNORECASE)
+    r"\b(?:1[89]|20)\d\d\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"day|night|tomorrow|morning|afternoon|evening|month|year)")
+LONGEST_PREFIX = 30  # characters an expression may start before its trigger word
+LONGEST_SUFFIX = 60  # characters it (and what it looks at) may reach past the trigger
 # Month, weekday and relative words are matched case-insensitively above for the modifiers;
 # the names themselves must be capitalised (checked after matching).
 _NAME_GROUPS = ("dmy_m", "mdy_m", "dm_m", "md_m", "my_m", "mon_m", "wd_w")
 # A sentence about what is to come resolves "on Tuesday" and "in March" forwards.
 FUTURE_RE = re.compile(
-    r"\b(will|shall|'ll|’ll|is due|are due|is expected to|are expected to|is scheduled|"
+    r"\b(will|would|shall|'ll|’ll|is due|are due|is expected to|are expected to|is scheduled|"
     r"are scheduled|is set to|are set to|plans? to|planned for|to be held|upcoming|next)\b",
     re.IGNORECASE)
 # Where a clause ends: the tense of "He said on Monday that talks will resume" is "said".
@@ -102,10 +105,8 @@ def find_dates(text: str, published: dt.date | None,
     text around it speaks of, else `published`) resolves "two days earlier", "the next day".
     Without the date needed, an expression is skipped: nothing is guessed."""
     out: list[DateMention] = []
-    if not TRIGGER_RE.search(text):
-        return out
     anchor = anchor or published
-    for match in PATTERN.finditer(text):
+    for match in _matches(text):
         if not _names_capitalised(match) or _part_of_name(match, text):
             continue
         mention = _resolve(match, text, published, anchor)
@@ -113,6 +114,25 @@ def find_dates(text: str, published: dt.date | None,
             out.append(mention)
             if mention.granularity == DAY:
                 anchor = mention.date  # "on Tuesday. Two days earlier, ..."
+    return out
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """PATTERN's matches, in order, as a scan of the whole text would find them."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for trigger in TRIGGER_RE.finditer(text):
+        if trigger.end() <= done:
+            continue
+        pos = max(done, trigger.start() - LONGEST_PREFIX)
+        while True:
+            match = PATTERN.search(text, pos, trigger.end() + LONGEST_SUFFIX)
+            if match is None or match.start() > trigger.end():
+                break
+            out.append(match)
+            pos = done = max(match.end(), match.start() + 1)
+            if match.end() >= trigger.end():
+                break
     return out
 
 

@@ -50,7 +50,8 @@ def tokens(text: str) -> tuple[Token, ...]:
     out = []
     for match in WORD_RE.finditer(text):
         word = match.group(0)
-        word = re.sub(r"[’']s$", "", word)
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
         form = word.replace(".", "") if _is_dotted_acronym(word) else word.rstrip(".")
         if not form:
             continue
@@ -58,8 +59,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?")
+
+
 def _is_dotted_acronym(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", word))
+    return "." in word and bool(DOTTED_ACRONYM_RE.fullmatch(word))
 
 
 def is_acronym(form: str) -> bool:

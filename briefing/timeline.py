@@ -1,0 +1,217 @@
+"""The story's timeline: which days mattered, and the sentences that best say what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .analyze.dates import DAY, article_dates
+from .analyze.topics import TopicMatcher
+from .config import Config, DigestConfig
+from .corpus import Corpus
+from .lines import Line, line_at
+from .models import Article, SentenceRef, TimelineEntry
+from .selection import with_citations
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """How dates and sentences are chosen (tuned on half of Timeline17, see README)."""
+
+    # A date's score: articles that name it, plus this much per article published that day.
+    published_weight: float = 0.25
+    # A sentence describes its date when it names it, or (naming no day) when its article
+    # was published on that date or up to this many days after it.
+    undated_lag: int = 1
+    # Sentences from articles published this many days or more after a date do not describe
+    # it (a year: retrospectives still say what happened that day).
+    max_report_lag: int = 365
+    lead_sentences: int = 5  # undated sentences count only from an article's first few
+    # How much an article's later sentences fade against its first when describing a day
+    # (1 / (1 + fade x position)): reports put what happened first.
+    lead_fade: float = 0.0
+
+
+# A day before the story began shows only when this share of the articles name it: the
+# story is about it ("the 2004 tsunami"), it is not a passing mention.
+BACKGROUND_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The story so far: entries oldest first, over every article the state knows."""
+
+    entries: tuple[TimelineEntry, ...]
+    articles: tuple[Article, ...]  # what the entries' refs point into
+    since: dt.date | None = None  # the previous edition: entries not in it are marked new
+
+
+@dataclass(frozen=True)
+class _Dated:
+    ref: SentenceRef
+    date: dt.date
+    named: bool  # the sentence names the date (else it is the article's publication day)
+
+
+def sentence_dates(articles: list[Article], settings: TimelineSettings) -> list[_Dated]:
+    """The day each sentence speaks of, where one can be told."""
+    out: list[_Dated] = []
+    for index, article in enumerate(articles):
+        found = article_dates([(s.paragraph, s.text) for s in article.sentences],
+                              article.published)
+        for sentence, mentions in zip(article.sentences, found, strict=True):
+            ref = SentenceRef(index, sentence.index)
+            days = [m.date for m in mentions if m.granularity == DAY]
+            if days:
+                out += [_Dated(ref, day, True) for day in dict.fromkeys(days)]
+            elif (article.published is not None and not mentions
+                  and sentence.index < settings.lead_sentences):
+                out.append(_Dated(ref, article.published, False))
+    return out
+
+
+def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, per_date: int,
+                   relevant: Callable[[str], bool] | None = None,
+                   start: dt.date | None = None, end: dt.date | None = None,
+                   settings: TimelineSettings | None = None,
+                   story_start: dt.date | None = None) -> list[TimelineEntry]:
+    """The `dates` days the articles speak of most, oldest first, each with up to `per_date`
+    lines that best describe it; only days from `start` to `end` (both optional), and days
+    before `story_start` only when a quarter of the articles name them.
+
+    `relevant` keeps a sentence in play (e.g. it names one of the story's terms). Articles
+    are indexed as given: the refs of the items point into `articles`."""
+    settings = settings or TimelineSettings()
+    dated = [d for d in sentence_dates(articles, settings)
+             if (start is None or d.date >= start) and (end is None or d.date <= end)]
+    scores = _date_scores(articles, dated, settings)
+    if story_start is not None:
+        naming = _naming(dated)
+        least = BACKGROUND_SHARE * len(articles)
+        scores = {d: v for d, v in scores.items()
+                  if d >= story_start or len(naming.get(d, ())) >= least}
+    chosen_dates = sorted(sorted(scores, key=lambda d: (-scores[d], d))[:dates])
+    keep = set(chosen_dates)
+    by_date: dict[dt.date, list[SentenceRef]] = defaultdict(list)
+    for d in dated:
+        if d.date not in keep:
+            continue
+        text = articles[d.ref.article].sentences[d.ref.sentence].text
+        if relevant is not None and not relevant(text):
+            continue
+        published = articles[d.ref.article].published
+        lag = (published - d.date).days if published else 0
+        background = story_start is not None and d.date < story_start
+        if d.named and (lag < 0 or (lag >= settings.max_report_lag and not background)):
+            continue  # a plan, or a late look back at a day of the story
+        if not d.named and not 0 <= lag <= settings.undated_lag:
+            continue
+        by_date[d.date].append(d.ref)
+    # Only the candidates are vectorized: a 1,000-article story stays a matter of seconds.
+    corpus = Corpus(articles, only={r for refs in by_date.values() for r in refs})
+    entries = []
+    taken: list[int] = []
+    for day in chosen_dates:
+        rows = [corpus.row_of[r] for r in by_date.get(day, [])]
+        picked = _describe(corpus, limits, rows, per_date, taken, settings.lead_fade)
+        if not picked:
+            continue
+        taken += [p.row for p in picked]
+        items = tuple(with_citations(corpus, line, limits.duplicate_similarity)
+                      for line in picked)
+        entries.append(TimelineEntry(day, items, len({corpus.refs[r].article for r in rows})))
+    return entries
+
+
+def _date_scores(articles: list[Article], dated: list[_Dated],
+                 settings: TimelineSettings) -> dict[dt.date, float]:
+    """How much each day matters: how many articles name it, and how many appeared on it
+    (only days some sentence speaks of are in play)."""
+    naming = _naming(dated)
+    published = Counter(a.published for a in articles if a.published is not None)
+    return {day: len(naming.get(day, ())) + settings.published_weight * published[day]
+            for day in {d.date for d in dated}}
+
+
+def _naming(dated: list[_Dated]) -> dict[dt.date, set[int]]:
+    """The articles that name each day."""
+    naming: dict[dt.date, set[int]] = defaultdict(set)
+    for d in dated:
+        if d.named:
+            naming[d.date].add(d.ref.article)
+    return naming
+
+
+def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: int,
+              taken: list[int], lead_fade: float) -> list[Line]:
+    """The lines closest to what the day's sentences say together (their TF-IDF centroid),
+    never two that say the same, nor one already in the timeline."""
+    if not rows or corpus.matrix is None:
+        return []
+    rows = sorted(set(rows))
+    vectors = corpus.matrix[rows]
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centrality = np.asarray(vectors @ centroid).ravel()
+    centrality /= 1.0 + lead_fade * np.array([corpus.refs[r].sentence for r in rows])
+    order = np.argsort(-centrality, kind="stable")
+    threshold = limits.duplicate_similarity * 0.7
+    picked: list[Line] = []
+    for i in order:
+        line = line_at(limits, corpus, rows[int(i)])
+        if line is None:
+            continue
+        against = taken + [p.row for p in picked]
+        if against and corpus.similarity([line.row], against).max() >= threshold:
+            continue
+        picked.append(line)
+        if len(picked) >= per_date:
+            break
+    return picked
+
+
+def refs_of(entries: list[TimelineEntry]) -> frozenset[SentenceRef]:
+    """Every sentence the timeline shows or cites."""
+    return frozenset(r for e in entries for item in e.items for r in (*item.refs, *item.shown))
+
+
+def story_timeline(config: Config, story: list[Article], date: dt.date,
+                   previous: tuple[dt.date, list[Article]] | None = None) -> Timeline:
+    """The edition's timeline: the story's days up to `date` from every article in `story`
+    (all the state knows), marking the days the previous edition's timeline did not have
+    (`previous`: its date and the articles known then)."""
+    entries = _story_entries(config, story, date)
+    since = None
+    if previous is not None:
+        since, earlier = previous
+        before = {e.date for e in _story_entries(config, earlier, since)}
+        entries = [replace(e, new=e.date not in before) for e in entries]
+    return Timeline(tuple(entries), tuple(order_story(story)), since)
+
+
+def order_story(story: list[Article]) -> list[Article]:
+    """Dated articles oldest first, then undated ones; by file name within a day."""
+    return sorted(story, key=lambda a: (a.published is None, a.published or dt.date.min,
+                                        a.relpath))
+
+
+def _story_entries(config: Config, story: list[Article], date: dt.date) -> list[TimelineEntry]:
+    articles = order_story(story)
+    if not articles or config.timeline.entries <= 0:
+        return []
+    matchers = [TopicMatcher.build(t) for t in config.topics]
+    least = config.digest.min_topic_score
+
+    def relevant(text: str) -> bool:
+        return not matchers or any(m.score(text) >= least for m in matchers)
+
+    dated = [a.published for a in articles if a.published is not None]
+    story_start = (min(dated) - dt.timedelta(days=config.timeline.lookback_days)
+                   if dated else None)
+    return build_timeline(articles, config.digest, config.timeline.entries,
+                          config.timeline.sentences_per_entry, relevant=relevant, end=date,
+                          story_start=story_start)

@@ -1,0 +1,121 @@
+"""The story's timeline: which days, which lines, citations, and what is new since the
+previous edition."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefing.analyze.sentences import split_sentences
+from briefing.cli import main
+from briefing.config import DigestConfig
+from briefing.models import Article
+from briefing.timeline import build_timeline
+
+from .conftest import write_config
+
+TOPICS = """
+[[topics]]
+name = "Talks"
+terms = ["talks", "ceasefire", "envoys", "port"]
+"""
+
+
+def article(name: str, published: dt.date | None, *paragraphs: str) -> Article:
+    return Article(relpath=name, sha256=name, title=name, title_derived=False, outlet=name,
+                   published=published, url=None, paragraphs=paragraphs,
+                   sentences=tuple(split_sentences(paragraphs)))
+
+
+def test_days_most_articles_name_win_and_read_oldest_first() -> None:
+    pub = dt.date(2019, 3, 10)
+    arts = [
+        article("a", pub, "The ceasefire talks collapsed on Tuesday in Geneva after a long day.",
+                "Envoys had met on 1 March to prepare the agenda for the talks."),
+        article("b", pub, "Talks between the two sides collapsed on Tuesday in Geneva, envoys "
+                          "said.", "The port was shelled on 2 March, officials said."),
+        article("c", pub, "After the talks collapsed on Tuesday, both envoys left Geneva."),
+    ]
+    entries = build_timeline(arts, DigestConfig(), dates=2, per_date=1)
+    assert len(entries) == 2
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    tuesday = [e for e in entries if e.date == dt.date(2019, 3, 5)]
+    assert tuesday and tuesday[0].articles == 3  # named by all three: always chosen
+
+
+def test_lines_are_verbatim_and_outlets_saying_the_same_are_cited_together() -> None:
+    pub = dt.date(2019, 3, 10)
+    same = "The ceasefire talks collapsed on Tuesday in Geneva, the envoys said."
+    arts = [article("a", pub, same), article("b", pub, same.replace("the envoys", "envoys")),
+            article("c", pub, "A separate port deal was signed on 1 March by the envoys.")]
+    entries = build_timeline(arts, DigestConfig(), dates=2, per_date=1)
+    tuesday = next(e for e in entries if e.date == dt.date(2019, 3, 5))
+    (item,) = tuesday.items
+    assert {r.article for r in item.refs} == {0, 1}
+    first = arts[item.refs[0].article]
+    assert item.text in " ".join(first.paragraphs)
+
+
+def test_nothing_is_guessed_without_a_publication_date() -> None:
+    arts = [article("a", None, "The ceasefire talks collapsed on Tuesday in Geneva, envoys said."),
+            article("b", None, "The ceasefire talks began on 4 March 2019 in Geneva, envoys "
+                               "said.")]
+    entries = build_timeline(arts, DigestConfig(), dates=5, per_date=1)
+    assert [e.date for e in entries] == [dt.date(2019, 3, 4)]
+
+
+def test_background_days_only_when_the_story_is_about_them() -> None:
+    pub = dt.date(2019, 3, 10)
+    arts = [article(str(i), pub, f"Envoys {i} met on 8 March for ceasefire talks in Oslo.",
+                    "The port had been bombed on 11 September 2001 in an older war, envoys "
+                    "said." if i == 0 else "The talks were long.")
+            for i in range(6)]
+    start = dt.date(2019, 2, 8)
+    entries = build_timeline(arts, DigestConfig(), dates=5, per_date=1, story_start=start)
+    assert dt.date(2001, 9, 11) not in [e.date for e in entries]
+    assert dt.date(2019, 3, 8) in [e.date for e in entries]
+    everyone = [article(str(i), pub, "The port had been bombed on 11 September 2001, "
+                                     f"envoys {i} said at the talks.") for i in range(4)]
+    entries = build_timeline(everyone, DigestConfig(), dates=5, per_date=1, story_start=start)
+    assert dt.date(2001, 9, 11) in [e.date for e in entries]
+
+
+def write(inbox: Path, name: str, date: str, *paragraphs: str) -> None:
+    body = "\n\n".join(paragraphs)
+    (inbox / name).write_text(f"Title: {name}\nSource: Wire {name}\nDate: {date}\n\n{body}\n",
+                              encoding="utf-8")
+
+
+def test_second_edition_marks_what_the_timeline_gained(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write(inbox, "one.txt", "2019-03-05",
+          "Ceasefire talks between the two sides collapsed on Tuesday in Geneva.",
+          "Envoys said the talks had opened on 1 March with high hopes.")
+    config = write_config(tmp_path, inbox, topics=TOPICS)
+    runner = CliRunner()
+    result = runner.invoke(main, ["run", "-c", str(config), "--date", "2019-03-05"])
+    assert result.exit_code == 0, result.stderr
+    first = (tmp_path / "out" / "2019-03-05" / "briefing.md").read_text(encoding="utf-8")
+    timeline = first.split("## Timeline\n")[1].split("\n## ")[0]
+    assert "Tuesday 5 March 2019" in timeline and "**new**" not in timeline
+
+    write(inbox, "two.txt", "2019-03-08",
+          "The port of Odesa was shelled on Thursday, hours after the envoys left Geneva.")
+    result = runner.invoke(main, ["run", "-c", str(config), "--date", "2019-03-08"])
+    assert result.exit_code == 0, result.stderr
+    second = (tmp_path / "out" / "2019-03-08" / "briefing.md").read_text(encoding="utf-8")
+    timeline = second.split("## Timeline\n")[1].split("\n## ")[0]
+    entries = re.findall(r"^- \*\*(.+?)\*\*( \(\*\*new\*\*\))?: (.+)$", timeline, re.M)
+    by_day = {day: (bool(new), line) for day, new, line in entries}
+    assert by_day["Thursday 7 March 2019"][0], "the day the new article reports is new"
+    assert not by_day["Tuesday 5 March 2019"][0], "the first edition already had this day"
+    assert "since the edition of Tuesday 5 March 2019" in timeline
+    # The old day cites the first edition's article, listed as read for an earlier edition.
+    cited = re.findall(r"\[(\d+)\]", by_day["Tuesday 5 March 2019"][1])
+    sources = second.split("## Sources\n")[1]
+    entry = re.search(rf"^{cited[0]}\. .*?(?=^\d+\. |\Z)", sources, re.M | re.S)
+    assert entry and "one.txt" in entry.group(0) and "earlier edition" in entry.group(0)
