@@ -16,6 +16,7 @@ from .config import (
     MeasureConfig,
     ScheduleConfig,
     Term,
+    TimelineConfig,
     TopicConfig,
 )
 from .errors import BriefingError
@@ -83,14 +84,15 @@ def start_story(folder: Path, title: str) -> Path:
 def sample_config(title: str, path: Path) -> str:
     """The commented config text: every key of every section, its help and its default."""
     parts = [HEADER.format(path=path), "[briefing]"]
-    skip = {"path", "digest", "ledger", "email", "schedule", "topics"}
+    skip = {"path", "digest", "ledger", "timeline", "email", "schedule", "topics"}
     for f in fields(Config):
         if f.name in skip:
             continue
         value: Any = {"title": title, "inbox": "inbox"}.get(f.name, MISSING)
         parts.append(_key(f, value))
     for name, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
-                      ("email", EmailConfig), ("schedule", ScheduleConfig)):
+                      ("timeline", TimelineConfig), ("email", EmailConfig),
+                      ("schedule", ScheduleConfig)):
         parts.append(f"\n[{name}]")
         parts.extend(_key(f) for f in fields(cls) if not f.metadata.get("internal"))
     topic_defaults = "\n".join(_key(f) for f in fields(TopicConfig)

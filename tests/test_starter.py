@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import MISSING, fields
 from pathlib import Path
@@ -16,6 +17,7 @@ from briefing.config import (
     LedgerConfig,
     MeasureConfig,
     ScheduleConfig,
+    TimelineConfig,
     TopicConfig,
     load_config,
 )
@@ -52,31 +54,40 @@ def test_every_key_is_shown_with_its_default(tmp_path: Path) -> None:
     CliRunner().invoke(main, ["init", str(tmp_path)])
     text = (tmp_path / "briefing.toml").read_text()
     # Uncommenting a "# key = value" line must give exactly the default.
-    commented: dict[str, str] = {}
+    # Keyed by section too: [timeline] and [email] both have `enabled`.
+    commented: dict[tuple[str, str], str] = {}
     lines = text.splitlines()
+    section = "briefing"
     for i, line in enumerate(lines):
+        header = re.match(r"^#?\s*\[+([\w.]+)\]+\s*$", line)
+        if header:
+            section = header.group(1)
         if line.startswith("# ") and " = " in line and line[2:].split(" = ")[0].isidentifier():
             block = line[2:]
             while block.count("[") > block.count("]"):  # a list over several lines
                 i += 1
                 block += "\n" + lines[i][2:]
-            commented.setdefault(block.split(" = ")[0], block)
-    for cls in (Config, DigestConfig, LedgerConfig, EmailConfig, ScheduleConfig, TopicConfig,
-                MeasureConfig):
+            commented.setdefault((section, block.split(" = ")[0]), block)
+    sections = {Config: "briefing", DigestConfig: "digest", LedgerConfig: "ledger",
+                TimelineConfig: "timeline", EmailConfig: "email", ScheduleConfig: "schedule",
+                TopicConfig: "topics", MeasureConfig: "topics.measures"}
+    for cls, where in sections.items():
+        found = {name: block for (sec, name), block in commented.items() if sec == where}
         for f in fields(cls):
-            if f.name in ("path", "digest", "ledger", "email", "schedule", "topics", "measures"):
+            if f.name in ("path", "digest", "ledger", "timeline", "email", "schedule", "topics",
+                          "measures"):
                 continue
             if f.metadata.get("internal"):
                 continue
             assert f"{f.name} = " in text, f"{cls.__name__}.{f.name} missing"
-            if f.name not in commented:
+            if f.name not in found:
                 assert f.name in ("title", "inbox", "name", "description", "terms", "counted",
                                   "events")
                 continue
             default = f.default_factory() if f.default_factory is not MISSING else f.default
             if default is None:
                 continue  # an example, not a default
-            value = tomllib.loads(commented[f.name])[f.name]
+            value = tomllib.loads(found[f.name])[f.name]
             if isinstance(default, tuple):
                 value = tuple(getattr(v, "text", v) if not isinstance(v, str) else v
                               for v in value)
