@@ -3,13 +3,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench lock clean
+.PHONY: run test lint bench timeline17 lock clean
 
 # Pinned, hashed dependency sets (requirements/*.txt, from `make lock`): every install gets
 # the versions the tests passed with. The second pip call installs the project itself (and
 # anything added to pyproject.toml since the last `make lock`: a test then asks for it).
 LOCK_RUN := requirements/run.txt
 LOCK_TEST := requirements/test.txt
+# Timeline17's evaluator. Without its declared spacy/textacy/numba (not needed to score):
+# numpy, scipy and nltk come from the sets above; ROUGE-1.5.5 needs libxml-parser-perl.
+TILSE := tilse==0.2.1
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +26,7 @@ $(VENV)/.run-deps: pyproject.toml $(LOCK_RUN) | $(BIN)/python
 $(VENV)/.test-deps: pyproject.toml $(LOCK_TEST) | $(BIN)/python
 	$(BIN)/python -m pip install -q --require-hashes -r $(LOCK_TEST)
 	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q --no-deps $(TILSE)
 	touch $@ $(VENV)/.run-deps
 
 run: $(VENV)/.run-deps
@@ -39,6 +43,7 @@ lint: $(VENV)/.test-deps
 
 $(VENV)/.bench-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python -m pip install -q --no-deps $(TILSE)
 	touch $@
 
 EVAL ?= ../shared/eval
@@ -50,6 +55,14 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python benchmarks/cleaning.py --data $(EVAL)/pasted-pages --table out/cleaning.md
 	$(BIN)/python benchmarks/newsquant.py --data $(EVAL)/newsquant --table out/newsquant.md
 	$(BIN)/python benchmarks/figures.py --eval $(EVAL)
+	$(BIN)/python benchmarks/event_dates.py --data $(EVAL)/timeline17
+	$(BIN)/python benchmarks/timeline17.py --data $(EVAL)/timeline17 \
+		--peers $(EVAL)/timeline17-peers --table out/timeline17.md
+
+# The timeline benchmark alone (about 15 minutes: ROUGE-1.5.5 scores three systems).
+timeline17: $(VENV)/.bench-deps
+	$(BIN)/python benchmarks/timeline17.py --data $(EVAL)/timeline17 \
+		--peers $(EVAL)/timeline17-peers --table out/timeline17.md
 
 # After changing dependencies in pyproject.toml: re-pin both sets (any platform, Python 3.11+).
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import re
 import statistics
@@ -65,21 +66,29 @@ class Gold:
     dates: dict[dt.date, list[str]]
 
 
-def detokenize(line: str) -> str:
-    """A Penn-Treebank tokenized line as a reader would see it."""
+@functools.lru_cache(maxsize=1)
+def _detokenizer():  # type: ignore[no-untyped-def]
     from nltk.tokenize.treebank import TreebankWordDetokenizer
 
+    return TreebankWordDetokenizer()
+
+
+def detokenize(line: str) -> str:
+    """A Penn-Treebank tokenized line as a reader would see it."""
     words = [PTB.get(w, w) for w in line.split()]
-    text = TreebankWordDetokenizer().detokenize(words)
+    text = _detokenizer().detokenize(words)
     # Quotes: the detokenizer cannot tell opening from closing once both are '"'.
     return re.sub(r'"\s+([^"]*?)\s+"', r'"\1"', text)
 
 
-def load_stories(data: Path) -> dict[str, Story]:
+def load_stories(data: Path, only: str | None = None) -> dict[str, Story]:
+    """Every story's articles (or only the one named), detokenized, with their lines as in
+    the data for scoring."""
     meta = json.loads((data / "topics.json").read_text())
     folders: dict[str, list[str]] = {}
     for folder, story in meta["topic_of_folder"].items():
-        folders.setdefault(story, []).append(folder)
+        if only is None or story == only:
+            folders.setdefault(story, []).append(folder)
     stories = {}
     for story, names in sorted(folders.items()):
         articles: list[Article] = []

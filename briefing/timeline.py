@@ -34,6 +34,8 @@ class TimelineSettings:
     # How much an article's later sentences fade against its first when describing a day
     # (1 / (1 + fade x position)): reports put what happened first.
     lead_fade: float = 0.0
+    # Longest line a timeline entry shows (words; a day is told in a sentence, not a story).
+    max_words: int = 70
 
 
 # A day before the story began shows only when this share of the articles name it: the
@@ -117,7 +119,8 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     taken: list[int] = []
     for day in chosen_dates:
         rows = [corpus.row_of[r] for r in by_date.get(day, [])]
-        picked = _describe(corpus, limits, rows, per_date, taken, settings.lead_fade)
+        picked = _describe(corpus, replace(limits, max_sentence_words=settings.max_words),
+                           rows, per_date, taken, settings.lead_fade)
         if not picked:
             continue
         taken += [p.row for p in picked]

@@ -101,3 +101,23 @@ def test_figures_gold_set_floor(split: str) -> None:
             assert got[name] <= floor, f"{split}: {got[name]:.0f} fragment cells"
         else:
             assert got[name] >= floor, f"{split} {name} {got[name]:.3f} fell below {floor}"
+
+
+@needs_data
+def test_timeline17_one_timeline_floor() -> None:
+    """One small Timeline17 timeline, built and scored as benchmarks/timeline17.py does
+    (tilse through ROUGE-1.5.5, which needs Debian's libxml-parser-perl)."""
+    import timeline17
+
+    from briefing.config import DigestConfig
+
+    floor = FLOORS["timeline17"]
+    story, name = floor["timeline"].split("/")
+    data = EVAL / "timeline17"
+    gold = next(g for g in timeline17.load_golds(data) if (g.story, g.name) == (story, name))
+    stories = timeline17.load_stories(data, only=story)
+    ours = timeline17.ours(stories[story], gold, timeline17.TimelineSettings(), DigestConfig())
+    ar1, ar2, date_f1 = timeline17.Scorer("original").score(ours, gold)
+    assert ar1 >= floor["ar1"], f"AR-1 {ar1:.3f}"
+    assert ar2 >= floor["ar2"], f"AR-2 {ar2:.3f}"
+    assert date_f1 >= floor["date_f1"], f"date F1 {date_f1:.3f}"
