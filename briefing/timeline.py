@@ -213,8 +213,10 @@ def _story_entries(config: Config, story: list[Article], date: dt.date) -> list[
         return not matchers or any(m.score(text) >= least for m in matchers)
 
     dated = [a.published for a in articles if a.published is not None]
+    # When most articles carry no date, when the story began is not known: no day is
+    # background then.
     story_start = (min(dated) - dt.timedelta(days=config.timeline.lookback_days)
-                   if dated else None)
+                   if dated and 2 * len(dated) >= len(articles) else None)
     return build_timeline(articles, config.digest, config.timeline.entries,
                           config.timeline.sentences_per_entry, relevant=relevant, end=date,
                           story_start=story_start)

@@ -119,3 +119,20 @@ def test_second_edition_marks_what_the_timeline_gained(tmp_path: Path) -> None:
     sources = second.split("## Sources\n")[1]
     entry = re.search(rf"^{cited[0]}\. .*?(?=^\d+\. |\Z)", sources, re.M | re.S)
     assert entry and "one.txt" in entry.group(0) and "earlier edition" in entry.group(0)
+
+
+def test_undated_story_has_no_background_cut() -> None:
+    # Most pages carry no date: the one dated page does not tell when the story began, so
+    # a day named by only one of them still shows.
+    from briefing.config import Config, Term, TopicConfig
+    from briefing.timeline import story_timeline
+
+    config = Config(path=Path("briefing.toml"), topics=(
+        TopicConfig(name="Talks", description="", terms=(Term("talks"),)),))
+    arts = [article("a", None, "The talks opened on 20 January 2009 in Washington, envoys said."),
+            article("b", None, "The talks went on for a long while."),
+            article("d", None, "Nobody expected the talks to last."),
+            article("e", None, "The talks moved to Geneva in the spring."),
+            article("c", dt.date(2014, 3, 5), "The talks ended without a deal, envoys said.")]
+    timeline = story_timeline(config, arts, dt.date(2014, 3, 6))
+    assert dt.date(2009, 1, 20) in [e.date for e in timeline.entries]
