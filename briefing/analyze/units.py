@@ -1,0 +1,109 @@
+"""The unit table (briefing/data/units.txt): spellings after a number, their keys, rates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class _Units:
+    after: re.Pattern[str]  # a unit spelled after the number, anchored at the number's end
+    keys: dict[str, str]  # spelling -> key (exact spellings)
+    keys_lower: dict[str, str]  # lower-case spelling -> key (case-free spellings)
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> _Units:
+    keys: dict[str, str] = {}
+    keys_lower: dict[str, str] = {}
+    exact: list[str] = []
+    free: list[str] = []
+    text = resources.files("briefing").joinpath("data/units.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, rest = line.partition(":")
+        for spelling in (s.strip() for s in rest.split(" | ")):
+            forms = ([spelling[:-3], spelling[:-3] + "s"] if spelling.endswith("(s)")
+                     else [spelling])
+            forms = [re.sub(r"\(s\)", "s", f) for f in forms] + [
+                re.sub(r"\(s\)", "", f) for f in forms if "(s)" in f]
+            for form in forms:
+                if len(form) >= 3 and form == form.lower() and re.search(r"[a-z]", form):
+                    keys_lower.setdefault(form, key.strip())
+                    free.append(form)
+                else:
+                    keys.setdefault(form, key.strip())
+                    exact.append(form)
+
+    spellings = sorted({(f, True) for f in free} | {(f, False) for f in exact},
+                       key=lambda fc: len(fc[0]), reverse=True)
+    alternation = "|".join(f"(?i:{_spelling_pattern(f)})" if case_free else _spelling_pattern(f)
+                           for f, case_free in spellings)
+    after = re.compile(rf"^(?P<gap>\s?-?\s?)(?P<unit>{alternation})(?![\w²³])")
+    return _Units(after, keys, keys_lower)
+
+
+def unit_follows(after: str) -> bool:
+    """A unit is written next: "5 km", "5km", "5in", but not the preposition in "100 in"."""
+    um = unit_table().after.match(after)
+    if not um:
+        return False
+    written, gap = um.group("unit"), um.group("gap")
+    rest = after[um.end():]
+    return not (gap and (written == "in" or len(written) <= 1 and written not in AFTER_SIGNS
+                         and not LONE_LETTER_END.match(rest)))
+
+
+# After a one-letter unit set apart by a space ("down 68 p at 1112 p,"), no word of its
+# phrase follows: punctuation or a function word does.
+LONE_LETTER_END = re.compile(r"(?:[,.;:)]|\s+(?:at|to|from|and|or|in|on|for|of|per|with)\b|\s*$)")
+
+
+def _spelling_pattern(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
+
+
+def unit_key(written: str) -> str | None:
+    units = unit_table()
+    squashed = " ".join(written.split())
+    return units.keys.get(squashed) or units.keys_lower.get(squashed.lower())
+
+
+AFTER_SIGNS = frozenset({"€", "£", "¥", "″", "′", "°", "%"})
+_PER_NOUNS = (r"share|night|person|head|capita|unit|ticket|seat|passenger|household|"
+              r"resident|vehicle|car|game|match|mmBTU|troy ounce")
+_PER = re.compile(rf"^\s*(?P<by>per|a|an|/)\s*(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
+
+
+def per_unit(after: str) -> tuple[str, str, int] | None:
+    """"per barrel", "a year", "/kg": the unit a rate is counted per (key, as written, length)."""
+    m = _PER.match(after)
+    if not m:
+        return None
+    if m.group("noun"):
+        end, key = m.end(), m.group("noun").lower()
+    else:
+        um = unit_table().after.match(after[m.end():])
+        if not um or um.group("gap").strip():
+            return None
+        key = unit_key(um.group("unit")) or ""
+        if not key or (m.group("by") in ("a", "an") and key not in TIME_UNITS):
+            return None
+        if len(um.group("unit")) <= 1 and m.group("by") != "/":
+            return None
+        end = m.end() + um.end()
+    if re.match(r"\s+(?:ago|earlier|later|before|after|on|in|from|prior)\b", after[end:]):
+        return None  # "a year earlier" dates the figure; it is no rate
+    return key, after[:end].strip(), end
+
+
+SCREEN_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0,
+                           4320.0})
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+CURRENCY_KEYS = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "EUR", "GBP", "JPY", "CNY",
+                            "INR", "ILS", "MYR", "DKK", "SEK", "NOK", "RUB", "CHF", "TRY", "ZAR",
+                            "MXN", "BRL", "KRW", "cent", "pence"})
