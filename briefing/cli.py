@@ -9,6 +9,7 @@ import logging
 import os
 import shlex
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ class _StderrLog(logging.Handler):
     def __init__(self, ours: int, theirs: int) -> None:
         super().__init__()
         self.ours, self.theirs = ours, theirs
+        self.timestamps = False  # a service's lines say when: `briefing schedule` sets it
 
     def emit(self, record: logging.LogRecord) -> None:
         mine = record.name == "briefing" or record.name.startswith("briefing.")
@@ -44,8 +46,10 @@ class _StderrLog(logging.Handler):
             if record.exc_info:
                 text += "\n" + logging.Formatter().formatException(record.exc_info)
             progress.clear_line()
+            when = (time.strftime("%Y-%m-%d %H:%M:%S%z ", time.localtime(record.created))
+                    if self.timestamps else "")
             # sys.stderr at emit time: click's test runner swaps it per invocation.
-            sys.stderr.write(f"{'briefing' if mine else record.name}: {text}\n")
+            sys.stderr.write(f"{when}{'briefing' if mine else record.name}: {text}\n")
             sys.stderr.flush()
         except Exception:  # noqa: BLE001 - logging must never crash the run
             self.handleError(record)
@@ -324,5 +328,8 @@ def schedule(config: Config, quiet: bool) -> int:
     """
     from .schedule import Service
 
-    progress.enable(None)  # a service: log lines only
+    progress.enable(None)  # a service: log lines only, each with its time
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _StderrLog):
+            handler.timestamps = True
     return Service(config).serve()

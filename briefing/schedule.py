@@ -56,13 +56,19 @@ def latest_due(trigger: BaseTrigger, now: dt.datetime) -> dt.datetime | None:
 
 def catch_up(config: Config, trigger: BaseTrigger, now: dt.datetime,
              job: Callable[[dt.date], object]) -> dt.date | None:
-    """Build the latest due edition if no run dealt with it; one edition, not one per day."""
+    """Build the latest due edition if no run dealt with it; one edition, not one per day.
+
+    A fresh state database has missed nothing: a build due on an earlier day is not made
+    up (it would be yesterday's edition holding everything); the first build is today's."""
     due = latest_due(trigger, now)
     if due is None:
         return None
     day = due.date()
     with Store(config.database) as store:
         if store.has_run(day):
+            return None
+        if not store.ever_run() and day < now.astimezone(due.tzinfo).date():
+            log.info("fresh state: no build is missed; the first one is today's")
             return None
     log.warning("the build due %s was missed; building it now", due.isoformat())
     job(day)

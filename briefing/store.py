@@ -439,6 +439,10 @@ class Store:
                             " ON CONFLICT(date) DO UPDATE SET finished_at = excluded.finished_at,"
                             " outcome = excluded.outcome", (date.isoformat(), _now(), outcome))
 
+    def ever_run(self) -> bool:
+        """Whether any run has been recorded: false for a fresh state database."""
+        return self.db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
+
     def has_run(self, date: dt.date) -> bool:
         return self.db.execute("SELECT 1 FROM runs WHERE date = ?",
                                (date.isoformat(),)).fetchone() is not None

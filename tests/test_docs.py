@@ -45,3 +45,11 @@ def test_readme_starts_with_the_two_commands() -> None:
                                   "78"])
 def test_exit_codes_documented(code: str) -> None:
     assert f"| {code} |" in README
+
+
+def test_cron_and_systemd_advice() -> None:
+    cron = README.split("### With cron")[1].split("### With systemd")[0]
+    assert "CRON_TZ" in cron and "ignore" in cron  # Debian's cron fires in the system zone
+    systemd = README.split("### With systemd")[1].split("### With the built-in")[0]
+    assert "User=briefing" in systemd and "useradd --system" in systemd
+    assert "run -q" in cron

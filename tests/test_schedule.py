@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -110,13 +111,17 @@ def test_one_run_a_day_across_dst_changes(start: str) -> None:
 def test_sigterm_during_a_build_ends_cleanly(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     make_big_inbox(inbox, 250)
-    config = write_config(tmp_path, inbox)
+    # Due at midnight: whenever the test runs, today's build is due, so the catch-up (of a
+    # fresh database: today's edition, never yesterday's) starts at once.
+    config = write_config(tmp_path, inbox, '[schedule]\ntime = "00:00"\ntimezone = "UTC"\n')
     exe = Path(sys.executable).parent / "briefing"
     proc = subprocess.Popen([str(exe), "schedule", "-c", str(config), "-v"],
                             stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     for line in proc.stderr:  # the catch-up build of the missed day starts at once
         if "building it now" in line:
+            # A service's log lines carry the time (local, with its offset).
+            assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d{4} briefing: ", line), line
             break
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
@@ -129,3 +134,22 @@ def test_sigterm_during_a_build_ends_cleanly(tmp_path: Path) -> None:
         assert len(PdfReader(edition.pdf_path).pages) > 1
         assert store.edition_article_count(edition.date) == 250
     assert os.path.exists(edition.markdown_path)
+
+
+def test_a_fresh_database_builds_today_not_yesterday(tmp_path: Path, seed_inbox: Path) -> None:
+    config = load_config(write_config(tmp_path, seed_inbox))  # daily 07:00 UTC by default
+    trigger = build_trigger(config.schedule)
+    built: list[dt.date] = []
+
+    def job(day: dt.date) -> None:
+        built.append(day)
+        pipeline.run(config, day)
+
+    # First start on Tuesday 06:00, before Tuesday's build: Monday's is not "missed".
+    tuesday_early = dt.datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
+    assert catch_up(config, trigger, tuesday_early, job) is None
+    assert built == [] and not (tmp_path / "out" / "2025-03-10").exists()
+    # Started after Tuesday's time instead: today's build is due and made now.
+    assert catch_up(config, trigger, tuesday_early + dt.timedelta(hours=3), job) == (
+        dt.date(2025, 3, 11))
+    assert built == [dt.date(2025, 3, 11)]
