@@ -232,6 +232,9 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
     if inbox and not inbox.is_dir():
         raise UsageError(f"--inbox: folder does not exist: {inbox}")
     day = _day(date)
+    if since is not None and since.date() > day:
+        raise UsageError(f"--since {since.date().isoformat()} is after the day to build "
+                         f"({day.isoformat()}); nothing to back-fill")
     if dry_run:
         _print_plan(pipeline.dry_run(config, day, inbox=inbox)[1])
         return 0

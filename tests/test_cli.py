@@ -57,6 +57,7 @@ def _story(tmp_path: Path, extra: str = "") -> Path:
 @pytest.mark.parametrize("args,code,message", [
     (["run", "--all", "--rebuild"], 2, "use only one of"),
     (["run", "--inbox", "{tmp}/nowhere"], 2, "--inbox: folder does not exist"),
+    (["run", "--since", "2025-03-05", "--date", "2025-03-01"], 2, "--since 2025-03-05 is after"),
     (["run", "--rebuild", "--date", "2025-03-01"], 66, "no edition for 2025-03-01"),
     (["send", "2025-03-01"], 78, "'recipients' is empty"),
     (["run", "-c", "{tmp}"], 78, "is a folder"),
