@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .deliver import Planned
 
 EXIT_INTERNAL = 70
+EXIT_IO = 74
 
 
 class _StderrLog(logging.Handler):
@@ -91,6 +92,10 @@ def common(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click reports these itself
+        except OSError as exc:  # I/O outside the library's own checks (a full disk): EX_IOERR
+            where = f"{exc.filename}: " if exc.filename else ""
+            _error(BriefingError(f"{where}{exc.strerror or exc}"))
+            sys.exit(EXIT_IO)
         except Exception:  # noqa: BLE001 - a crash still ends with a message and a code
             logging.getLogger("briefing").exception("internal error")
             sys.exit(EXIT_INTERNAL)
@@ -212,8 +217,9 @@ def run(config: Config, quiet: bool, inbox: Path | None, out_dir: Path | None,
     Exit codes: 0 done (or nothing new), 3 done but some files were skipped,
     4 done but some e-mails are pending or failed, 2 bad command line,
     66 no such edition (--rebuild), 70 internal error,
-    74 state database or inbox unusable, 75 another run is busy,
-    77 --rebuild would change a mailed edition, 78 bad config.
+    74 I/O (state database, inbox or edition files; e.g. a full disk),
+    75 busy (another run, or another program holding the state database),
+    77 --rebuild would change a mailed edition, 78 bad config or template.
 
     \b
     Examples:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 import tomllib
@@ -443,6 +444,8 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
     if hint in (str, int, bool, float):
         if type(value) is not hint:
             raise ConfigError(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
+        if hint is float and not math.isfinite(value):  # TOML has nan and inf
+            raise ConfigError(f"{where}: must be a finite number, not {value}")
         if hint in (int, float) and value < 0:
             raise ConfigError(f"{where}: must not be negative")
         return value
@@ -517,6 +520,8 @@ def _check_email(email: EmailConfig, where: str, problems: _Problems) -> None:
         problems.add(f"{where} 'ca_file' not found: {email.ca_file}")
     if email.attempts < 1:
         problems.add(f"{where} 'attempts' must be at least 1")
+    if email.timeout <= 0:  # 0 would make the socket non-blocking, not patient
+        problems.add(f"{where} 'timeout' must be more than 0 seconds")
     if email.security == "none" and email.user and not _is_loopback(email.host):
         problems.add(f"{where} security = \"none\" with a login would send the password in "
                      f"clear to {email.host}; use starttls or ssl (none is only for a relay on "

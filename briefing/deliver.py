@@ -21,7 +21,7 @@ from markupsafe import Markup
 from . import failpoints
 from .config import Config, EmailConfig
 from .errors import ConfigError, NotFound, UsageError
-from .render import markdown_to_html, template_env
+from .render import markdown_to_html, render_template, template_env
 from .store import Delivery, EditionRecord, Store
 
 log = logging.getLogger(__name__)
@@ -104,9 +104,9 @@ def build_message(config: Config, delivery: Delivery, markdown_text: str, pdf: b
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(markdown_to_text(markdown_text))
     env = template_env(config.templates, autoescape=True)
-    html = env.get_template("email.html.j2").render(
-        title=config.title, date=delivery.edition.isoformat(), language=config.language,
-        body=Markup(email_tables(markdown_to_html(markdown_text))))  # sanitised before styling
+    html = render_template(env, "email.html.j2", config.templates, title=config.title,
+                           date=delivery.edition.isoformat(), language=config.language,
+                           body=Markup(email_tables(markdown_to_html(markdown_text))))
     msg.add_alternative(html, subtype="html")
     if pdf is not None:
         msg.add_attachment(pdf, maintype="application", subtype="pdf",

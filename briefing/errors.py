@@ -38,6 +38,20 @@ class StoreError(BriefingError):
     exit_code = 74  # EX_IOERR
 
 
+class Busy(BriefingError):
+    """Raised by lock.run_lock when another briefing run holds the lock, and by store when
+    another program holds the state database: try again later."""
+
+    exit_code = 75  # EX_TEMPFAIL
+
+
+class OutputError(BriefingError):
+    """Raised by render.write_atomic when an edition file cannot be written (a full disk, a
+    read-only or missing folder); nothing half-written is left behind."""
+
+    exit_code = 74  # EX_IOERR
+
+
 class ReadError(BriefingError):
     """Raised by readers for one bad input file; the pipeline records it and goes on."""
 

@@ -8,13 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import BriefingError
+from .errors import Busy
 
-
-class Busy(BriefingError):
-    """Raised by run_lock when another briefing process holds the lock."""
-
-    exit_code = 75  # EX_TEMPFAIL: try again later
+__all__ = ["Busy", "run_lock"]
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from . import clean, failpoints, progress, readers, render
 from .config import Config
 from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
-from .errors import FileUnavailable, FrozenEdition, NotFound, ReadError
+from .errors import ConfigError, FileUnavailable, FrozenEdition, NotFound, ReadError
 from .lock import run_lock
 from .models import FoundFile, Skipped
 from .sources import discover, display
@@ -132,6 +132,7 @@ def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool 
     """Build the edition for `date` from what is new in the inbox (or everything, or again),
     then send whatever e-mail is due. One run at a time (lock.Busy otherwise)."""
     report = Report(date=date)
+    preflight(config)
     with run_lock(config.database), Store(config.database) as store:
         remove_stale_temp_files(config.out_dir)
         finish_interrupted(config, store)
@@ -159,6 +160,15 @@ def fewer_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
+
+
+def preflight(config: Config) -> None:
+    """What would fail every article or every edition is a ConfigError before anything is
+    read: a residue pattern that does not compile, a template that does not."""
+    clean.residue_patterns((str(config.residue_file),) if config.residue_file else ())
+    problems = render.template_problems(config.templates)
+    if problems:
+        raise ConfigError("\n".join(problems))
 
 
 def ingest_only(config: Config) -> Report:

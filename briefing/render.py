@@ -19,6 +19,7 @@ import weasyprint
 from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
+from .errors import ConfigError, OutputError
 from .models import Briefing, Claim, DigestItem, LedgerRow
 
 log = logging.getLogger(__name__)
@@ -142,19 +143,47 @@ def template_env(override: Path | None, **options: Any) -> jinja2.Environment:
 
 
 def template_problems(templates: Path | None) -> list[str]:
-    """A Jinja syntax error in any template the config would use, as 'file:line: message'."""
+    """Every template the config would use that cannot be read or compiled (syntax, an
+    unknown filter), as 'file:line: message'."""
     problems = []
+    if templates is not None:
+        try:  # Jinja's loader would quietly fall back to the built-in files
+            os.listdir(templates)
+        except OSError as exc:
+            return [f"{templates}: cannot read the templates folder: {exc.strerror or exc}"]
+    env = markdown_env(templates)  # our filters, so an unknown one is found too
     for name in TEMPLATE_FILES:
         if not name.endswith(".j2"):
             continue
-        path = template_file(name, templates)
         try:
-            jinja2.Environment().parse(path.read_text(encoding="utf-8"), name, str(path))
-        except jinja2.TemplateSyntaxError as exc:
-            problems.append(f"{path}:{exc.lineno}: template syntax error: {exc.message}")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{path}: cannot be read: {exc}")
+            env.get_template(name)
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError) as exc:
+            problems.append(str(template_error(exc, name, templates)))
     return problems
+
+
+def template_error(exc: BaseException, name: str, templates: Path | None) -> ConfigError:
+    """A broken or unreadable template as a ConfigError naming its file (and line)."""
+    try:
+        path: Path | str = template_file(name, templates)
+    except OSError:  # the user's folder itself cannot be looked into
+        path = str(templates)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return ConfigError(f"{exc.filename or path}:{exc.lineno}: template syntax error: "
+                           f"{exc.message}")
+    if isinstance(exc, jinja2.TemplateError):
+        return ConfigError(f"{path}: template error: {exc}")
+    detail = getattr(exc, "strerror", None) or exc
+    return ConfigError(f"{getattr(exc, 'filename', None) or path}: cannot be read: {detail}")
+
+
+def render_template(env: jinja2.Environment, name: str, templates: Path | None,
+                    **context: Any) -> str:
+    """Render one template; a broken one is a ConfigError (exit 78) naming its file."""
+    try:
+        return env.get_template(name).render(**context)
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError) as exc:
+        raise template_error(exc, name, templates) from None
 
 
 def markdown_env(templates: Path | None) -> jinja2.Environment:
@@ -170,10 +199,9 @@ def markdown_env(templates: Path | None) -> jinja2.Environment:
 def render_markdown(briefing: Briefing, templates: Path | None) -> str:
     """The Markdown edition; the same Briefing always gives the same bytes."""
     env = markdown_env(templates)
-    text = env.get_template("briefing.md.j2").render(b=briefing, cite=_cite(briefing),
-                                                     when=_when(briefing),
-                                                     long_date=long_date(briefing.date),
-                                                     outlets=_outlets(briefing))
+    text = render_template(env, "briefing.md.j2", templates, b=briefing, cite=_cite(briefing),
+                           when=_when(briefing), long_date=long_date(briefing.date),
+                           outlets=_outlets(briefing))
     text = re.sub(r"\n{3,}", "\n\n", text)  # templates' conditional blocks leave blank runs
     return text.rstrip("\n") + "\n"
 
@@ -213,9 +241,9 @@ def render_html(briefing: Briefing, markdown_text: str, templates: Path | None,
                 author: str = "", language: str = "en") -> str:
     env = template_env(templates, autoescape=True)
     body = Markup(markdown_to_html(markdown_text))  # sanitised above; nothing else is |safe
-    return env.get_template("briefing.html.j2").render(
-        b=briefing, body=body, long_date=long_date(briefing.date), author=author,
-        language=language)
+    return render_template(env, "briefing.html.j2", templates, b=briefing, body=body,
+                           long_date=long_date(briefing.date), author=author,
+                           language=language)
 
 
 def render_pdf(html: str, templates: Path | None, variant: str = "") -> bytes:
@@ -264,7 +292,15 @@ def current_umask() -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, then rename: never half a file."""
+    """Write via a temp file in the same folder, fsync, then rename: never half a file.
+    A write that fails (a full disk) is an OutputError naming the file."""
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -11,7 +11,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StoreError
+from .errors import BriefingError, Busy, StoreError
 from .models import Article, FoundFile, Skipped
 
 # The schema as it was before migrations were numbered; a database made then has
@@ -156,20 +156,38 @@ def _now() -> str:
 
 
 BATCH_WRITES = 500
+BUSY_SECONDS = 10
+
+
+def database_error(path: Path, exc: BaseException) -> BriefingError:
+    """The BriefingError for a failure of the state database: busy (75) or unusable (74)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc):
+        return Busy(f"{path}: the state database is locked by another program (not a "
+                    f"briefing run) for more than {BUSY_SECONDS} s; try again later")
+    detail = getattr(exc, "strerror", None) or str(exc)
+    advice = ""
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in detail:
+        advice = ("; restore it from a backup, or move it aside to start afresh (every inbox "
+                  "file is then read as new)")
+    return StoreError(f"{path}: cannot use the state database: {detail}{advice}")
 
 
 class Store:
     """One open state database; use as a context manager."""
 
     def __init__(self, path: Path):
+        self.path = path
         self._batch: int | None = None  # writes since the last commit, inside batch()
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Only our own short transactions compete (one run at a time holds the run
+            # lock), so a lock held longer than this is another program's.
+            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self._migrate()
             self.db.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot use the state database: {exc}") from None
+        except (sqlite3.Error, OSError) as exc:
+            raise database_error(path, exc) from None
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -195,8 +213,13 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> None:
         self.db.close()
+        # Any SQLite error inside the block (a full disk, a damaged file, another program
+        # holding the database) ends the run with one line naming the file, and its code.
+        if isinstance(exc, sqlite3.Error):
+            raise database_error(self.path, exc) from exc
 
     # Files and their versions. A path belongs to a source: '' is the configured inbox,
     # anything else the folder of a one-off `run --inbox`.
@@ -236,7 +259,8 @@ class Store:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite rolls back by itself on a full disk
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")

@@ -85,6 +85,7 @@ class Workspace:
     articles: dict[str, str] = field(default_factory=dict)  # relpath -> text
     handler: Any = None  # smtp_helpers.Handler when e-mail is on
     recipients: tuple[str, ...] = ()
+    pdf: bool = False  # most cases need no PDF; rendering one costs a second
 
     def __post_init__(self) -> None:
         self.inbox = self.root / "inbox"
@@ -102,7 +103,8 @@ class Workspace:
     def write_config(self, extra: str | None = None) -> Path:
         if extra is not None:
             self.extra = extra
-        self.config = write_config(self.root, self.inbox, "pdf = false\n" + self.extra, TOPICS)
+        pdf = f"pdf = {'true' if self.pdf else 'false'}\n"
+        self.config = write_config(self.root, self.inbox, pdf + self.extra, TOPICS)
         return self.config
 
     def mail(self, port: int, recipients: tuple[str, ...], extra: str = "") -> Path:
