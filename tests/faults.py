@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import email
 import email.policy
+import hashlib
 import json
 import os
 import re
@@ -21,7 +22,6 @@ from typing import Any
 from click.testing import CliRunner
 
 from briefing.cli import main
-from briefing.render import md_escape
 
 from .conftest import write_config
 
@@ -147,31 +147,30 @@ class Workspace:
                               env={**os.environ, **(env or {})}, preexec_fn=prepare)
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
-    def editions_on_disk(self) -> dict[str, list[str]]:
-        """Edition date -> the files its Markdown lists as sources."""
-        out: dict[str, list[str]] = {}
-        for md in sorted(self.out.glob("*/briefing.md")):
-            text = md.read_text(encoding="utf-8")
-            out[md.parent.name] = re.findall(r" File: (.+)$", text, flags=re.M)
-        return out
-
     def check(self, window: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
               not_sent: set[str] = frozenset()) -> None:  # type: ignore[assignment]
-        """Every article in exactly one edition; the record and the files agree; every
-        recipient got each edition once (twice, identical, only for the (edition, recipient)
-        pairs in `window`: a kill between the server's 250 and our record of it)."""
+        """Every article in exactly one edition; the record and the files on disk agree (no
+        edition folder the state does not know, none it records that is not there whole);
+        every recipient got each edition once (twice, identical, only for the (edition,
+        recipient) pairs in `window`: a kill between the server's 250 and our record of it)."""
         MATRIX.cases += 1
-        on_disk = self.editions_on_disk()
-        listed = Counter(f for files in on_disk.values() for f in files)
-        lost = [p for p in self.articles if listed[md_escape(p)] == 0]
-        doubled = [p for p in self.articles if listed[md_escape(p)] > 1]
+        status = json.loads(self.run("status", "--json", "-n", "100000").stdout)
+        editions = {e["date"]: e for e in status["editions"]}
+        on_disk = {md.parent.name: md for md in self.out.glob("*/briefing.md")}
+        assert set(editions) == set(on_disk), (
+            f"recorded {sorted(editions)} but on disk {sorted(on_disk)}")
+        for day, edition in editions.items():
+            assert edition["state"] == "done", f"{day} is {edition['state']}"
+            digest = hashlib.sha256(on_disk[day].read_bytes()).hexdigest()
+            assert digest == edition["markdown_sha256"], f"{day}: the file is not the record"
+        listed = Counter(f for e in editions.values() for f in e["files"])
+        lost = [p for p in self.articles if listed[p] == 0]
+        doubled = [p for p in self.articles if listed[p] > 1]
         MATRIX.lost += len(lost)
         MATRIX.duplicates += len(doubled)
-        assert not lost, f"articles in no edition: {lost}; editions: {on_disk}"
-        assert not doubled, f"articles in several editions: {doubled}; editions: {on_disk}"
-        status = json.loads(self.run("status", "--json", "-n", "1000").stdout)
-        recorded = {e["date"] for e in status["editions"]}
-        assert recorded == set(on_disk), f"recorded {recorded} but on disk {set(on_disk)}"
+        shown = {day: e["files"] for day, e in editions.items()}
+        assert not lost, f"articles in no edition: {lost}; editions: {shown}"
+        assert not doubled, f"articles in several editions: {doubled}; editions: {shown}"
         if self.handler is None:
             return
         got: dict[tuple[str, str], list[bytes]] = {}
@@ -183,7 +182,7 @@ class Workspace:
             body = msg.get_body(preferencelist=("plain",)).get_content().encode()
             for rcpt in envelope.rcpt_tos:
                 got.setdefault((day.group(1), rcpt), []).append(body)
-        for day in on_disk:
+        for day in editions:
             for rcpt in self.recipients:
                 if rcpt in not_sent:
                     continue
@@ -194,4 +193,4 @@ class Workspace:
                 MATRIX.duplicates += max(0, len(bodies) - 1)
                 assert len(bodies) == 1, f"{day} to {rcpt}: received {len(bodies)} times"
         for (day, rcpt) in got:
-            assert day in on_disk and rcpt in self.recipients, f"unexpected mail {day} {rcpt}"
+            assert day in editions and rcpt in self.recipients, f"unexpected mail {day} {rcpt}"
