@@ -156,7 +156,10 @@ def template_problems(templates: Path | None) -> list[str]:
         if not name.endswith(".j2"):
             continue
         try:
-            env.get_template(name)
+            path = template_file(name, templates)
+            # Parsed alone first: an unclosed block is reported where it opens.
+            jinja2.Environment().parse(path.read_text(encoding="utf-8"), name, str(path))
+            env.get_template(name)  # compiled with our filters: an unknown one is an error
         except (jinja2.TemplateError, OSError, UnicodeDecodeError) as exc:
             problems.append(str(template_error(exc, name, templates)))
     return problems
