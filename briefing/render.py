@@ -224,7 +224,8 @@ def _outlets(briefing: Briefing) -> list[tuple[str, int]]:
     """(outlet, articles) for the edition's subtitle, most articles first, then the count
     of articles whose outlet is unknown as ("unknown", n); empty when no outlet is known."""
     counts: dict[str, int] = {}
-    for article in briefing.articles:
+    # The edition's own articles come first; the rest are earlier ones the timeline cites.
+    for article in briefing.articles[:briefing.articles_read]:
         counts[article.outlet or ""] = counts.get(article.outlet or "", 0) + 1
     unknown = counts.pop("", 0)
     if not counts:

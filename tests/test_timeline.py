@@ -119,6 +119,9 @@ def test_second_edition_marks_what_the_timeline_gained(tmp_path: Path) -> None:
     sources = second.split("## Sources\n")[1]
     entry = re.search(rf"^{cited[0]}\. .*?(?=^\d+\. |\Z)", sources, re.M | re.S)
     assert entry and "one.txt" in entry.group(0) and "earlier edition" in entry.group(0)
+    # The footer counts this edition's articles, not the earlier one the timeline cites.
+    assert "Built from 1 article;" in second
+    assert "Wire one.txt" not in second.split("## ")[0], "the subtitle names this edition's outlets"
 
 
 def test_undated_story_has_no_background_cut() -> None:
