@@ -314,7 +314,9 @@ def main() -> None:
     results = []
     for n in sizes:
         child = subprocess.run([sys.executable, __file__, "--data", str(args.data),
-                                "--one", str(n)], check=True, capture_output=True, text=True)
+                                "--one", str(n)], capture_output=True, text=True)
+        if child.returncode:
+            raise SystemExit(f"{n} articles failed:\n{child.stderr[-3000:]}")
         results.append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(f"{n:,} articles done ({results[-1]['stages']['whole run']:.1f} s)",
               file=sys.stderr)

@@ -33,6 +33,12 @@ class Corpus:
         norm = np.linalg.norm(centroid) or 1.0
         return np.asarray(self.matrix @ (centroid / norm)).ravel()
 
+    def similarity_to_all(self, row: int) -> np.ndarray:
+        """Cosine similarity of one row to every row (no copy of the matrix: linear)."""
+        if self.matrix is None:
+            return np.zeros(len(self.refs))
+        return np.asarray((self.matrix @ self.matrix[row].T).toarray()).ravel()
+
     def similarity(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """Cosine similarity of every row in rows_a to every row in rows_b."""
         if self.matrix is None or not rows_a or not rows_b:

@@ -67,7 +67,7 @@ def select(limits: DigestConfig, corpus: Corpus, candidates: list[tuple[float, i
 
 def with_citations(corpus: Corpus, unit: Line, threshold: float) -> DigestItem:
     """The line as a digest item citing every other article that says as much."""
-    sims = corpus.similarity([unit.row], list(range(len(corpus.refs))))[0]
+    sims = corpus.similarity_to_all(unit.row)
     refs = [unit.ref]
     seen_articles = {unit.ref.article}
     for row in np.argsort(-sims, kind="stable"):
