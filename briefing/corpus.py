@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.sparse import csr_matrix, diags
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .analyze.text import analyzer
+from .analyze.text import analyzer, content_stems
 from .models import Article, SentenceRef
 
 
@@ -21,9 +22,10 @@ class Corpus:
             self.refs = [r for r in self.refs if r in only]
         self.texts = [articles[r.article].sentences[r.sentence].text for r in self.refs]
         self.row_of = {r: i for i, r in enumerate(self.refs)}
-        vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
-        self.matrix = vectorizer.fit_transform(self.texts) if self.texts else None
+        self.vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
+        self.matrix = self.vectorizer.fit_transform(self.texts) if self.texts else None
         self.centrality = self._centrality()
+        self._words: csr_matrix | None = None
 
     def _centrality(self) -> np.ndarray:
         # Similarity to the edition's centroid: what most articles talk about, in linear time.
@@ -38,6 +40,32 @@ class Corpus:
         if self.matrix is None:
             return np.zeros(len(self.refs))
         return np.asarray((self.matrix @ self.matrix[row].T).toarray()).ravel()
+
+    def vector(self, text: str) -> np.ndarray:
+        """Any text (a topic's description) as a unit vector in the edition's TF-IDF space."""
+        if self.matrix is None:
+            return np.zeros(0)
+        return np.asarray(self.vectorizer.transform([text]).todense()).ravel()
+
+    def shared_words(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        """How much of the shorter sentence's content the longer one shares, each word
+        weighted by how rare it is in the edition (0 to 1, for every pair): a sentence that
+        restates another in other words scores high where TF-IDF cosine does not."""
+        if not self.texts or not rows_a or not rows_b:
+            return np.zeros((len(rows_a), len(rows_b)))
+        if self._words is None:
+            counts = CountVectorizer(analyzer=content_stems, binary=True)
+            present = counts.fit_transform(self.texts).tocsr()
+            df = np.asarray(present.sum(axis=0)).ravel()
+            idf = np.log((len(self.texts) + 1) / (df + 1)) + 1.0
+            self._words = csr_matrix(present @ diags(idf))
+        weighted = self._words
+        a, b = weighted[rows_a], weighted[rows_b]
+        shared = (a @ (b > 0).T.astype(float)).toarray()
+        size_a = np.asarray(a.sum(axis=1)).ravel()
+        size_b = np.asarray(b.sum(axis=1)).ravel()
+        smaller = np.minimum.outer(size_a, size_b)
+        return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
     def similarity(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """Cosine similarity of every row in rows_a to every row in rows_b."""

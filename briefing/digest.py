@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import fields, is_dataclass, replace
 
+import numpy as np
+
 from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
 from .config import Config, TopicConfig
 from .corpus import Corpus
 from .ledger import measure_tables
-from .lines import Line, dangling
+from .lines import Line, stands_alone, surnames
 from .models import (
     Article,
     Briefing,
@@ -22,10 +24,15 @@ from .models import (
     TimelineEntry,
     TopicDigest,
 )
+from .profiles import TopicFit, fit_topics
 from .ranking import rank_for_topic
-from .selection import MAX_CANDIDATES, select, shown_refs, with_citations
+from .selection import MAX_CANDIDATES, SAME_CLAIM, select, shown_refs, with_citations
 from .summarize import summarize
 from .timeline import Timeline
+
+# An overview line is a fact a newcomer can take in alone: "Team Obama is hoping for the
+# best." (7 words) is not one. Shorter lines were cheap picks for the word budget.
+OVERVIEW_MIN_WORDS = 10
 
 
 def order_articles(articles: list[Article]) -> list[Article]:
@@ -46,15 +53,16 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     articles = order_articles(articles)
     corpus = Corpus(articles)
     matchers = [TopicMatcher.build(t) for t in config.topics]
-    scores = [[m.score(text) for text in corpus.texts] for m in matchers]
-    overview = _overview(config, corpus, scores)
+    fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score)
+    overview = _overview(config, corpus, fits)
     taken = shown_refs(overview)
     in_overview = {ref for item in overview for ref in item.refs}
-    order = sorted(range(len(matchers)), key=lambda i: sum(1 for s in scores[i] if s > 0))
+    order = sorted(range(len(matchers)), key=lambda i: int(fits.about[i].sum()))
     digests: dict[int, TopicDigest] = {}
     for i in order:
-        digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus, scores[i],
-                                   taken, in_overview)
+        digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus,
+                                   fits.scores[i], fits.about[i],
+                                   fits.fit[i] if fits.learnt[i] else None, taken, in_overview)
         taken |= shown_refs(digests[i].items)
     topics = tuple(digests[i] for i in range(len(matchers)))
     # The timeline may cite articles of earlier editions: they follow this edition's own.
@@ -113,29 +121,49 @@ def _place_timeline(timeline: Timeline | None, articles: list[Article]
     return entries, earlier
 
 
-def _overview(config: Config, corpus: Corpus, scores: list[list[float]]) -> list[DigestItem]:
+def _overview(config: Config, corpus: Corpus, fits: TopicFit) -> list[DigestItem]:
     """The few lines that best sum up the edition: the concept-coverage summary (the same
-    summarizer benchmarks/duc2004.py measures) over standalone sentences."""
+    summarizer benchmarks/duc2004.py measures) over sentences a newcomer understands alone
+    (lines.stands_alone), each claim once, in reading order (overview_order)."""
     limits = config.digest
+    names = surnames(corpus.texts)
     ranked = []
     for row in range(len(corpus.refs)):
         text = corpus.texts[row]
         words = len(text.split())
-        if dangling(text) or not limits.min_sentence_words <= words <= limits.max_sentence_words:
+        if (not stands_alone(text, names)
+                or not max(limits.min_sentence_words, OVERVIEW_MIN_WORDS) <= words
+                <= limits.max_sentence_words):
             continue
-        relevance = sum(1 for s in scores if s[row] >= limits.min_topic_score)
+        relevance = sum(1 for about in fits.about if about[row])
         ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))
     allowed = {corpus.refs[row] for _, row in sorted(ranked)[:MAX_CANDIDATES]}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
     exclude = {(r.article, r.sentence) for r in corpus.refs if r not in allowed}
     picked = summarize(docs, word_budget=limits.overview_words, min_words=0, exclude=exclude)
-    items = []
-    for cand in picked:
-        ref = SentenceRef(cand.doc, cand.index)
-        line = Line(ref, cand.text, corpus.row_of[ref], len(cand.text.split()),
-                    frozenset({ref}))
-        items.append(with_citations(corpus, line, limits.duplicate_similarity))
-    return items
+    lines: list[Line] = []
+    for cand in overview_order(corpus, [SentenceRef(c.doc, c.index) for c in picked]):
+        text = next(c.text for c in picked if (c.doc, c.index) == (cand.article, cand.sentence))
+        row = corpus.row_of[cand]
+        if lines and corpus.shared_words([row], [x.row for x in lines]).max() >= SAME_CLAIM:
+            continue  # the summary's words differ, but the claim is one already shown
+        lines.append(Line(cand, text, row, len(text.split()), frozenset({cand})))
+    return [with_citations(corpus, line, limits.duplicate_similarity) for line in lines]
+
+
+def overview_order(corpus: Corpus, refs: list[SentenceRef]) -> list[SentenceRef]:
+    """Reading order for the overview: what happened, then what followed. When every line's
+    article is dated, in date order; otherwise the line closest to what the whole edition
+    is about first (the event), then the others (details, reactions, background). Never by
+    file name."""
+    dates = [corpus.articles[r.article].published for r in refs]
+
+    def centre(ref: SentenceRef) -> float:
+        return -float(corpus.centrality[corpus.row_of[ref]])
+
+    if all(dates):
+        return sorted(refs, key=lambda r: (corpus.articles[r.article].published, centre(r)))
+    return sorted(refs, key=centre)
 
 
 def select_for_topic(config: Config, topic: TopicConfig, articles: list[Article], budget: int,
@@ -144,16 +172,17 @@ def select_for_topic(config: Config, topic: TopicConfig, articles: list[Article]
     measures): the same ranking and selection as the briefing's topic sections."""
     corpus = Corpus(articles)
     matcher = TopicMatcher.build(topic)
-    scores = [matcher.score(text) for text in corpus.texts]
     threshold = config.digest.min_topic_score if min_score is None else min_score
-    candidates = rank_for_topic(topic, matcher, corpus, scores, threshold)
+    fits = fit_topics(corpus, [topic], [matcher], threshold)
+    candidates = rank_for_topic(topic, matcher, corpus, fits.scores[0], fits.about[0],
+                                fits.fit[0] if fits.learnt[0] else None)
     return select(config.digest, corpus, candidates, budget, 0)
 
 
 def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
-                  scores: list[float], taken: frozenset[SentenceRef],
-                  in_overview: set[SentenceRef]) -> TopicDigest:
-    candidates = rank_for_topic(topic, matcher, corpus, scores, config.digest.min_topic_score)
+                  scores: np.ndarray, about: np.ndarray, fit: np.ndarray | None,
+                  taken: frozenset[SentenceRef], in_overview: set[SentenceRef]) -> TopicDigest:
+    candidates = rank_for_topic(topic, matcher, corpus, scores, about, fit)
     budget = topic.sentences if topic.sentences is not None else config.digest.sentences_per_topic
     words = topic.words if topic.words is not None else config.digest.words_per_topic
     items = select(config.digest, corpus, candidates, budget, words, taken)

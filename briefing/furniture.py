@@ -34,7 +34,7 @@ READ_MORE_URL_RE = re.compile(r"^(read more|more|source|via|originally published
 CREDIT_RE = re.compile(
     r"((?i:\b(credit|photo(graph)?|picture|image|source)s?)\s*:?\s+[A-Z][\w.'’-]*"
     r"(\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w .&'-]{1,40}"
-    r"|\[[A-Z0-9][A-Z0-9 .&'/-]{1,40}\]"
+    r"|\[(?=[^\]]*[A-Z])[A-Z0-9][A-Z0-9 .&'/-]{1,40}\]"
     r"|(?i:\((photo|picture|image|credit)s?\s*:[^()]{2,60}\))"
     r"|(?i:\([^()]{0,40}\b(getty images|afp|ap photo|reuters|epa|shutterstock|alamy)\b"
     r"[^()]{0,20}\)))\s*$")

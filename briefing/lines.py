@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .analyze.text import STOPWORDS
 from .config import DigestConfig
 from .corpus import Corpus
 from .models import SentenceRef
@@ -25,8 +26,47 @@ BARE_DEMONSTRATIVE_RE = re.compile(
 REFERRING_NOUN_RE = re.compile(
     r"^the\s+(objective|aim|goal|purpose|intention|reason|result|outcome|move|decision|step|"
     r"visit|trip|meeting|talks|remarks|comments|announcement|development)s?\s+"
-    r"(was|is|were|are|came|comes|follows|followed|marks|marked|would|will)\b", re.I)
+    r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday)\s+)?(was|is|were|are|came|comes|follows|followed|marks|marked|would|will)\b",
+    re.I)
+# "“…,” he said.": a quotation whose speaker is named only in an earlier sentence.
+PRONOUN_SPEAKER_RE = re.compile(
+    r"[”\"],?\s+(he|she|they)\s+(said|says|added|adds|told|explained|wrote|asked|replied)\b")
 ATTRIBUTED_RE = re.compile(r"\b(said|says|added|stated|told|according to|wrote|asked|replied)\b")
+# "The company in question has denied…", "The list includes…": a definite description of
+# something the reader is taken to know already.
+DEFINITE_OPENER_RE = re.compile(r"^[“\"']?[Tt]he\s+[a-z]")
+IN_QUESTION_RE = re.compile(r"\bin question\b")
+# What makes "the …" identify its thing by itself: "The winner of the league", "The first TV
+# deal", "The Greek debt cut", a number.
+IDENTIFIED_RE = re.compile(r"^[“\"']?[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}(?:of|in|at|for|from|"
+                           r"between|behind)\b|^[“\"']?[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[A-Z]"
+                           r"|^[“\"']?[Tt]he\s+\d")
+# Openers that place the line after something else ("More recently, …", "Previous rallies").
+AFTER_SOMETHING_RE = re.compile(
+    r"^[“\"']?(more recently|previously|previous|later|earlier|before,|after that|since then|"
+    r"at the time|in turn|in response|as a result|by contrast|in contrast|on the other hand|"
+    r"for (his|her|their|its) part|not only|the next|another|other|both|neither|either)\b",
+    re.I)
+# ", too,", "also": the line adds to something said before it.
+ADDS_TO_RE = re.compile(r",\s*too\b|\btoo\.$|\balso\b|\bas well\b|\bmeanwhile\b"
+                        r"|\bsimilar(ly)?\b|\bthe same\b|\blikewise\b", re.I)
+# A pronoun before anyone is named ("Like their mother, the girls…"), or the writer's own
+# voice ("Each of us…"): who is meant is said elsewhere.
+PERSONAL_RE = re.compile(r"\b(he|she|they|him|her|his|hers|their|them)\b", re.I)
+IMPERSONAL_RE = re.compile(r"\b(it|its|that's)\b", re.I)
+FIRST_PERSON_RE = re.compile(r"\b(I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
+PREPOSITION_BEFORE_RE = re.compile(r"\b(in|at|on|from|to|of|for|across|near|into|with|by)\s+$",
+                                   re.I)
+QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s")
+# "with this work", "these measures": a demonstrative standing for something said earlier
+# ("this year", "this week" are time, not reference).
+DEMONSTRATIVE_NP_RE = re.compile(
+    r"\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|weekend|"
+    r"season|summer|winter|spring|autumn|fall|time|century|decade|year's|week's)\b)[a-z]", re.I)
+TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord)\.?"
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -69,7 +109,7 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
 def dangling(text: str) -> bool:
     """True if the sentence leans on an earlier one ("He added…", "This warning…")."""
     if (DANGLING_RE.match(text) or BARE_DEMONSTRATIVE_RE.search(text)
-            or REFERRING_NOUN_RE.match(text)):
+            or REFERRING_NOUN_RE.match(text) or PRONOUN_SPEAKER_RE.search(text)):
         return True
     # "Prior to this, ...", "Against this backdrop, ...": an opening phrase pointing back.
     opening = text.split(",", 1)[0] if "," in text else ""
@@ -77,3 +117,93 @@ def dangling(text: str) -> bool:
         return True
     # A bare quotation with nobody named as its speaker.
     return text[:1] in "“\"" and not ATTRIBUTED_RE.search(text)
+
+
+def _name_runs(text: str) -> list[list[str]]:
+    """Runs of two or three capitalised words ("Antonis Samaras", "Ana Kovač"), titles
+    ("Mr.") excluded."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    end = -1
+    for match in WORD_RE.finditer(text):
+        word = match.group(0)
+        capital = (word[0].isupper() and not word.isupper() and not re.fullmatch(TITLE_RE, word)
+                   and not (not current and word.lower() in STOPWORDS))
+        if capital and current and text[end:match.start()] == " ":
+            current.append(word)
+        else:
+            if 2 <= len(current) <= 3:
+                runs.append(current)
+            current = [word] if capital else []
+        end = match.end()
+    if 2 <= len(current) <= 3:
+        runs.append(current)
+    return runs
+
+
+def surnames(texts: list[str]) -> frozenset[str]:
+    """Last words of the names written in full somewhere in the edition ("Samaras" for
+    "Antonis Samaras"): alone, they leave a newcomer asking which one, or who. A word the
+    edition also writes in lower case ("Laiki Bank", "bank") is a common noun, not a name."""
+    last = {run[-1] for text in texts for run in _name_runs(text)}
+    lower = {w for text in texts for w in WORD_RE.findall(text) if w[0].islower()}
+    return frozenset(w for w in last if w.lower() not in lower)
+
+
+def stands_alone(text: str, names: frozenset[str]) -> bool:
+    """True if a reader who has read nothing else understands the line: it does not lean on
+    an earlier sentence or add to one ("…, too,"), names people in full ("Kovač had two
+    brothers", "said Tsipras", "Mr. Samaras" do not), introduces what it talks about ("The
+    company in question…", "with this work" do not), uses no pronoun before naming anyone
+    and is not the writer speaking ("Each of us…") nor an item of a list."""
+    if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
+            or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
+            or text.rstrip().endswith(":") or text.startswith("(") or _part_of_a_quote(text)):
+        return False
+    if IN_QUESTION_RE.search(text) or (DEFINITE_OPENER_RE.search(text)
+                                        and not IDENTIFIED_RE.search(text)):
+        return False
+    unquoted = QUOTED_RE.sub(" ", text)
+    if FIRST_PERSON_RE.search(unquoted):
+        return False
+    runs = _name_runs(text)
+    full = {run[-1] for run in runs}
+    titled = re.findall(rf"\b{TITLE_RE}\s+([^\W\d_][\w'’-]*)", text)
+    if any(name not in full for name in titled):
+        return False
+    if any(word in names and word not in full for word in WORD_RE.findall(text)):
+        return False
+    # "he", "their" need a person named before them; "it" a thing (any name will do).
+    person = PERSONAL_RE.search(unquoted)
+    if person is not None:
+        before = unquoted[:person.start()]
+        if not _names_someone(before):
+            return False
+    thing = IMPERSONAL_RE.search(unquoted)
+    if thing is not None:
+        named = [m.start() for m in WORD_RE.finditer(unquoted)
+                 if m.group(0)[0].isupper() and m.group(0).lower() not in STOPWORDS]
+        if not named or named[0] > thing.start():
+            return False
+    return True
+
+
+def _part_of_a_quote(text: str) -> bool:
+    """A quotation opened or closed in another sentence ('Before, nobody could think….\'\'')."""
+    opened = text.count("“") + text.count("``")
+    closed = text.count("”") + text.count("''")
+    return opened != closed or text.count('"') % 2 == 1
+
+
+def _names_someone(text: str) -> bool:
+    """True if text names a person: a titled name, or a full name not in a place phrase
+    ("In South Carolina, she…" names a place, not who "she" is)."""
+    if re.search(rf"\b{TITLE_RE}\s+[A-Z]", text):
+        return True
+    for match in WORD_RE.finditer(text):
+        word = match.group(0)
+        if word[0].isupper() and not PREPOSITION_BEFORE_RE.search(text[:match.start()]):
+            rest = text[match.start():]
+            if _name_runs(rest) and rest.startswith(" ".join(_name_runs(rest)[0])):
+                return True
+    return False

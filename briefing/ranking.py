@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from .analyze.topics import TopicMatcher
 from .config import TopicConfig
 from .corpus import Corpus
@@ -11,21 +13,31 @@ from .corpus import Corpus
 FIGURE_RE = re.compile(r"\d")
 LEAD_SENTENCES = 3  # lead_prior: sentences that count as the article's lead
 LENGTH_CAP = 30  # length_prior: words past which a sentence counts no longer
+# How much the fit to the topic's profile learnt from this edition adds to relevance (0 to 1
+# after scaling by the best fit). 1.0 put the quake's magnitude above "the biggest crisis"
+# in the dev stories; AspectNews is unchanged (one article rarely teaches a profile).
+FIT_WEIGHT = 1.0
 
 
 def rank_for_topic(topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
-                   scores: list[float], min_score: float) -> list[tuple[float, int]]:
-    """(score, row) for every sentence that may go in the topic's digest.
+                   scores: np.ndarray, about: np.ndarray,
+                   fit: np.ndarray | None = None) -> list[tuple[float, int]]:
+    """(score, row) for every sentence about the topic (profiles.fit_topics).
 
     Relevance (the topic's term weights, capped, plus a little of the description's
-    vocabulary) times importance (centrality in the edition), a lead prior and a length
-    prior; in a figures topic, sentences with numbers count more."""
+    vocabulary, plus the fit to the topic's profile when the edition taught one) times
+    importance (centrality in the edition), a lead prior and a length prior; in a figures
+    topic, sentences with numbers count more."""
     out = []
+    top_fit = max((float(fit[r]) for r in range(len(scores)) if about[r]), default=0.0) \
+        if fit is not None else 0.0
     for row, score in enumerate(scores):
-        if score < min_score:
+        if not about[row]:
             continue
         text = corpus.texts[row]
         relevance = min(score, 3.0) / 3.0 + 0.5 * matcher.affinity(text)
+        if fit is not None and top_fit > 0:
+            relevance += FIT_WEIGHT * float(fit[row]) / top_fit
         figures = 1.5 if topic.measures and FIGURE_RE.search(text) else 1.0
         # 1 + relevance: every candidate already carries the topic's terms; more of them
         # helps, but does not outweigh importance and the priors (AspectNews: 0 + relevance

@@ -41,7 +41,10 @@ ATTRIBUTION_TAIL_RE = re.compile(
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?{DAYS}(?:\s+(?:night|morning|afternoon|evening))?)?"
     rf"\s*\.$")
 # "rejected on Friday the demands" -> "rejected … the demands"
-DAY_RE = re.compile(rf"(?<=[a-z,])\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS}"
+# (Not after "Last", "Next", "This", "By", …: "Last Friday a list…" keeps its day.)
+DAY_RE = re.compile(rf"(?<=[a-z,])(?<!\b[Ll]ast)(?<!\b[Nn]ext)(?<!\b[Tt]his)(?<!\b[Bb]y)"
+                    rf"(?<!\b[Ss]ince)(?<!\b[Uu]ntil)(?<!\b[Ff]rom)(?<!\b[Ee]very)"
+                    rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS}"
                     rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])")
 
 

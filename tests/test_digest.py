@@ -55,7 +55,9 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "The objective was to reassure the farmers before winter.",
                  "The move comes after a week of protests.",
                  "Officials stated this during a briefing.",
-                 "“We will not ration water,” in the words of the notice."]:
+                 "“We will not ration water,” in the words of the notice.",
+                 "“The rights to water should not be compromised,” he said on Friday.",
+                 "The move Monday comes after the agency did the same."]:
         assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
                  "The objectives of the plan are set out in a report by the council.",

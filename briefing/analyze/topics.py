@@ -20,7 +20,16 @@ class TopicMatcher:
 
     @classmethod
     def build(cls, topic: TopicConfig) -> TopicMatcher:
-        terms = tuple((tuple(tokens(t.text)), t.weight) for t in topic.terms if tokens(t.text))
+        # "signed" and "signing" are one term: matched by the same stems, counted once.
+        weights: dict[tuple[str, ...], tuple[tuple[Token, ...], float]] = {}
+        for term in topic.terms:
+            toks = tuple(tokens(term.text))
+            if not toks:
+                continue
+            key = tuple(t.form if is_acronym(t.form) else t.stem for t in toks)
+            if key not in weights or weights[key][1] < term.weight:
+                weights[key] = (toks, term.weight)
+        terms = tuple(weights.values())
         exclude = tuple(tuple(tokens(t)) for t in topic.exclude if tokens(t))
         return cls(topic.name, terms, exclude, frozenset(content_stems(topic.description)))
 
@@ -31,6 +40,14 @@ class TopicMatcher:
         if any(_find(toks, keys, ex) for ex in self.exclude):
             return 0.0
         return sum(weight for term, weight in self.terms if _find(toks, keys, term))
+
+    def distinct_terms(self, sentence: str) -> int:
+        """How many of the topic's terms the sentence contains (0 if an exclusion is found)."""
+        toks = tokens(sentence)
+        keys = _keys(sentence)
+        if any(_find(toks, keys, ex) for ex in self.exclude):
+            return 0
+        return sum(1 for term, _ in self.terms if _find(toks, keys, term))
 
     def affinity(self, sentence: str) -> float:
         """How much of the description's vocabulary the sentence shares (0..1), for ranking."""

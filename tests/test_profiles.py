@@ -1,0 +1,111 @@
+"""Which topic a sentence is about, and one claim once in the briefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.analyze.topics import TopicMatcher
+from briefing.config import DigestConfig, Term, TopicConfig
+from briefing.corpus import Corpus
+from briefing.digest import overview_order
+from briefing.lines import stands_alone, surnames
+from briefing.models import Article, Sentence, SentenceRef
+from briefing.profiles import fit_topics
+from briefing.selection import select
+
+NUCLEAR = TopicConfig(name="Nuclear plant", description="The reactors and radiation.",
+                      terms=(Term("nuclear"), Term("reactor"), Term("radiation")))
+POWER = TopicConfig(name="Power cuts", description="Blackouts and rationed electricity.",
+                    terms=(Term("power cuts"), Term("blackout"), Term("electricity")))
+SENTENCES = [
+    "Engineers at the nuclear plant said the reactor core was still hot on Sunday.",
+    "Radiation levels near the nuclear site rose after the reactor lost cooling water.",
+    "The nuclear regulator said radiation had not left the reactor building yet.",
+    "A second reactor at the nuclear station was shut as radiation monitors alarmed.",
+    "Tokyo will see rolling power cuts from Monday as a blackout threatens the grid.",
+    "Officials ordered power cuts because electricity supply fell by a quarter.",
+    "The blackout hit factories, and electricity rationing could last for weeks.",
+    "Households were told to expect power cuts and an evening blackout every day.",
+    # Found by "electricity" (Electric, same stem), but about the nuclear plant.
+    "Engineers of Tokyo Electric said radiation from the damaged nuclear reactor core rose.",
+]
+
+
+def article(sentences: list[str], published: dt.date | None = None,
+            relpath: str = "a.txt") -> Article:
+    return Article(relpath=relpath, sha256="", title="t", title_derived=False, outlet=None,
+                   published=published, url=None, paragraphs=tuple(sentences),
+                   sentences=tuple(Sentence(i, i, s) for i, s in enumerate(sentences)))
+
+
+def test_a_sentence_belongs_to_the_topic_whose_profile_fits_it_much_better() -> None:
+    corpus = Corpus([article(SENTENCES)])
+    topics = [NUCLEAR, POWER]
+    fits = fit_topics(corpus, topics, [TopicMatcher.build(t) for t in topics], 1.0)
+    assert fits.learnt == (True, True)
+    assert fits.scores[1][8] >= 1  # the term finds it ...
+    assert not fits.about[1][8]  # ... but it is not about power cuts
+    assert fits.about[0][8]
+    assert all(fits.about[1][4:8]) and all(fits.about[0][:4])
+
+
+def test_stem_twins_are_one_term() -> None:
+    m = TopicMatcher.build(TopicConfig(name="t", description="", terms=(
+        Term("signed"), Term("signing"), Term("striker"))))
+    assert m.distinct_terms("The club signed a new striker.") == 2
+    assert m.score("A three-year extension has been signed.") == 1
+
+
+def test_a_claim_shown_elsewhere_is_not_shown_again_in_other_words() -> None:
+    said = "Michelle Obama is the cover girl for the March edition of fashion magazine Vogue."
+    again = "Michelle Obama graces the cover of next month's Vogue fashion magazine."
+    other = "Michelle Obama spoke to voters about schools and jobs at a rally in Ohio."
+    corpus = Corpus([article([said, again, other])])
+    candidates = [(1.0, 1), (0.9, 2)]
+    limits = DigestConfig(min_sentence_words=6)
+    free = select(limits, corpus, candidates, 1, 0)
+    assert [i.text for i in free] == [again]
+    taken = frozenset({SentenceRef(0, 0)})
+    assert [i.text for i in select(limits, corpus, candidates, 1, 0, taken)] == [other]
+
+
+def test_overview_lines_stand_alone() -> None:
+    names = surnames(["Ana Kovač met the mayor.", "Antonis Samaras won the vote.",
+                      "The Bank of Cyprus and Laiki Bank fell, the bank said."])
+    for text in ["Kovač had two brothers, the police said on Monday.",
+                 "Mr. Samaras said the vote was a victory for the country.",
+                 "The company in question has firmly denied the reports.",
+                 "The list includes the names of politicians from the biggest parties.",
+                 "The first lady is not playing it safe with this work.",
+                 "Spain, too, is in a deep recession after years of cuts.",
+                 "Like their mother, the girls were born on the South Side.",
+                 "In South Carolina, she had lived on an estate with 21 slaves.",
+                 "Each of us lives a life of contradictory truths, the author says.",
+                 "– Former MP: €39,000 loan written off",
+                 "Before, nobody could think it possible.''"]:
+        assert not stands_alone(text, names), text
+    for text in ["Antonis Samaras said the vote was a victory for the country.",
+                 "The first TV deal of the Premier League era was worth £304m.",
+                 "Japan is facing its greatest crisis since the second world war.",
+                 "Bank deposits fell by a third in March, officials said.",
+                 "Richard Scudamore, the league's chief, says he is in a privileged position."]:
+        assert stands_alone(text, names), text
+
+
+def test_overview_reads_in_date_order_when_dated_else_the_event_first() -> None:
+    old = article(["Flooding closed the main bridge into the old town on Monday."],
+                  dt.date(2025, 3, 1), "old.txt")
+    new = article(["The main bridge into the old town reopened after flooding eased."],
+                  dt.date(2025, 3, 4), "new.txt")
+    corpus = Corpus([new, old])
+    refs = [SentenceRef(0, 0), SentenceRef(1, 0)]
+    assert overview_order(corpus, refs) == [SentenceRef(1, 0), SentenceRef(0, 0)]
+    side = article(["A museum in a nearby village opened a new wing for paintings."])
+    main = article(["Flooding closed the main bridge into the old town, and flooding "
+                    "closed the main road to the old town."])
+    third = article(["Flooding near the main bridge into the old town forced families out."])
+    corpus = Corpus([side, main, third])
+    order = overview_order(corpus, [SentenceRef(0, 0), SentenceRef(1, 0), SentenceRef(2, 0)])
+    assert order[-1] == SentenceRef(0, 0)  # the side story goes after the event
+
+
