@@ -26,7 +26,7 @@ from .models import (
 )
 from .profiles import TopicFit, fit_topics
 from .ranking import rank_for_topic
-from .selection import MAX_CANDIDATES, SAME_CLAIM, select, shown_refs, with_citations
+from .selection import MAX_CANDIDATES, restates, select, shown_refs, with_citations
 from .summarize import summarize
 from .timeline import Timeline
 
@@ -145,7 +145,7 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit) -> list[DigestItem
     for cand in overview_order(corpus, [SentenceRef(c.doc, c.index) for c in picked]):
         text = next(c.text for c in picked if (c.doc, c.index) == (cand.article, cand.sentence))
         row = corpus.row_of[cand]
-        if lines and corpus.shared_words([row], [x.row for x in lines]).max() >= SAME_CLAIM:
+        if lines and restates(corpus, row, [x.row for x in lines]):
             continue  # the summary's words differ, but the claim is one already shown
         lines.append(Line(cand, text, row, len(text.split()), frozenset({cand})))
     return [with_citations(corpus, line, limits.duplicate_similarity) for line in lines]

@@ -52,7 +52,7 @@ def select(limits: DigestConfig, corpus: Corpus, candidates: list[tuple[float, i
     if shown:
         rows = [u.row for u in units]
         redundancy = corpus.similarity(rows, shown).max(axis=1)
-        said = corpus.shared_words(rows, shown).max(axis=1) >= SAME_CLAIM
+        said = np.array([restates(corpus, row, shown) for row in rows], dtype=bool)
     chosen: list[int] = []
     total = 0
     while len(chosen) < budget:
@@ -105,6 +105,22 @@ def says_as_much(other: str, shown: str, coverage: float = 0.7) -> bool:
     if not shown_stems:
         return False
     return len(shown_stems & set(content_stems(other))) / len(shown_stems) >= coverage
+
+
+def restates(corpus: Corpus, row: int, shown: list[int]) -> bool:
+    """True if the sentence at `row` restates one of the `shown` rows: it shares most of its
+    rarer words (Corpus.shared_words), and if both give numbers, at least one of them ("40
+    ships" at one port and "15 ships" at another are two claims; "129 seats" and "30 per
+    cent" after "30 percent and 128 seats" is the same one, updated)."""
+    if not shown:
+        return False
+    overlap = corpus.shared_words([row], shown)[0]
+    numbers = set(NUMBER_RE.findall(corpus.texts[row]))
+    for k, other in enumerate(shown):
+        theirs = set(NUMBER_RE.findall(corpus.texts[other]))
+        if overlap[k] >= SAME_CLAIM and not (numbers and theirs and not numbers & theirs):
+            return True
+    return False
 
 
 def shown_refs(items: list[DigestItem] | tuple[DigestItem, ...]) -> frozenset[SentenceRef]:

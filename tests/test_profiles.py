@@ -11,7 +11,7 @@ from briefing.digest import overview_order
 from briefing.lines import stands_alone, surnames
 from briefing.models import Article, Sentence, SentenceRef
 from briefing.profiles import fit_topics
-from briefing.selection import select
+from briefing.selection import restates, select
 
 NUCLEAR = TopicConfig(name="Nuclear plant", description="The reactors and radiation.",
                       terms=(Term("nuclear"), Term("reactor"), Term("radiation")))
@@ -109,3 +109,12 @@ def test_overview_reads_in_date_order_when_dated_else_the_event_first() -> None:
     assert order[-1] == SentenceRef(0, 0)  # the side story goes after the event
 
 
+
+
+def test_the_same_words_with_other_numbers_are_another_claim() -> None:
+    shown = "The harbour authority in Valencia said 15 ships were waiting outside the port."
+    other = "The harbour authority in Genoa said 40 ships were waiting outside the port."
+    update = "The harbour authority in Valencia said 15 ships, up from 12, were waiting outside."
+    corpus = Corpus([article([shown, other, update])])
+    assert not restates(corpus, 1, [0])
+    assert restates(corpus, 2, [0])
