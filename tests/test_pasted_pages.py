@@ -69,7 +69,8 @@ def test_story_end_to_end(config_path: Path, tmp_path: Path) -> None:
         if line.startswith("- "):
             assert furniture.kind(re.sub(r"(\[\d+\])+$", "", line[2:])) is None, line
     for item in items:
-        article = briefing.sources[item.refs[0].article].article
+        number = briefing.citation[item.refs[0].article]  # article index -> source number
+        article = briefing.sources[number - 1].article
         text = " ".join(article.sentences[r.sentence].text for r in item.shown)
         for piece in item.text.split("…"):
             assert " ".join(piece.split()) in text, item.text
