@@ -58,6 +58,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python benchmarks/event_dates.py --data $(EVAL)/timeline17
 	$(BIN)/python benchmarks/timeline17.py --data $(EVAL)/timeline17 \
 		--peers $(EVAL)/timeline17-peers --table out/timeline17.md
+	$(BIN)/python benchmarks/duc2007_update.py --data $(EVAL)/duc2007-update --table out/duc2007_update.md
 
 # The timeline benchmark alone (about 15 minutes: ROUGE-1.5.5 scores three systems).
 timeline17: $(VENV)/.bench-deps

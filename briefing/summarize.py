@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,10 +86,12 @@ SENTENCE_COST = 0.01
 
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
               exclude: set[tuple[int, int]] | None = None, time_limit: float = 10.0,
-              allow_shortening: bool = True) -> list[Candidate]:
+              allow_shortening: bool = True,
+              discount: Mapping[str, float] | None = None) -> list[Candidate]:
     """The best-covering sentences of docs (each a list of sentences) within word_budget,
     in document order. allow_shortening lets a sentence lose its attribution tail or
-    weekday (marked "…")."""
+    weekday (marked "…"). discount multiplies a concept's weight (whatsnew.py uses it for
+    concepts the reader has already been told)."""
     exclude = exclude or set()
     candidates: list[Candidate] = []
     for d, sents in enumerate(docs):
@@ -120,6 +123,11 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
                for c, n in df.items() if n >= floor and c in present}
     if not weights:  # a single short article: fall back to every bigram
         weights = dict.fromkeys(set().union(*cover), 1.0)
+    if discount:
+        weights = {c: w * discount.get(c, 1.0) for c, w in weights.items()}
+        weights = {c: w for c, w in weights.items() if w > 0}
+        if not weights:
+            return []
     chosen = _solve(candidates, cover, weights, word_budget, time_limit)
     return sorted((candidates[j] for j in chosen), key=lambda c: (c.doc, c.index))
 

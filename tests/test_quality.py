@@ -121,3 +121,19 @@ def test_timeline17_one_timeline_floor() -> None:
     assert ar1 >= floor["ar1"], f"AR-1 {ar1:.3f}"
     assert ar2 >= floor["ar2"], f"AR-2 {ar2:.3f}"
     assert date_f1 >= floor["date_f1"], f"date F1 {date_f1:.3f}"
+
+
+def test_duc2007_update_floor() -> None:
+    """What's new (whats_new, told the earlier batches) on the dev half of DUC 2007 update."""
+    import duc2007_update
+
+    floor = FLOORS["duc2007_update"]
+    data = EVAL / "duc2007-update"
+    topics = duc2007_update.load(data)[: floor["topics"]]
+    systems = {"ours": {t.name: duc2007_update.ours(t) for t in topics}}
+    [(_, per_batch, again, _total)] = duc2007_update.evaluate(data, topics, systems)
+    for batch in ("A", "B", "C"):
+        got = 100 * per_batch[batch][1]
+        want = floor[f"rouge2_{batch.lower()}"]
+        assert got >= want, f"batch {batch} ROUGE-2 {got:.2f} fell below {want}"
+    assert again <= floor["restated"], f"{again} B/C sentences restate an earlier batch"
