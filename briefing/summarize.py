@@ -150,7 +150,7 @@ def _solve(candidates: list[Candidate], cover: list[set[str]], weights: dict[str
     cost[m:] += SENTENCE_COST * (2.0 - np.array([1.0 / (1.0 + c.index) for c in candidates]))
     occ_rows, occ_cols = [], []
     for j, cs in enumerate(cover):
-        for c in cs:
+        for c in sorted(cs):  # a fixed order: the solver's pick among ties must not vary
             if c in index:
                 occ_rows.append(index[c])
                 occ_cols.append(j)
