@@ -318,6 +318,7 @@ def _deliver_edition(config: Config, store: Store, deliveries: list[Delivery],
                         smtp = _connect(email)
                     # Recorded before DATA: a crash from here on is retried, never lost.
                     store.set_delivery(d.edition, d.recipient, "sending", attempt=True)
+                    failpoints.reached("delivery-sending")
                     _send_one(smtp, msg, email.sender, d.recipient)
                     failpoints.reached("delivery-accepted")
                 except PermanentFailure as exc:

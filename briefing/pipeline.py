@@ -140,6 +140,7 @@ def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool 
             ingest(config, store, report, inbox)
             failpoints.reached("run-ingested")
             build(config, store, report, include_all, rebuild, _source(config, inbox)[1])
+        failpoints.reached("edition-done")
         if config.email.enabled and send:
             report.delivery = deliver(config, store)
         store.record_run(date, "built" if report.markdown else "nothing new")

@@ -49,10 +49,12 @@ class Matrix:
     faults: int = 0
     lost: int = 0
     duplicates: int = 0
+    resent_in_window: int = 0  # identical re-sends after a kill between 250 and our record
 
     def line(self) -> str:
         return (f"fault matrix: {self.cases} cases, {self.faults} faults injected, "
-                f"{self.lost} articles lost, {self.duplicates} duplicates")
+                f"{self.lost} articles lost, {self.duplicates} duplicates "
+                f"({self.resent_in_window} identical re-sends in SMTP's end-of-data window)")
 
 
 MATRIX = Matrix()
@@ -189,6 +191,7 @@ class Workspace:
                 bodies = got.get((day, rcpt), [])
                 if (day, rcpt) in window and len(bodies) == 2:
                     assert bodies[0] == bodies[1], f"{day} to {rcpt}: two different versions"
+                    MATRIX.resent_in_window += 1
                     continue
                 MATRIX.duplicates += max(0, len(bodies) - 1)
                 assert len(bodies) == 1, f"{day} to {rcpt}: received {len(bodies)} times"

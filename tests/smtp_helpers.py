@@ -56,7 +56,7 @@ class Handler:
 
 
 def start_server(handler: Handler, tls: ssl.SSLContext | None = None,
-                 users: dict[str, str] | None = None) -> Controller:
+                 users: dict[str, str] | None = None, port: int | None = None) -> Controller:
     kwargs: dict[str, Any] = {}
     if tls is not None:
         kwargs.update(tls_context=tls, require_starttls=True)
@@ -69,7 +69,7 @@ def start_server(handler: Handler, tls: ssl.SSLContext | None = None,
         kwargs.update(authenticator=authenticator, auth_required=True,
                       auth_exclude_mechanism=["LOGIN"],
                       auth_require_tls=tls is not None)
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **kwargs)
+    controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(), **kwargs)
     controller.start()
     return controller
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .faults import Workspace
-from .smtp_helpers import Handler, start_server
+from .smtp_helpers import Handler, free_port, start_server
 
 ANN, BOB = "ann@example.org", "bob@example.org"
 
@@ -87,3 +87,33 @@ def test_two_briefings_to_one_recipient_on_one_day_have_distinct_message_ids(
     ids = [email.message_from_bytes(e.original_content, policy=email.policy.default)
            ["Message-ID"] for e in handler.received]
     assert len(ids) == 2 and ids[0] != ids[1]
+
+
+@pytest.mark.parametrize("fault", ["451 three times", "hang-up in DATA", "server down"])
+def test_smtp_trouble_is_retried_and_each_edition_arrives_once(tmp_path: Path,
+                                                               fault: str) -> None:
+    handler = Handler()
+    port = free_port()
+    ws = Workspace(tmp_path, handler=handler)
+    ws.mail(port, (ANN, BOB), "attempts = 3\n")
+    ws.add(1)
+    controller = None
+    if fault != "server down":
+        controller = start_server(handler, port=port)
+    if fault == "451 three times":
+        handler.data_replies = ["451 4.3.0 try later"] * 3  # all of ann's attempts
+    elif fault == "hang-up in DATA":
+        handler.hang_up_on_data = 1
+    ws.fault()
+    try:
+        first = ws.run("run", "--date", "2025-06-01")
+        assert first.exit_code == (0 if fault == "hang-up in DATA" else 4), first.stderr
+        if controller is None:
+            controller = start_server(handler, port=port)
+        ws.add(2)
+        result = ws.run("run", "--date", "2025-06-02")
+        assert result.exit_code == 0, result.stderr
+        ws.check()
+    finally:
+        if controller is not None:
+            controller.stop()
