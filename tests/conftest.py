@@ -78,6 +78,17 @@ def make_big_inbox(inbox: Path, n: int, seed: int = 7) -> None:
                                                 encoding="utf-8")
 
 
+@pytest.fixture
+def smtp():  # type: ignore[no-untyped-def]
+    """A real SMTP server on loopback: (its handler, which records what arrives; its port)."""
+    from .smtp_helpers import Handler, start_server
+
+    handler = Handler()
+    controller = start_server(handler)
+    yield handler, controller.port
+    controller.stop()
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The fault matrix's tally: cases, faults injected, articles lost, duplicates."""
     from .faults import MATRIX

@@ -11,7 +11,6 @@ import pytest
 from briefing import pipeline, sources
 
 from .faults import Workspace
-from .smtp_helpers import Handler, start_server
 
 KILL_AFTER_INGEST = {"BRIEFING_FAILPOINT": "run-ingested"}
 
@@ -165,21 +164,11 @@ def test_kill_after_the_files_are_published_leaves_no_orphan_edition(tmp_path: P
     ws.check()
 
 
-@pytest.fixture
-def smtp():  # type: ignore[no-untyped-def]
-    handler = Handler()
-    controller = start_server(handler)
-    yield handler, controller.port
-    controller.stop()
-
-
 def test_kill_in_the_delivery_window_never_changes_a_mailed_edition(tmp_path: Path,
                                                                      smtp) -> None:
     handler, port = smtp
-    ws = Workspace(tmp_path, handler=handler, recipients=("ann@example.org",))
-    ws.write_config(f'[email]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\n'
-                    'security = "none"\nsender = "briefing@news.example"\n'
-                    'recipients = ["ann@example.org"]\nbackoff_seconds = 0.01\n')
+    ws = Workspace(tmp_path, handler=handler)
+    ws.mail(port, ("ann@example.org",))
     ws.add(1)
     killed = ws.run("run", "--date", "2025-04-01",
                     env={"BRIEFING_FAILPOINT": "delivery-accepted"})
@@ -200,11 +189,8 @@ def test_an_edition_changed_on_disk_is_not_mailed_under_its_message_id(tmp_path:
     handler.data_replies = ["250 OK", "451 4.3.0 try later", "451 4.3.0 try later",
                             "451 4.3.0 try later"]
     both = ("ann@example.org", "bob@example.org")
-    ws = Workspace(tmp_path, handler=handler, recipients=both)
-    ws.write_config(f'[email]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\n'
-                    'security = "none"\nsender = "briefing@news.example"\n'
-                    'recipients = ["ann@example.org", "bob@example.org"]\n'
-                    'backoff_seconds = 0.01\n')
+    ws = Workspace(tmp_path, handler=handler)
+    ws.mail(port, both)
     ws.add(1)
     assert ws.run("run", "--date", "2025-04-01").exit_code == 4  # ann has it, bob pending
     md = ws.out / "2025-04-01" / "briefing.md"
@@ -225,16 +211,13 @@ def test_an_edition_changed_on_disk_is_not_mailed_under_its_message_id(tmp_path:
 
 def test_a_mailed_edition_is_not_rebuilt_into_something_else(tmp_path: Path, smtp) -> None:
     handler, port = smtp
-    ws = Workspace(tmp_path, handler=handler, recipients=("ann@example.org",))
-    email = (f'[email]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\n'
-             'security = "none"\nsender = "briefing@news.example"\n'
-             'recipients = ["ann@example.org"]\n')
-    ws.write_config(email)
+    ws = Workspace(tmp_path, handler=handler)
+    ws.mail(port, ("ann@example.org",))
     ws.add(1), ws.add(2)
     assert ws.run("run", "--date", "2025-04-01").exit_code == 0
     md = ws.out / "2025-04-01" / "briefing.md"
     before = md.read_bytes()
-    ws.write_config(email + "[digest]\nmax_sentence_words = 8\n")  # would select other lines
+    ws.mail(port, ("ann@example.org",), "[digest]\nmax_sentence_words = 8\n")  # other lines
     ws.fault()
     result = ws.run("run", "--rebuild", "--date", "2025-04-01")
     assert result.exit_code == 77

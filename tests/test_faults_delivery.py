@@ -16,14 +16,6 @@ from .smtp_helpers import Handler, free_port, start_server
 ANN, BOB = "ann@example.org", "bob@example.org"
 
 
-@pytest.fixture
-def smtp():  # type: ignore[no-untyped-def]
-    handler = Handler()
-    controller = start_server(handler)
-    yield handler, controller.port
-    controller.stop()
-
-
 def test_pending_delivery_to_a_removed_recipient_is_cancelled(tmp_path: Path, smtp) -> None:
     handler, port = smtp
     handler.refuse = {BOB: "451 4.2.1 mailbox busy"}

@@ -15,18 +15,9 @@ from pathlib import Path
 import pytest
 
 from .faults import EXE, Workspace
-from .smtp_helpers import Handler, start_server
 
 ANN, BOB = "ann@example.org", "bob@example.org"
 D1, D2 = "2025-09-01", "2025-09-02"
-
-
-@pytest.fixture
-def smtp():  # type: ignore[no-untyped-def]
-    handler = Handler()
-    controller = start_server(handler)
-    yield handler, controller.port
-    controller.stop()
 
 
 POINTS = [
