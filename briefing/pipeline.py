@@ -230,7 +230,9 @@ def build(config: Config, store: Store, report: Report, include_all: bool,
                 return
             versions = store.edition_versions(date) + versions  # same day: extend it
             skipped = previous.skipped + skipped
-    write_edition(config, store, report, versions, skipped)
+    # --all on a day already mailed: only if it comes out byte for byte the same.
+    write_edition(config, store, report, versions, skipped,
+                  frozen=previous is not None and store.may_have_been_received(date))
 
 
 def remove_stale_temp_files(out_dir: Path) -> None:

@@ -219,9 +219,15 @@ def test_a_mailed_edition_is_not_rebuilt_into_something_else(tmp_path: Path, smt
     before = md.read_bytes()
     ws.mail(port, ("ann@example.org",), "[digest]\nmax_sentence_words = 8\n")  # other lines
     ws.fault()
+    ws.add(3)
+    for option in ("--rebuild", "--all"):
+        result = ws.run("run", option, "--date", "2025-04-01")
+        assert result.exit_code == 77, (option, result.stderr)
     result = ws.run("run", "--rebuild", "--date", "2025-04-01")
     assert result.exit_code == 77
     assert "edition 2025-04-01 has been e-mailed, and rebuilding it now would change it" in (
         result.stderr)
     assert md.read_bytes() == before
+    ws.write_config(ws.extra.split("[digest]")[0])
+    assert ws.run("run", "--date", "2025-04-02").exit_code == 0  # the new article, next day
     ws.check()
