@@ -278,7 +278,9 @@ class Store:
             "INSERT INTO paths (source, path, current, deleted_at)"
             " SELECT ?, path, id, NULL FROM versions WHERE path = ? AND sha256 = ?"
             " ON CONFLICT(source, path) DO UPDATE SET current = excluded.current,"
-            " deleted_at = NULL", (source, relpath, sha256))
+            " deleted_at = NULL"  # rows already right are not written again, every run
+            " WHERE current IS NOT excluded.current OR deleted_at IS NOT NULL",
+            (source, relpath, sha256))
 
     def sync_source(self, source: str, present: dict[str, str],
                     unsure: tuple[str, ...] = ()) -> list[str]:
