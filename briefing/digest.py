@@ -22,6 +22,7 @@ from .models import (
     Skipped,
     SourceEntry,
     TimelineEntry,
+    Told,
     TopicDigest,
 )
 from .profiles import TopicFit, fit_topics
@@ -29,6 +30,7 @@ from .ranking import rank_for_topic
 from .selection import MAX_CANDIDATES, restates, select, shown_refs, with_citations
 from .summarize import summarize
 from .timeline import Timeline
+from .whatsnew import Memory, figure_changes, whats_new
 
 # An overview line is a fact a newcomer can take in alone: "Team Obama is hoping for the
 # best." (7 words) is not one. Shorter lines were cheap picks for the word budget.
@@ -42,19 +44,23 @@ def order_articles(articles: list[Article]) -> list[Article]:
 
 
 def build_briefing(config: Config, articles: list[Article], date: dt.date,
-                   skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None
-                   ) -> Briefing:
+                   skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None,
+                   told: Told | None = None) -> Briefing:
     """The whole edition: overview, one digest per topic, ledger rows, numbered sources,
     and the story's timeline (whose lines may cite articles of earlier editions: they are
     listed after this edition's sources).
 
     A sentence shown (or cited) once is not shown again: the overview goes first, then the
-    topics, narrowest first, so a broad topic does not take a narrow one's only lines."""
+    topics, narrowest first, so a broad topic does not take a narrow one's only lines.
+    After a first edition (`told` has a previous date) the overview is "What's new since"
+    it: facts earlier editions did not tell, and no line that only restates one."""
+    told = told or Told()
     articles = order_articles(articles)
     corpus = Corpus(articles)
+    memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
     fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score)
-    overview = _overview(config, corpus, fits)
+    overview = _overview(config, corpus, fits, told)
     taken = shown_refs(overview)
     in_overview = {ref for item in overview for ref in item.refs}
     order = sorted(range(len(matchers)), key=lambda i: int(fits.about[i].sum()))
@@ -62,13 +68,15 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     for i in order:
         digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus,
                                    fits.scores[i], fits.about[i],
-                                   fits.fit[i] if fits.learnt[i] else None, taken, in_overview)
+                                   fits.fit[i] if fits.learnt[i] else None, taken, in_overview,
+                                   memory)
         taken |= shown_refs(digests[i].items)
     topics = tuple(digests[i] for i in range(len(matchers)))
     # The timeline may cite articles of earlier editions: they follow this edition's own.
     entries, earlier = _place_timeline(timeline, articles)
     listed = articles + earlier
-    cited = sorted(cited_articles((overview, topics, entries)))
+    changes = figure_changes(topics, told)
+    cited = sorted(cited_articles((overview, topics, entries, changes)))
     return Briefing(
         title=config.title, date=date, overview=tuple(overview), topics=topics,
         sources=tuple(SourceEntry(n + 1, listed[i], earlier=i >= len(articles))
@@ -76,7 +84,8 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
         citation={i: n + 1 for n, i in enumerate(cited)},
         skipped=skipped, articles_read=len(articles), articles=tuple(listed),
         timeline=entries, timeline_enabled=config.timeline.enabled,
-        timeline_since=timeline.since if timeline else None)
+        timeline_since=timeline.since if timeline else None,
+        previous=told.previous, changes=changes)
 
 
 def cited_articles(value: object) -> set[int]:
@@ -121,10 +130,11 @@ def _place_timeline(timeline: Timeline | None, articles: list[Article]
     return entries, earlier
 
 
-def _overview(config: Config, corpus: Corpus, fits: TopicFit) -> list[DigestItem]:
+def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told) -> list[DigestItem]:
     """The few lines that best sum up the edition: the concept-coverage summary (the same
     summarizer benchmarks/duc2004.py measures) over sentences a newcomer understands alone
-    (lines.stands_alone), each claim once, in reading order (overview_order)."""
+    (lines.stands_alone), each claim once, in reading order (overview_order); after a first
+    edition, what is new to a reader of the earlier ones (benchmarks/duc2007_update.py)."""
     limits = config.digest
     names = surnames(corpus.texts)
     ranked = []
@@ -140,7 +150,12 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit) -> list[DigestItem
     allowed = {corpus.refs[row] for _, row in sorted(ranked)[:MAX_CANDIDATES]}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
     exclude = {(r.article, r.sentence) for r in corpus.refs if r not in allowed}
-    picked = summarize(docs, word_budget=limits.overview_words, min_words=0, exclude=exclude)
+    if told.previous is None:
+        picked = summarize(docs, word_budget=limits.overview_words, min_words=0,
+                           exclude=exclude)
+    else:
+        picked = whats_new(docs, told.lines, word_budget=limits.overview_words, min_words=0,
+                           exclude=exclude)
     lines: list[Line] = []
     for cand in overview_order(corpus, [SentenceRef(c.doc, c.index) for c in picked]):
         text = next(c.text for c in picked if (c.doc, c.index) == (cand.article, cand.sentence))
@@ -181,8 +196,11 @@ def select_for_topic(config: Config, topic: TopicConfig, articles: list[Article]
 
 def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
                   scores: np.ndarray, about: np.ndarray, fit: np.ndarray | None,
-                  taken: frozenset[SentenceRef], in_overview: set[SentenceRef]) -> TopicDigest:
-    candidates = rank_for_topic(topic, matcher, corpus, scores, about, fit)
+                  taken: frozenset[SentenceRef], in_overview: set[SentenceRef],
+                  memory: Memory) -> TopicDigest:
+    ranked = rank_for_topic(topic, matcher, corpus, scores, about, fit)
+    # A line that only restates what an earlier edition said is not news.
+    candidates = [(s, row) for s, row in ranked if not memory.only_repeats(corpus.texts[row])]
     budget = topic.sentences if topic.sentences is not None else config.digest.sentences_per_topic
     words = topic.words if topic.words is not None else config.digest.words_per_topic
     items = select(config.digest, corpus, candidates, budget, words, taken)
@@ -193,4 +211,5 @@ def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, cor
     covered = not items and any(corpus.refs[row] in in_overview for _, row in candidates)
     return TopicDigest(name=topic.name, description=topic.description, items=tuple(items),
                        measures=measure_tables(topic.measures, claims),
-                       tracks_figures=bool(topic.measures), in_overview=covered)
+                       tracks_figures=bool(topic.measures), in_overview=covered,
+                       all_told=not items and not covered and len(ranked) > len(candidates))

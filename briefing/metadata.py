@@ -33,9 +33,10 @@ PROSE_END_RE = re.compile(r"([.!?…:;]|\.\.\.)[\"”’')\]]*\s*$")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # A full date written out at the end of a header line: "China Daily News Wednesday 5th
-# March, 2014", "0930 GMT, 12 March 2011", "Posted on June 3, 2024", "05/11/2024 09h15".
+# March, 2014", "0930 GMT, 12 March 2011", "Posted on June 3, 2024", "05/11/2024 09h15",
+# "Tue 3 Mar 2019 10.35 GMT".
 DATE_IN_LINE_RE = re.compile(
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"

@@ -51,10 +51,14 @@ class Article:
     paragraphs: tuple[str, ...]
     sentences: tuple[Sentence, ...]
     notes: tuple[str, ...] = ()  # e.g. "encoding guessed as cp1252"
+    # The day the inbox scan first saw the file: the state's fact, not the file's, so it is
+    # not stored with the article but added when the article is loaded.
+    received: dt.date | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
+        del data["received"]
         return data
 
     @classmethod
@@ -173,6 +177,7 @@ class TopicDigest:
     measures: tuple[MeasureTable, ...] = ()
     tracks_figures: bool = False
     in_overview: bool = False  # nothing left to show because the overview already has it
+    all_told: bool = False  # nothing left to show because earlier editions said it all
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,35 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class ToldFigure:
+    """A measure's current figure as an edition showed it."""
+
+    topic: str
+    measure: str
+    value: float
+    shown: str  # the amount as shown, e.g. "≈1,500"
+
+
+@dataclass(frozen=True)
+class Told:
+    """What earlier editions told the reader: every line shown, and the latest edition's
+    date and figures. Empty before the first edition."""
+
+    previous: dt.date | None = None
+    lines: tuple[str, ...] = ()
+    figures: tuple[ToldFigure, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A measure whose current figure differs from the one the previous edition showed."""
+
+    topic: str
+    before: ToldFigure
+    now: LedgerRow
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything the templates need for one edition; the template context."""
 
@@ -213,6 +247,8 @@ class Briefing:
     timeline: tuple[TimelineEntry, ...] = ()
     timeline_enabled: bool = False
     timeline_since: dt.date | None = None  # entries not in that edition's timeline are new
+    previous: dt.date | None = None  # the edition "What's new" is measured against
+    changes: tuple[FigureChange, ...] = ()  # figures that moved since that edition
 
     def cite(self, refs: tuple[SentenceRef, ...]) -> list[int]:
         """Source numbers for refs, sorted and unique."""

@@ -21,6 +21,7 @@ from .models import FoundFile, Skipped
 from .sources import discover, display
 from .store import EditionRecord, Store, Version, scratch_copy
 from .timeline import Timeline, story_timeline
+from .whatsnew import told_by
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +63,15 @@ class Report:
         return "; ".join(parts) + f"; {edition}{mail}"
 
 
-def ingest(config: Config, store: Store, report: Report, inbox: Path | None = None) -> None:
-    """Read every new or changed inbox file once and remember it (or why it was skipped).
+def ingest(config: Config, store: Store, report: Report, inbox: Path | None = None,
+           received: dt.date | None = None) -> None:
+    """Read every new or changed inbox file once and remember it (or why it was skipped),
+    received on `received` (default: the report's date).
 
     `inbox` is a one-off folder (`run --inbox`); its files are kept apart from the regular
     inbox's, so scanning it never marks the regular inbox's files gone.
     """
+    received = received or report.date
     folder, source = _source(config, inbox)
     extra = (str(config.residue_file),) if config.residue_file else ()
     outlets = (str(config.outlets_file),) if config.outlets_file else ()
@@ -80,11 +84,12 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
     report.deleted = store.sync_source(source, {f.relpath: f.sha256 for f in scan.files},
                                        tuple(scan.unsure))
     with store.batch():
-        _read_new(config, store, report, scan.files, source, extra, outlets)
+        _read_new(config, store, report, scan.files, source, extra, outlets, received)
 
 
 def _read_new(config: Config, store: Store, report: Report, files: list[FoundFile],
-              source: str, extra: tuple[str, ...], outlets: tuple[str, ...]) -> None:
+              source: str, extra: tuple[str, ...], outlets: tuple[str, ...],
+              received: dt.date) -> None:
     for item in progress.track(files, "Reading"):
         if store.known(item):
             log.info("%s: unchanged since it was read", display(item.path))
@@ -97,16 +102,16 @@ def _read_new(config: Config, store: Store, report: Report, files: list[FoundFil
             report.skipped.append(Skipped(display(item.relpath), str(exc)))
             continue
         except ReadError as exc:
-            _skip(store, report, item, str(exc), source)
+            _skip(store, report, item, str(exc), source, received)
             continue
         except Exception as exc:  # a reader bug must not cost the other files
             log.debug("%s: reader failed", display(item.path), exc_info=True)
             _skip(store, report, item, f"could not be read ({type(exc).__name__}: {exc})",
-                  source)
+                  source, received)
             continue
         for note in article.notes:
             log.warning("%s: %s", display(item.path), note)
-        store.add_version(item, article, source=source)
+        store.add_version(item, article, source=source, received=received)
         log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
                  article.outlet or "outlet unknown",
                  article.published.isoformat() if article.published else "date unknown")
@@ -120,24 +125,26 @@ def _source(config: Config, inbox: Path | None) -> tuple[Path, str]:
     return inbox, str(inbox.resolve())
 
 
-def _skip(store: Store, report: Report, item: FoundFile, reason: str, source: str) -> None:
+def _skip(store: Store, report: Report, item: FoundFile, reason: str, source: str,
+          received: dt.date) -> None:
     """A verdict on the file's content: recorded, so it is reported once."""
     log.warning("%s: skipped: %s", display(item.path), reason)
     report.skipped.append(Skipped(display(item.relpath), reason))
-    store.add_version(item, None, reason, source)
+    store.add_version(item, None, reason, source, received=received)
 
 
 def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool = False,
-        send: bool = True, inbox: Path | None = None) -> Report:
+        send: bool = True, inbox: Path | None = None, received: dt.date | None = None) -> Report:
     """Build the edition for `date` from what is new in the inbox (or everything, or again),
-    then send whatever e-mail is due. One run at a time (lock.Busy otherwise)."""
+    then send whatever e-mail is due. One run at a time (lock.Busy otherwise). `received`:
+    the day new files count as received (a back-fill reads them as of its last day)."""
     report = Report(date=date)
     preflight(config)
     with run_lock(config.database), Store(config.database) as store:
         remove_stale_temp_files(config.out_dir)
         finish_interrupted(config, store)
         with fewer_collections():
-            ingest(config, store, report, inbox)
+            ingest(config, store, report, inbox, received)
             failpoints.reached("run-ingested")
             build(config, store, report, include_all, rebuild, _source(config, inbox)[1])
         failpoints.reached("edition-done")
@@ -182,11 +189,13 @@ def ingest_only(config: Config) -> Report:
 
 def backfill(config: Config, since: dt.date, until: dt.date,
              inbox: Path | None = None) -> list[Report]:
-    """Run every day from since to until that no run has dealt with yet, oldest first."""
+    """Run every day from since to until that no run has dealt with yet, oldest first:
+    each edition gets the articles of its day. Files are received as of `until` (the day
+    they really arrive), so an undated file waits for that day's edition."""
     with Store(config.database) as store:
         days = [since + dt.timedelta(days=n) for n in range((until - since).days + 1)]
         days = [d for d in days if not store.has_run(d)]
-    return [run(config, day, inbox=inbox) for day in days]
+    return [run(config, day, inbox=inbox, received=until) for day in days]
 
 
 def dry_run(config: Config, date: dt.date, include_all: bool = False,
@@ -218,7 +227,8 @@ def build(config: Config, store: Store, report: Report, include_all: bool,
     if include_all:
         versions = store.everything(source)
     else:
-        versions = store.pending(source)
+        # An article belongs to the edition of its day, never to one dated before it.
+        versions = [v for v in store.pending(source) if v.day <= date]
         if not versions:
             report.message = "nothing new: no edition written"
             return
@@ -284,8 +294,9 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
     timeline = _timeline(config, store, report.date, versions) if config.timeline.enabled \
         else None
+    told = store.told_before(report.date)  # what earlier editions told the reader
     briefing = build_briefing(config, [v.article for v in articles], report.date, skipped,
-                              timeline)
+                              timeline, told)
     bar.advance()
     folder = config.out_dir / report.date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")
@@ -307,7 +318,8 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     bar.close()
     md_path = folder / config.markdown_name
     store.begin_edition(report.date, [v.id for v in articles], md_path, pdf_path, md_sha,
-                        hashlib.sha256(pdf).hexdigest() if pdf is not None else None, skipped)
+                        hashlib.sha256(pdf).hexdigest() if pdf is not None else None, skipped,
+                        told_by(briefing))
     failpoints.reached("edition-recorded")
     if pdf_path is not None and pdf is not None:
         render.write_atomic(pdf_path, pdf)

@@ -204,6 +204,7 @@ def render_markdown(briefing: Briefing, templates: Path | None) -> str:
     env = markdown_env(templates)
     text = render_template(env, "briefing.md.j2", templates, b=briefing, cite=_cite(briefing),
                            when=_when(briefing), long_date=long_date(briefing.date),
+                           since=long_date(briefing.previous) if briefing.previous else "",
                            outlets=_outlets(briefing))
     text = re.sub(r"\n{3,}", "\n\n", text)  # templates' conditional blocks leave blank runs
     return text.rstrip("\n") + "\n"

@@ -8,11 +8,11 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .errors import BriefingError, Busy, StoreError
-from .models import Article, FoundFile, Skipped
+from .models import Article, FoundFile, Skipped, Told, ToldFigure
 
 # The schema as it was before migrations were numbered; a database made then has
 # user_version 0 and all of these tables, so this first step changes nothing in it.
@@ -113,13 +113,32 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE deliveries;
     ALTER TABLE deliveries_v3 RENAME TO deliveries;
     """,
+    # 4. What each edition told the reader (its lines and its current figures), so that
+    # later editions can say what is new since. Written in the transaction that records
+    # the edition; editions made before this step simply have no memory.
+    """
+    CREATE TABLE told (
+        edition TEXT PRIMARY KEY,
+        lines TEXT NOT NULL,
+        figures TEXT NOT NULL
+    );
+    -- The day a version was received: the edition day of the run whose scan first saw it
+    -- (an article without a publication date belongs to that day's edition). Unknown for
+    -- versions read before this step: they keep their place and show "date unknown".
+    ALTER TABLE versions ADD COLUMN received TEXT;
+    """,
 )
 
 
 @dataclass(frozen=True)
 class Version:
     id: int
-    article: Article
+    article: Article  # with `received`: the edition day whose scan first saw this version
+
+    @property
+    def day(self) -> dt.date:
+        """The edition day it belongs to: its publication date, else the day received."""
+        return self.article.published or self.article.received or dt.date.min
 
 
 @dataclass(frozen=True)
@@ -230,13 +249,15 @@ class Store:
         return row is not None
 
     def add_version(self, found: FoundFile, article: Article | None,
-                    reason: str | None = None, source: str = "") -> None:
+                    reason: str | None = None, source: str = "",
+                    received: dt.date | None = None) -> None:
         """Remember a file version once, with its article or the reason it was skipped
         (a verdict on its content, so it is never read again). Inside batch(), the write
         joins the batch's transaction."""
         status = "ok" if article is not None else "skipped"
         payload = json.dumps(article.to_json(), ensure_ascii=False) if article else None
-        row = (found.relpath, found.sha256, found.size, _now(), status, reason, payload)
+        row = (found.relpath, found.sha256, found.size, _now(), status, reason, payload,
+               (received or dt.date.today()).isoformat())
         if self._batch is not None:
             self._insert_version(row, source)
             self._batch += 1
@@ -270,7 +291,7 @@ class Store:
     def _insert_version(self, row: tuple, source: str) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO versions (path, sha256, size, first_seen, status, reason,"
-            " article) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+            " article, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
         self._make_current(source, row[0], row[1])
 
     def _make_current(self, source: str, relpath: str, sha256: str) -> None:
@@ -305,18 +326,18 @@ class Store:
     def pending(self, source: str = "") -> list[Version]:
         """Current, readable versions of the source's files not yet in any edition."""
         return self._versions(
-            "SELECT v.id, v.article FROM versions v JOIN paths p ON p.current = v.id"
+            "SELECT v.id, v.article, v.received FROM versions v JOIN paths p ON p.current = v.id"
             " WHERE v.status = 'ok' AND v.edition IS NULL AND p.deleted_at IS NULL"
             " AND p.source = ?", (source,))
 
     def everything(self, source: str = "") -> list[Version]:
         """The current readable version of every file the source ever had, gone ones too."""
         return self._versions(
-            "SELECT v.id, v.article FROM versions v JOIN paths p ON p.current = v.id"
+            "SELECT v.id, v.article, v.received FROM versions v JOIN paths p ON p.current = v.id"
             " WHERE v.status = 'ok' AND p.source = ?", (source,))
 
     def edition_versions(self, date: dt.date) -> list[Version]:
-        return self._versions("SELECT id, article FROM versions WHERE edition = ?",
+        return self._versions("SELECT id, article, received FROM versions WHERE edition = ?",
                               (date.isoformat(),))
 
     def story_versions(self, until: dt.date, before: bool = False) -> list[Version]:
@@ -334,7 +355,9 @@ class Store:
 
     def _versions(self, sql: str, args: tuple = ()) -> list[Version]:
         rows = self.db.execute(sql + " ORDER BY id", args).fetchall()
-        return [Version(i, Article.from_json(json.loads(a))) for i, a in rows]
+        return [Version(i, replace(Article.from_json(json.loads(a)),
+                                   received=dt.date.fromisoformat(day) if day else None))
+                for i, a, day in rows]
 
     # Editions. Recorded 'writing' (with the articles they claim) before their files are
     # renamed into place, 'done' after: whatever the kill point, the next run finds either
@@ -355,11 +378,19 @@ class Store:
 
     def begin_edition(self, date: dt.date, version_ids: list[int], markdown_path: Path,
                       pdf_path: Path | None, markdown_sha256: str, pdf_sha256: str | None,
-                      skipped: tuple[Skipped, ...]) -> None:
-        """Claim the versions and record the edition as being written, in one transaction."""
+                      skipped: tuple[Skipped, ...], told: Told | None = None) -> None:
+        """Claim the versions and record the edition as being written (with what it tells
+        the reader), in one transaction."""
         day = date.isoformat()
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
+            if told is not None:
+                self.db.execute(
+                    "INSERT INTO told (edition, lines, figures) VALUES (?, ?, ?)"
+                    " ON CONFLICT(edition) DO UPDATE SET lines = excluded.lines,"
+                    " figures = excluded.figures",
+                    (day, json.dumps(list(told.lines), ensure_ascii=False),
+                     json.dumps([asdict(f) for f in told.figures], ensure_ascii=False)))
             self.db.executemany("UPDATE versions SET edition = ? WHERE id = ? AND"
                                 " (edition IS NULL OR edition = ?)",
                                 [(day, i, day) for i in version_ids])
@@ -384,6 +415,23 @@ class Store:
                 "INSERT OR IGNORE INTO deliveries (edition, recipient, message_id, status,"
                 " updated_at) VALUES (?, ?, ?, 'pending', ?)",
                 [(day, rcpt, mid, _now()) for rcpt, mid in deliveries])
+
+    def told_before(self, date: dt.date) -> Told:
+        """What the editions dated before `date` told the reader: every line, each
+        measure's last figure shown, and the latest one's date (which "What's new since"
+        names)."""
+        rows = self.db.execute(
+            "SELECT t.edition, t.lines, t.figures FROM told t JOIN editions e"
+            " ON e.date = t.edition WHERE t.edition < ? AND e.state = 'done'"
+            " ORDER BY t.edition", (date.isoformat(),)).fetchall()
+        if not rows:
+            return Told()
+        lines = tuple(line for _, text, _ in rows for line in json.loads(text))
+        latest: dict[tuple[str, str], ToldFigure] = {}  # a measure's last figure shown
+        for _, _, figures in rows:
+            for f in json.loads(figures):
+                latest[f["topic"], f["measure"]] = ToldFigure(**f)
+        return Told(dt.date.fromisoformat(rows[-1][0]), lines, tuple(latest.values()))
 
     # Deliveries: one row per (edition, recipient). 'sending' is written before DATA and
     # 'sent' after the server's 250, so a crash in between is retried (at-least-once).

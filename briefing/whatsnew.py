@@ -12,14 +12,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from .models import Briefing, FigureChange, Told, ToldFigure, TopicDigest
 from .summarize import Candidate, concepts, summarize
 
 # Chosen on the dev half of DUC 2007 update (see README, Quality).
 KNOWN_WEIGHT = 0.6      # what a told concept is still worth
 RESTATES = 0.5          # share of a sentence's concepts found in one told sentence
+# A topic section keeps a line unless it only repeats a told one (nearly all its concepts
+# in one told line): a known fact with a new detail is still worth its place there.
+ONLY_REPEATS = 0.8
 
 
-class Told:
+class Memory:
     """What the reader has been told: its concepts, and an index to find the told sentence
     a new one overlaps most."""
 
@@ -45,17 +49,49 @@ class Told:
     def restates(self, text: str) -> bool:
         return self.overlap(text) >= RESTATES
 
+    def only_repeats(self, text: str) -> bool:
+        return self.overlap(text) >= ONLY_REPEATS
+
 
 def whats_new(docs: list[list[str]], told: Sequence[str], word_budget: int = 100,
               known_weight: float | None = None, restates: float | None = None,
-              time_limit: float = 10.0) -> list[Candidate]:
+              time_limit: float = 10.0, min_words: int = 8,
+              exclude: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """The sentences of docs that best cover what the reader has not been told, within
     word_budget, in document order; none that restates a told sentence."""
     known_weight = KNOWN_WEIGHT if known_weight is None else known_weight
     restates = RESTATES if restates is None else restates
-    memory = Told(told)
-    exclude = {(d, i) for d, sents in enumerate(docs) for i, text in enumerate(sents)
-               if memory.overlap(text) >= restates}
+    memory = Memory(told)
+    exclude = set(exclude or ()) | {
+        (d, i) for d, sents in enumerate(docs) for i, text in enumerate(sents)
+        if memory.overlap(text) >= restates}
     discount = dict.fromkeys(memory.known, known_weight)
-    return summarize(docs, word_budget=word_budget, exclude=exclude, discount=discount,
-                     time_limit=time_limit)
+    return summarize(docs, word_budget=word_budget, min_words=min_words, exclude=exclude,
+                     discount=discount, time_limit=time_limit)
+
+
+def told_by(briefing: Briefing) -> Told:
+    """What an edition tells its reader: every line it shows, and each measure's current
+    figure (kept so the next edition can say what is new and which figures moved)."""
+    from .render import amount  # the figure as the edition showed it
+
+    items = [*briefing.overview, *(i for t in briefing.topics for i in t.items)]
+    figures = tuple(ToldFigure(t.name, m.name, m.current.claim.value, amount(m.current.claim))
+                    for t in briefing.topics for m in t.measures if m.current is not None)
+    return Told(briefing.date, tuple(i.text for i in items), figures)
+
+
+def figure_changes(topics: Sequence[TopicDigest], told: Told) -> tuple[FigureChange, ...]:
+    """Measures whose current figure reads differently from the one last shown (another
+    value, range or hedge: "more than 10,000" -> "about 10,000" is news too)."""
+    from .render import amount
+
+    before = {(f.topic, f.measure): f for f in told.figures}
+    changes = []
+    for topic in topics:
+        for m in topic.measures:
+            old = before.get((topic.name, m.name))
+            if m.current is not None and old is not None and \
+                    old.shown != amount(m.current.claim):
+                changes.append(FigureChange(topic.name, old, m.current))
+    return tuple(changes)
