@@ -18,7 +18,7 @@ from .digest import build_briefing
 from .errors import ConfigError, FileUnavailable, FrozenEdition, NotFound, ReadError
 from .lock import run_lock
 from .models import FoundFile, Skipped
-from .sources import discover, display
+from .sources import discover, display, read_bytes
 from .store import EditionRecord, Store, Version, scratch_copy
 from .timeline import Timeline, story_timeline
 from .whatsnew import told_by
@@ -90,13 +90,15 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
 def _read_new(config: Config, store: Store, report: Report, files: list[FoundFile],
               source: str, extra: tuple[str, ...], outlets: tuple[str, ...],
               received: dt.date) -> None:
+    key = readers.analysis_key(extra, outlets)
     for item in progress.track(files, "Reading"):
         if store.known(item):
             log.info("%s: unchanged since it was read", display(item.path))
             continue
         report.new += 1
         try:
-            article = readers.read(item, config.max_file_kb * 1024, extra, outlets)
+            data = read_bytes(item, config.max_file_kb * 1024)
+            article = readers.parse(item, data, extra, outlets)
         except FileUnavailable as exc:  # I/O trouble, not a verdict: try again next run
             log.warning("%s: skipped: %s", display(item.path), exc)
             report.skipped.append(Skipped(display(item.relpath), str(exc)))
@@ -111,7 +113,8 @@ def _read_new(config: Config, store: Store, report: Report, files: list[FoundFil
             continue
         for note in article.notes:
             log.warning("%s: %s", display(item.path), note)
-        store.add_version(item, article, source=source, received=received)
+        store.add_version(item, article, source=source, received=received, raw=data,
+                          analysis=key)
         log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
                  article.outlet or "outlet unknown",
                  article.published.isoformat() if article.published else "date unknown")
@@ -291,6 +294,8 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     byte for byte (e.g. to restore deleted files), never changed.
     """
     articles = _latest_per_path(versions)
+    if not frozen:
+        articles = reanalyse(config, store, articles)
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
     timeline = _timeline(config, store, report.date, versions) if config.timeline.enabled \
         else None
@@ -340,6 +345,31 @@ def _timeline(config: Config, store: Store, date: dt.date, versions: list[Versio
     if since is not None:
         previous = (since, [v.article for v in _latest_per_path(store.story_versions(since))])
     return story_timeline(config, story, date, previous)
+
+
+def reanalyse(config: Config, store: Store, versions: list[Version]) -> list[Version]:
+    """Articles made by older reading or cleaning code (or other residue patterns) are made
+    again from their stored bytes, so improvements reach articles read before them."""
+    extra = (str(config.residue_file),) if config.residue_file else ()
+    outlets = (str(config.outlets_file),) if config.outlets_file else ()
+    key = readers.analysis_key(extra, outlets)
+    out = []
+    for version in versions:
+        raw = store.raw(version.id) if version.analysis != key else None
+        if raw is None:  # current, or read before bytes were kept
+            out.append(version)
+            continue
+        old = version.article
+        found = FoundFile(Path(old.relpath), old.relpath, len(raw), old.sha256)
+        try:
+            article = readers.parse(found, raw, extra, outlets)
+        except Exception as exc:  # the new code cannot use it: keep what the old one made
+            log.warning("%s: kept as first read; reading it again failed: %s", old.relpath, exc)
+            out.append(version)
+            continue
+        store.replace_article(version.id, article, key)
+        out.append(Version(version.id, replace(article, received=old.received), key))
+    return out
 
 
 def _latest_per_path(versions: list[Version]) -> list[Version]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import html
 import re
+from importlib import resources
+from pathlib import Path
 
 from . import clean, furniture, metadata
 from .analyze.sentences import split_sentences
@@ -63,11 +66,38 @@ def strip_controls(text: str) -> tuple[str, int]:
     return text, count
 
 
+# What shapes an Article from a file's bytes: when any of these changes, articles read
+# before are derived again from their stored bytes (pipeline.reanalyse), so a better
+# cleaner reaches old articles too.
+ANALYSIS_FILES = ("readers.py", "clean.py", "furniture.py", "metadata.py",
+                  "analyze/sentences.py", "data/residue.txt", "data/outlets.txt",
+                  "data/outlet_cues.txt")
+
+
+def analysis_key(extra_residue: tuple[str, ...] = (), extra_outlets: tuple[str, ...] = ()) -> str:
+    """A digest of the code, data and user files that turn bytes into an Article."""
+    digest = hashlib.sha256()
+    package = resources.files("briefing")
+    for name in ANALYSIS_FILES:
+        digest.update(package.joinpath(name).read_bytes())
+    for name in (*extra_residue, *extra_outlets):
+        try:
+            digest.update(Path(name).read_bytes())
+        except OSError:
+            digest.update(b"unreadable " + name.encode())
+    return digest.hexdigest()[:16]
+
+
 def read(found: FoundFile, max_bytes: int, extra_residue: tuple[str, ...] = (),
          extra_outlets: tuple[str, ...] = ()) -> Article:
     """Read one inbox file into an Article; raise ReadError with the reason if unusable,
     FileUnavailable if it cannot be read this time."""
-    data = read_bytes(found, max_bytes)
+    return parse(found, read_bytes(found, max_bytes), extra_residue, extra_outlets)
+
+
+def parse(found: FoundFile, data: bytes, extra_residue: tuple[str, ...] = (),
+          extra_outlets: tuple[str, ...] = ()) -> Article:
+    """The Article in a file's bytes (ReadError with the reason if unusable)."""
     text, note = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, controls = strip_controls(text)

@@ -127,6 +127,14 @@ MIGRATIONS: tuple[str, ...] = (
     -- versions read before this step: they keep their place and show "date unknown".
     ALTER TABLE versions ADD COLUMN received TEXT;
     """,
+    # 5. A version's bytes, and the analysis key (readers.analysis_key) of the code that made
+    # its article: when the reader, cleaner or residue patterns change, the article is made
+    # again from the bytes (pipeline.reanalyse) instead of going stale. Versions read before
+    # this step have no bytes and keep their article.
+    """
+    ALTER TABLE versions ADD COLUMN raw BLOB;
+    ALTER TABLE versions ADD COLUMN analysis TEXT;
+    """,
 )
 
 
@@ -134,6 +142,7 @@ MIGRATIONS: tuple[str, ...] = (
 class Version:
     id: int
     article: Article  # with `received`: the edition day whose scan first saw this version
+    analysis: str | None = None  # the analysis key of the code that made the article
 
     @property
     def day(self) -> dt.date:
@@ -250,14 +259,17 @@ class Store:
 
     def add_version(self, found: FoundFile, article: Article | None,
                     reason: str | None = None, source: str = "",
-                    received: dt.date | None = None) -> None:
-        """Remember a file version once, with its article or the reason it was skipped
-        (a verdict on its content, so it is never read again). Inside batch(), the write
+                    received: dt.date | None = None, raw: bytes | None = None,
+                    analysis: str | None = None) -> None:
+        """Remember a file version once, with its article (and the bytes it was made from,
+        and the analysis key of the code that made it) or the reason it was skipped (a
+        verdict on its content, so it is never read again). Inside batch(), the write
         joins the batch's transaction."""
         status = "ok" if article is not None else "skipped"
         payload = json.dumps(article.to_json(), ensure_ascii=False) if article else None
         row = (found.relpath, found.sha256, found.size, _now(), status, reason, payload,
-               (received or dt.date.today()).isoformat())
+               (received or dt.date.today()).isoformat(), raw if article else None,
+               analysis if article else None)
         if self._batch is not None:
             self._insert_version(row, source)
             self._batch += 1
@@ -291,7 +303,7 @@ class Store:
     def _insert_version(self, row: tuple, source: str) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO versions (path, sha256, size, first_seen, status, reason,"
-            " article, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+            " article, received, raw, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
         self._make_current(source, row[0], row[1])
 
     def _make_current(self, source: str, relpath: str, sha256: str) -> None:
@@ -326,25 +338,28 @@ class Store:
     def pending(self, source: str = "") -> list[Version]:
         """Current, readable versions of the source's files not yet in any edition."""
         return self._versions(
-            "SELECT v.id, v.article, v.received FROM versions v JOIN paths p ON p.current = v.id"
+            "SELECT v.id, v.article, v.received, v.analysis FROM versions v"
+            " JOIN paths p ON p.current = v.id"
             " WHERE v.status = 'ok' AND v.edition IS NULL AND p.deleted_at IS NULL"
             " AND p.source = ?", (source,))
 
     def everything(self, source: str = "") -> list[Version]:
         """The current readable version of every file the source ever had, gone ones too."""
         return self._versions(
-            "SELECT v.id, v.article, v.received FROM versions v JOIN paths p ON p.current = v.id"
+            "SELECT v.id, v.article, v.received, v.analysis FROM versions v"
+            " JOIN paths p ON p.current = v.id"
             " WHERE v.status = 'ok' AND p.source = ?", (source,))
 
     def edition_versions(self, date: dt.date) -> list[Version]:
-        return self._versions("SELECT id, article, received FROM versions WHERE edition = ?",
-                              (date.isoformat(),))
+        return self._versions("SELECT id, article, received, analysis FROM versions"
+                              " WHERE edition = ?", (date.isoformat(),))
 
     def story_versions(self, until: dt.date, before: bool = False) -> list[Version]:
         """Every version in an edition dated up to `until` (before it, with `before`): what
         the reader had been given by then, for the story's timeline."""
         op = "<" if before else "<="
-        return self._versions("SELECT id, article FROM versions WHERE edition IS NOT NULL"
+        return self._versions("SELECT id, article, received, analysis FROM versions"
+                              " WHERE edition IS NOT NULL"
                               f" AND edition {op} ?", (until.isoformat(),))
 
     def previous_edition_date(self, date: dt.date) -> dt.date | None:
@@ -356,8 +371,21 @@ class Store:
     def _versions(self, sql: str, args: tuple = ()) -> list[Version]:
         rows = self.db.execute(sql + " ORDER BY id", args).fetchall()
         return [Version(i, replace(Article.from_json(json.loads(a)),
-                                   received=dt.date.fromisoformat(day) if day else None))
-                for i, a, day in rows]
+                                   received=dt.date.fromisoformat(day) if day else None), key)
+                for i, a, day, key in rows]
+
+    def raw(self, version_id: int) -> bytes | None:
+        """The bytes a version's article was made from (None if read before they were kept)."""
+        row = self.db.execute("SELECT raw FROM versions WHERE id = ?", (version_id,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    def replace_article(self, version_id: int, article: Article, analysis: str) -> None:
+        """The article made again from the version's bytes by the current code."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("UPDATE versions SET article = ?, analysis = ? WHERE id = ?",
+                            (json.dumps(article.to_json(), ensure_ascii=False), analysis,
+                             version_id))
 
     # Editions. Recorded 'writing' (with the articles they claim) before their files are
     # renamed into place, 'done' after: whatever the kill point, the next run finds either

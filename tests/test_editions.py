@@ -201,3 +201,59 @@ terms = ["troops", "North Korea"]
     assert "Outlet unknown, received 2024-11-04, no date in the file." in last
     for day in ("2024-11-01", "2024-11-02", "2024-11-03"):
         assert "undated.txt" not in (out / day / "briefing.md").read_text()
+
+
+def test_articles_made_by_older_code_are_made_again_from_their_bytes(tmp_path: Path) -> None:
+    """Derived text does not go stale: an article whose analysis key is not the current
+    code's is read again from its stored bytes, even for --rebuild."""
+    import json
+    import sqlite3
+
+    from briefing.readers import analysis_key
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text(DAY_ONE)
+    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
+    run(config, "2025-03-03")
+    md = tmp_path / "out" / "2025-03-03" / "briefing.md"
+
+    def stored_as(title: str, key: str) -> None:
+        db = sqlite3.connect(tmp_path / "out" / "state.sqlite")
+        with db:
+            (article,) = db.execute("SELECT article FROM versions").fetchone()
+            data = json.loads(article)
+            data["title"] = title  # what an older reader might have made of the file
+            db.execute("UPDATE versions SET article = ?, analysis = ?",
+                       (json.dumps(data), key))
+        db.close()
+
+    def rebuild() -> str:
+        result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-03-03",
+                                           "--rebuild"])
+        assert result.exit_code == 0, result.stderr
+        return md.read_text()
+
+    stored_as("Made by the current code", analysis_key())
+    assert "**Made by the current code**" in rebuild()  # current: the stored article is used
+    stored_as("Made by an older reader", "older")
+    assert "**River floods the old town**" in rebuild()  # made again from the bytes
+    db = sqlite3.connect(tmp_path / "out" / "state.sqlite")
+    assert db.execute("SELECT analysis FROM versions").fetchone() == (analysis_key(),)
+    db.close()
+
+
+def test_an_article_dated_to_a_day_already_covered_comes_next_marked_late(
+        tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text(DAY_ONE)
+    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
+    run(config, "2025-03-03")
+    (inbox / "late.txt").write_text("Flood warning for the valley\nMarch 2, 2025 8:14 am\n\n"
+                                   "The river rose two metres overnight and rescue teams "
+                                   "were sent to the valley.\n")
+    run(config, "2025-03-04")
+    md = (tmp_path / "out" / "2025-03-04" / "briefing.md").read_text()
+    assert ("Outlet unknown, 2025-03-02. Arrived late: dated on or before the previous "
+            "edition (2025-03-03).") in md
