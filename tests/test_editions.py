@@ -52,7 +52,7 @@ def section(md: str, heading: str) -> str:
 
 
 def bullets(text: str) -> list[str]:
-    return [re.sub(r"(\[\d+\])+$", "", line[2:]).strip()
+    return [re.sub(r"\[[\d, ]+\]$", "", line[2:]).strip()
             for line in text.splitlines() if line.startswith("- ")]
 
 
