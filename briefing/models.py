@@ -196,10 +196,17 @@ class TimelineEntry:
     date: dt.date
     items: tuple[DigestItem, ...]
     articles: int  # how many articles speak of the day (its weight)
-    new: bool = False  # added since the previous edition
+    new: bool = False  # a day the previous edition's timeline did not have
+    # Per item: a line the previous edition did not show under this day (on a day it had).
+    new_lines: tuple[bool, ...] = ()
     # Hook for the figures history (issue 8): the figure changes reported on this day, to be
     # shown with the entry. Nothing fills it yet.
     figures: tuple[object, ...] = ()
+
+    @property
+    def gained(self) -> bool:
+        """Anything here the previous edition's timeline did not show."""
+        return self.new or any(self.new_lines)
 
 
 @dataclass(frozen=True)
@@ -213,13 +220,23 @@ class ToldFigure:
 
 
 @dataclass(frozen=True)
+class ToldDay:
+    """A day of the timeline as an edition showed it: its date and its lines."""
+
+    date: dt.date
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Told:
     """What earlier editions told the reader: every line shown, and the latest edition's
-    date and figures. Empty before the first edition."""
+    date, figures and timeline. Empty before the first edition."""
 
     previous: dt.date | None = None
     lines: tuple[str, ...] = ()
     figures: tuple[ToldFigure, ...] = ()
+    # The latest edition's timeline; None when it showed none (or kept no memory of it).
+    timeline: tuple[ToldDay, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
 from .errors import ConfigError, FileUnavailable, FrozenEdition, NotFound, ReadError
 from .lock import run_lock
-from .models import FoundFile, Skipped
+from .models import FoundFile, Skipped, Told
 from .sources import discover, display, read_bytes
 from .store import EditionRecord, Store, Version, scratch_copy
 from .timeline import Timeline, story_timeline
@@ -297,9 +297,9 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     if not frozen:
         articles = reanalyse(config, store, articles)
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
-    timeline = _timeline(config, store, report.date, versions) if config.timeline.enabled \
-        else None
     told = store.told_before(report.date)  # what earlier editions told the reader
+    timeline = _timeline(config, store, report.date, versions, told) \
+        if config.timeline.enabled else None
     briefing = build_briefing(config, [v.article for v in articles], report.date, skipped,
                               timeline, told)
     bar.advance()
@@ -335,16 +335,13 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     report.markdown, report.pdf = md_path, pdf_path
 
 
-def _timeline(config: Config, store: Store, date: dt.date, versions: list[Version]) -> Timeline:
-    """The story so far: every article of the editions up to this one, and this one's; the
-    previous edition's timeline is derived again the same way, to mark what is new."""
+def _timeline(config: Config, store: Store, date: dt.date, versions: list[Version],
+              told: Told) -> Timeline:
+    """The story so far: every article of the editions up to this one, and this one's;
+    marked with what it gained since the timeline the previous edition showed."""
     story = [v.article for v in _latest_per_path(store.story_versions(date, before=True)
                                                   + versions)]
-    since = store.previous_edition_date(date)
-    previous = None
-    if since is not None:
-        previous = (since, [v.article for v in _latest_per_path(store.story_versions(since))])
-    return story_timeline(config, story, date, previous)
+    return story_timeline(config, story, date, told)
 
 
 def reanalyse(config: Config, store: Store, versions: list[Version]) -> list[Version]:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .errors import BriefingError, Busy, StoreError
-from .models import Article, FoundFile, Skipped, Told, ToldFigure
+from .models import Article, FoundFile, Skipped, Told, ToldDay, ToldFigure
 
 # The schema as it was before migrations were numbered; a database made then has
 # user_version 0 and all of these tables, so this first step changes nothing in it.
@@ -134,6 +134,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE versions ADD COLUMN raw BLOB;
     ALTER TABLE versions ADD COLUMN analysis TEXT;
+    """,
+    # 6. The timeline each edition showed (its days and their lines), so the next edition
+    # marks exactly what the timeline gained. NULL: no timeline shown, or made before this.
+    """
+    ALTER TABLE told ADD COLUMN timeline TEXT;
     """,
 )
 
@@ -362,12 +367,6 @@ class Store:
                               " WHERE edition IS NOT NULL"
                               f" AND edition {op} ?", (until.isoformat(),))
 
-    def previous_edition_date(self, date: dt.date) -> dt.date | None:
-        """The latest edition dated before `date`."""
-        row = self.db.execute("SELECT MAX(date) FROM editions WHERE date < ?",
-                              (date.isoformat(),)).fetchone()
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
-
     def _versions(self, sql: str, args: tuple = ()) -> list[Version]:
         rows = self.db.execute(sql + " ORDER BY id", args).fetchall()
         return [Version(i, replace(Article.from_json(json.loads(a)),
@@ -414,11 +413,14 @@ class Store:
             self.db.execute("BEGIN IMMEDIATE")
             if told is not None:
                 self.db.execute(
-                    "INSERT INTO told (edition, lines, figures) VALUES (?, ?, ?)"
+                    "INSERT INTO told (edition, lines, figures, timeline) VALUES (?, ?, ?, ?)"
                     " ON CONFLICT(edition) DO UPDATE SET lines = excluded.lines,"
-                    " figures = excluded.figures",
+                    " figures = excluded.figures, timeline = excluded.timeline",
                     (day, json.dumps(list(told.lines), ensure_ascii=False),
-                     json.dumps([asdict(f) for f in told.figures], ensure_ascii=False)))
+                     json.dumps([asdict(f) for f in told.figures], ensure_ascii=False),
+                     None if told.timeline is None else json.dumps(
+                         [[d.date.isoformat(), list(d.lines)] for d in told.timeline],
+                         ensure_ascii=False)))
             self.db.executemany("UPDATE versions SET edition = ? WHERE id = ? AND"
                                 " (edition IS NULL OR edition = ?)",
                                 [(day, i, day) for i in version_ids])
@@ -447,19 +449,23 @@ class Store:
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each
         measure's last figure shown, and the latest one's date (which "What's new since"
-        names)."""
+        names) and timeline."""
         rows = self.db.execute(
-            "SELECT t.edition, t.lines, t.figures FROM told t JOIN editions e"
+            "SELECT t.edition, t.lines, t.figures, t.timeline FROM told t JOIN editions e"
             " ON e.date = t.edition WHERE t.edition < ? AND e.state = 'done'"
             " ORDER BY t.edition", (date.isoformat(),)).fetchall()
         if not rows:
             return Told()
-        lines = tuple(line for _, text, _ in rows for line in json.loads(text))
+        lines = tuple(line for _, text, _, _ in rows for line in json.loads(text))
         latest: dict[tuple[str, str], ToldFigure] = {}  # a measure's last figure shown
-        for _, _, figures in rows:
+        for _, _, figures, _ in rows:
             for f in json.loads(figures):
                 latest[f["topic"], f["measure"]] = ToldFigure(**f)
-        return Told(dt.date.fromisoformat(rows[-1][0]), lines, tuple(latest.values()))
+        timeline = rows[-1][3]
+        days = None if timeline is None else tuple(
+            ToldDay(dt.date.fromisoformat(day), tuple(texts))
+            for day, texts in json.loads(timeline))
+        return Told(dt.date.fromisoformat(rows[-1][0]), lines, tuple(latest.values()), days)
 
     # Deliveries: one row per (edition, recipient). 'sending' is written before DATA and
     # 'sent' after the server's 250, so a crash in between is retried (at-least-once).

@@ -14,7 +14,7 @@ from .analyze.topics import TopicMatcher
 from .config import Config, DigestConfig
 from .corpus import Corpus
 from .lines import Line, line_at
-from .models import Article, SentenceRef, TimelineEntry
+from .models import Article, SentenceRef, TimelineEntry, Told, ToldDay
 from .selection import with_citations
 
 
@@ -49,7 +49,7 @@ class Timeline:
 
     entries: tuple[TimelineEntry, ...]
     articles: tuple[Article, ...]  # what the entries' refs point into
-    since: dt.date | None = None  # the previous edition: entries not in it are marked new
+    since: dt.date | None = None  # the previous edition: what its timeline lacked is marked
 
 
 @dataclass(frozen=True)
@@ -183,17 +183,34 @@ def refs_of(entries: list[TimelineEntry]) -> frozenset[SentenceRef]:
 
 
 def story_timeline(config: Config, story: list[Article], date: dt.date,
-                   previous: tuple[dt.date, list[Article]] | None = None) -> Timeline:
+                   told: Told | None = None) -> Timeline:
     """The edition's timeline: the story's days up to `date` from every article in `story`
-    (all the state knows), marking the days the previous edition's timeline did not have
-    (`previous`: its date and the articles known then)."""
+    (all the state knows), marking what the previous edition's timeline (`told`) did not
+    show: its days, and new lines under days it had."""
     entries = _story_entries(config, story, date)
     since = None
-    if previous is not None:
-        since, earlier = previous
-        before = {e.date for e in _story_entries(config, earlier, since)}
-        entries = [replace(e, new=e.date not in before) for e in entries]
+    if told is not None and told.timeline is not None:
+        since = told.previous
+        entries = marked(entries, told.timeline)
     return Timeline(tuple(entries), tuple(order_story(story)), since)
+
+
+def marked(entries: list[TimelineEntry], before: tuple[ToldDay, ...]) -> list[TimelineEntry]:
+    """Entries marked with what they add to the timeline a reader was shown (`before`)."""
+    shown = {day.date: {_plain(line) for line in day.lines} for day in before}
+    out = []
+    for e in entries:
+        lines = shown.get(e.date)
+        if lines is None:
+            out.append(replace(e, new=True))
+        else:
+            out.append(replace(e, new_lines=tuple(_plain(i.text) not in lines
+                                                  for i in e.items)))
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
 
 
 def order_story(story: list[Article]) -> list[Article]:

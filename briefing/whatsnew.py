@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .models import Briefing, FigureChange, Told, ToldFigure, TopicDigest
+from .models import Briefing, FigureChange, Told, ToldDay, ToldFigure, TopicDigest
 from .summarize import Candidate, concepts, summarize
 
 # Chosen on the dev half of DUC 2007 update (see README, Quality).
@@ -71,14 +71,18 @@ def whats_new(docs: list[list[str]], told: Sequence[str], word_budget: int = 100
 
 
 def told_by(briefing: Briefing) -> Told:
-    """What an edition tells its reader: every line it shows, and each measure's current
-    figure (kept so the next edition can say what is new and which figures moved)."""
+    """What an edition tells its reader: every line it shows, each measure's current figure
+    and its timeline (kept so the next edition can say what is new, which figures moved and
+    what the timeline gained). The timeline's lines are not among `lines`: the story so far
+    is shown whole each time, it is not what the edition reports."""
     from .render import amount  # the figure as the edition showed it
 
     items = [*briefing.overview, *(i for t in briefing.topics for i in t.items)]
     figures = tuple(ToldFigure(t.name, m.name, m.current.claim.value, amount(m.current.claim))
                     for t in briefing.topics for m in t.measures if m.current is not None)
-    return Told(briefing.date, tuple(i.text for i in items), figures)
+    timeline = tuple(ToldDay(e.date, tuple(i.text for i in e.items))
+                     for e in briefing.timeline) if briefing.timeline_enabled else None
+    return Told(briefing.date, tuple(i.text for i in items), figures, timeline)
 
 
 def figure_changes(topics: Sequence[TopicDigest], told: Told) -> tuple[FigureChange, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -139,3 +140,85 @@ def test_undated_story_has_no_background_cut() -> None:
             article("c", dt.date(2014, 3, 5), "The talks ended without a deal, envoys said.")]
     timeline = story_timeline(config, arts, dt.date(2014, 3, 6))
     assert dt.date(2009, 1, 20) in [e.date for e in timeline.entries]
+
+
+ENTRY_RE = re.compile(r"^- \*\*(?P<day>[^*]+)\*\*(?P<new> \(\*\*new\*\*\))?: (?P<rest>.+)$", re.M)
+ITEM_RE = re.compile(r"(?P<new>\(\*\*new\*\*\) )?(?P<text>.+?) \[[\d, ]+\](?: |$)")
+
+
+def shown_timeline(md: str) -> dict[str, tuple[bool, list[tuple[bool, str]]]]:
+    """The Timeline section as a reader sees it: day -> (marked new, [(marked new, line)])."""
+    section = md.split("## Timeline\n")[1].split("\n## ")[0]
+    return {m["day"]: (bool(m["new"]), [(bool(i["new"]), i["text"])
+                                        for i in ITEM_RE.finditer(m["rest"])])
+            for m in ENTRY_RE.finditer(section)}
+
+
+def assert_marks_what_was_gained(before: str, after: str) -> int:
+    """Every day and line of `after`'s timeline is marked new exactly when `before`'s
+    timeline did not show it; returns how many marks there are."""
+    old, new = shown_timeline(before), shown_timeline(after)
+    marks = 0
+    for day, (day_new, items) in new.items():
+        assert day_new == (day not in old), day
+        marks += day_new
+        if day in old:
+            told = {text for _, text in old[day][1]}
+            for line_new, text in items:
+                assert line_new == (text not in told), (day, text)
+                marks += line_new
+    return marks
+
+
+def test_dated_seeds_each_edition_marks_exactly_what_its_timeline_gained(
+        tmp_path: Path) -> None:
+    from .test_editions import dated_seeds
+
+    staged = dated_seeds(tmp_path / "staged")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    # Days 1-2 per edition at first; then the reader asks for more days: days they were
+    # never shown are what the timeline gained, though earlier articles named them.
+    shipped = (Path(__file__).parent.parent / "briefing.toml").read_text(encoding="utf-8")
+    topics = shipped[shipped.index("[[topics]]"):shipped.index("\n# E-mail and schedule")]
+    editions = []
+    for n, (day, files) in enumerate(staged.items()):
+        entries = 2 if n == 0 else 12
+        config = write_config(tmp_path, inbox, "pdf = false",
+                              topics=f"[timeline]\nentries = {entries}\n\n{topics}")
+        for path in files:
+            shutil.copy(path, inbox / path.name)
+        result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", day])
+        assert result.exit_code == 0, result.stderr
+        editions.append((tmp_path / "out" / day / "briefing.md").read_text(encoding="utf-8"))
+    first = shown_timeline(editions[0])
+    assert 1 <= len(first) <= 2 and not any(new for new, _ in first.values())
+    assert "**new**" not in editions[0]
+    second = shown_timeline(editions[1])
+    # A day from the first day's articles that its edition did not show is marked.
+    assert any(new and day in ("Monday 28 October 2024", "Wednesday 30 October 2024",
+                               "Friday 1 November 2024") for day, (new, _) in second.items())
+    for before, after in zip(editions, editions[1:], strict=False):
+        assert assert_marks_what_was_gained(before, after) > 0
+    assert "since the edition of Saturday 2 November 2024" in editions[2]
+
+
+def test_a_new_line_under_a_day_already_shown_is_marked(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write(inbox, "one.txt", "2019-03-05",
+          "Ceasefire talks between the two sides collapsed on Tuesday in Geneva.")
+    config = write_config(tmp_path, inbox, "pdf = false",
+                          topics="[timeline]\nsentences_per_entry = 2\n" + TOPICS)
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", "-c", str(config), "--date", "2019-03-05"]).exit_code == 0
+    write(inbox, "two.txt", "2019-03-06",
+          "Envoys said on Wednesday that the port of Odesa had been shelled on Tuesday while "
+          "the talks were going on.")
+    result = runner.invoke(main, ["run", "-c", str(config), "--date", "2019-03-06"])
+    assert result.exit_code == 0, result.stderr
+    first = (tmp_path / "out" / "2019-03-05" / "briefing.md").read_text(encoding="utf-8")
+    second = (tmp_path / "out" / "2019-03-06" / "briefing.md").read_text(encoding="utf-8")
+    tuesday = shown_timeline(second)["Tuesday 5 March 2019"]
+    assert not tuesday[0] and sorted(new for new, _ in tuesday[1]) == [False, True], tuesday
+    assert assert_marks_what_was_gained(first, second) >= 1
