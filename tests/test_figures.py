@@ -28,7 +28,10 @@ AREA = MeasureConfig(name="Search area", unit="area",
                      events=("search", "searched", "searchers", "spans"))
 AID = MeasureConfig(name="Aid", unit="money", events=("aid", "pledged"))
 SHARE = MeasureConfig(name="Market share", unit="percent", events=("market share",))
-MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA, AID, SHARE)}
+MAGNITUDE = MeasureConfig(name="Magnitude", unit="magnitude",
+                          events=("earthquake", "quake", "tremor", "magnitude"))
+MEASURES = {m.name: m for m in (TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA, AID, SHARE,
+                                MAGNITUDE)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:

@@ -31,6 +31,7 @@ LEADING_FILLER = frozenset("meanwhile however and but so also still yet moreover
                            "nonetheless separately instead earlier later now then further "
                            "furthermore additionally".split())
 TRAILING_FILLER = frozenset("has have had also is was were are been recently reportedly "
+                            "originally initially "
                             "previously earlier officially formally publicly now then later "
                             "further again first just already not never still will would could "
                             "may did does do has since".split())
@@ -44,6 +45,13 @@ GOES_ON_RE = re.compile(r"^(?:these|this|they|it|those|such|he|she)\b", re.I)
 QUOTE_SPAN_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 APPOSITION_RE = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von|al|"
                            r"bin))*)\s*,\s*[^,]{3,80},\s*$")
+
+
+# "Scientists put the quake at 8.9", "officials put the toll at about 300": an estimate.
+PUT_AT = (r"puts?(?=\s[^.;,]{0,60}?\bat\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+          r"almost\s+|more\s+than\s+|over\s+|least\s+|[$£€]\s*)?(?!\d{1,2}(?:[:.]\d\d)?\s*"
+          r"(?:[ap]\.?m\b|o['’]clock))(?:\d|one\b|two\b|three\b|"
+          r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b))")
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,7 @@ def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     forms |= {"said", "told", "wrote", "says"}
     # Case-sensitive: "State" in "Secretary of State" is not the verb.
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-                      + r")\b")
+                      + r"|" + PUT_AT + r")\b")
 
 
 def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker | None:

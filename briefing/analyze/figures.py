@@ -103,7 +103,10 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
         if sentence.index and article.sentences[sentence.index - 1].paragraph != \
                 sentence.paragraph:
             nouns = []
-        quantities = find_quantities(text)
+        # A duration inside a time phrase ("two days ago") is a time, not a quantity.
+        quantities = tuple(q for q in find_quantities(text)
+                           if not any(m.start <= q.start and q.end <= m.end
+                                      for m in dates[sentence.index]))
         if not quantities:
             continue
         windows = _windows(text, quantities)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from ..models import Quantity
-from .dates import YEAR, DateMention
+from .dates import DAY, YEAR, DateMention
 
 # "In the 2004 bombing": a figure of another, earlier event.
 EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d\d)\s+[a-z]+",
@@ -26,11 +26,15 @@ RELATIVE_WHEN_RE = re.compile(
     r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December))\b", re.I)
+# The time of writing: the publication date when it is known, else as written.
+NOW_RE = re.compile(r"\b(?:currently|at present)\b", re.I)
 # "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
 # is a running total up to now, not background.
 NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
 PLACE_RE = re.compile(
-    r"\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)\s+("
+    r"(?:\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)|"
+    r"\b(?:towns?|villages?|cities|city|coast|parts?|areas?|regions?|outskirts|centre|center|"
+    r"capital|islands?|north|south|east|west)\s+of)\s+("
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
     r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
     r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
@@ -101,12 +105,25 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         year = DateMention(event.start(), event.end(), event.group(0),
                            dt.date(int(event.group(1)), 1, 1), YEAR)
         return year.text, year, True
+    for now in NOW_RE.finditer(text, lo, hi):
+        if any(distance(now.start(), now.end(), s) < distance(now.start(), now.end(), mine)
+               for s in spans if s != mine):
+            continue
+        if published is None:
+            return now.group(0), None, False
+        return now.group(0), DateMention(now.start(), now.end(), now.group(0), published,
+                                         DAY), False
     for words in RELATIVE_WHEN_RE.finditer(text):
         d = distance(words.start(), words.end(), mine)
         nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
                            if s != mine)
         if words.start() >= lo and words.end() <= hi and not nearer_other:
             return words.group(0), None, bool(PAST_RE.search(words.group(0)))
+    # Nothing in the clause, but every date the sentence gives is of another time: "The
+    # previous largest was in 1923, …, and that was 7.9 magnitude."
+    if mentions and all(background(m, published) for m in mentions):
+        nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
+        return nearest.text, nearest, True
     return None, None, False
 
 
@@ -131,4 +148,4 @@ def background(mention: DateMention, published: dt.date | None) -> bool:
         return bool(PAST_RE.search(mention.text))
     if mention.granularity == YEAR:
         return mention.date.year < published.year
-    return (published - mention.date).days > 62
+    return (published - mention.date).days > 7

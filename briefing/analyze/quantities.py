@@ -468,7 +468,9 @@ def _first_number(written: str, fallback: float) -> float:
 def _hedge_and_change(text: str, f: _Found) -> None:
     after = HEDGE_AFTER.match(text, f.end)
     if after and f.low is None:  # "1,000 or more", "3 years or so"
-        f.hedge = {"more": ">", "so": "~", "less": "<", "fewer": "<"}[after.group(1).lower()]
+        f.hedge = {"more": ">", "so": "~", "less": "<", "fewer": "<", "greater": ">",
+                   "higher": ">", "above": ">", "over": ">", "lower": "<", "below": "<",
+                   "under": "<"}[after.group(1).lower()]
         f.end = after.end()
     before = left_of(text, f.start)
     inc = INCREMENT_RE.search(before)

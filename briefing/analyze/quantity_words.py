@@ -7,7 +7,8 @@ import re
 HEDGES = [  # longest first within each sign, all matched as whole words before the figure
     ("~", "approximately|approx\\.|around|about|roughly|some|nearly|almost|close to|"
           "an estimated|estimated|circa|an approximate|more or less|give or take|~"),
-    (">", "more than|over|at least|above|upwards of|in excess of|exceeding|just over|"
+    (">", "more than|over|at least|above|upwards of|in excess of|exceeding|exceeds|exceeded|"
+          "exceed|surpassing|surpassed|just over|"
           "well over|no fewer than|no less than|over than|greater than|higher than|"
           "a minimum of|north of|a little over|well above|upward of|>"),
     ("<", "fewer than|less than|under|up to|as many as|as much as|below|just under|"
@@ -18,7 +19,8 @@ HEDGE_RE = re.compile(
     r"(?i:(?:\b|(?=[~<>]))(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in
                                             enumerate(HEDGES)) + r"))\s*$")
 MORE_AFTER = re.compile(r"\s+(more|additional|extra|further)(?=\s+[a-z])(?!\s+than\b)")
-HEDGE_AFTER = re.compile(r"\s+or\s+(?i:(more|so|less|fewer))\b")
+HEDGE_AFTER = re.compile(r"\s+or\s+(?i:(more|so|less|fewer|greater|higher|above|over|"
+                         r"lower|below|under))\b")
 INCREMENT_RE = re.compile(r"(?i:\b(?:another|an additional|additional|a further|further|"
                           r"an extra|extra)\s+)$")
 UP = (r"rose|rise|rises|rising|risen|up|increased|increases|increase|increasing|gained|gains|"
