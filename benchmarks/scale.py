@@ -1,6 +1,7 @@
-"""Build editions from 1,000 and 2,000 distinct news articles; print seconds per stage.
+"""Build editions from 1,000 to 10,000 distinct news articles; print seconds per stage.
 
-Usage: python benchmarks/scale.py --data ../shared/eval/duc2004 [--sizes 1000,2000] [--large]
+Usage: python benchmarks/scale.py --data ../shared/eval/duc2004 [--sizes 1000,2000,5000]
+       [--large] [--no-peers] [--peer-limit 60]
 
 The articles are made from DUC 2004's 500 stories so that most of their sentences are
 unique, as in a real inbox: each article draws 10-24 sentences from the documents of one
@@ -9,7 +10,12 @@ others of the same cluster. The script prints, per size, the seconds each stage 
 run's peak RSS (each size runs in its own process), flags a stage that grows faster than 1.3x
 the article ratio, times +100 new files on the built state (next day, and the same day, which
 extends that day's edition), and a floor pass that only reads the files and splits them into
-sentences with the same segmenter. --large adds 5,000 and 10,000 articles.
+sentences with the same segmenter. --large adds 10,000 articles.
+
+Then the summarizer side by side with sumy's LexRank and TextRank (CPU seconds, the systems
+alternated): per DUC 2004 cluster (100 words), and on the 1,000-article input, both on the
+300 sentences the overview considers and on all of them (a system still running after
+--peer-limit CPU seconds is stopped and shown as "> limit").
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import random
 import re
 import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -69,6 +76,10 @@ LONG_WORD_RE = re.compile(r"\b[a-z]{7,}\b")
 Pool = tuple[list[str], list[str], list[str]]  # sentences, names, long words
 GROWTH_FLAG = 1.3  # a stage growing faster than this times the article ratio is flagged
 NEW_FILES = 100
+SUMMARY_WORDS = 100  # DUC 2004's length, and the overview's default budget
+PEER_INPUT = 1000  # articles in the summarizers' large input
+OVERVIEW_CANDIDATES = 300  # as selection.MAX_CANDIDATES: the overview's candidates
+Summarizer = Callable[[list[list[str]]], list[str]]
 
 
 def cluster_pools(data: Path) -> list[Pool]:
@@ -306,17 +317,173 @@ def print_table(results: list[dict[str, Any]]) -> None:
           "1,000 articles <= 5 s; 10,000 <= 30 s and <= 1 GiB; +100 <= 3 s.")
 
 
+def summarizers() -> dict[str, Summarizer]:
+    """briefing's summarizer and sumy's LexRank and TextRank, each given the same sentences
+    (briefing's splitter: sumy's own would need an NLTK download) and asked for about
+    SUMMARY_WORDS words."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from briefing.summarize import summarize
+
+    class Words:
+        language = "english"
+
+        @staticmethod
+        def to_words(text: str) -> list[str]:
+            return "".join(ch if ch.isalnum() else " " for ch in text).split()
+
+        @staticmethod
+        def to_sentences(text: str) -> list[str]:
+            return [text]
+
+    def ours(docs: list[list[str]]) -> list[str]:
+        return [c.text for c in summarize(docs, word_budget=SUMMARY_WORDS)]
+
+    def peer(cls: Any) -> Summarizer:
+        summarizer = cls(Stemmer("english"))
+        summarizer.stop_words = get_stop_words("english")
+
+        def run(docs: list[list[str]]) -> list[str]:
+            document = ObjectDocumentModel(
+                [Paragraph([Sentence(s, Words) for s in doc]) for doc in docs if doc])
+            lengths = [len(s.split()) for doc in docs for s in doc]
+            count = max(1, round(SUMMARY_WORDS * len(lengths) / max(sum(lengths), 1)))
+            return [str(s) for s in summarizer(document, count)]  # one call: ~100 words
+
+        return run
+
+    return {"briefing": ours, "LexRank (sumy)": peer(LexRankSummarizer),
+            "TextRank (sumy)": peer(TextRankSummarizer)}
+
+
+class OutOfTime(Exception):
+    pass
+
+
+def cpu_seconds(fn: Callable[[], Any], limit: float) -> tuple[float | None, Any]:
+    """CPU seconds fn took and its result, or (None, None) if it ran past limit (stopped by
+    a CPU-time timer, so a system that would take hours costs limit seconds)."""
+    def stop(signum: int, frame: Any) -> None:
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, limit)
+    start = time.process_time()
+    try:
+        result = fn()
+        return time.process_time() - start, result
+    except OutOfTime:
+        return None, None
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def duc_clusters(data: Path) -> list[list[list[str]]]:
+    """Sentences per document per DUC 2004 cluster, cleaned and split as briefing does."""
+    from briefing.analyze.sentences import split_sentences
+    from briefing.clean import clean_lines
+
+    clusters: dict[str, list[list[str]]] = {}
+    for doc in read_docs(data):
+        paragraphs = clean_lines(doc.text.split("\n"))
+        clusters.setdefault(doc.cluster, []).append(
+            [s.text for s in split_sentences(paragraphs)])
+    return [clusters[name] for name in sorted(clusters)]
+
+
+def inbox_sentences(data: Path, n: int) -> tuple[list[list[str]], list[list[str]]]:
+    """The first n scale articles as briefing reads them: every sentence per article, and
+    only the OVERVIEW_CANDIDATES most central ones (the overview's candidates)."""
+    import hashlib
+
+    from briefing import readers
+    from briefing.corpus import Corpus
+    from briefing.models import FoundFile, SentenceRef
+
+    pools = cluster_pools(data)
+    articles = []
+    with tempfile.TemporaryDirectory(prefix="briefing-peers-") as tmp:
+        inbox = Path(tmp)
+        write_articles(pools, inbox, range(n))
+        for path in sorted(inbox.iterdir()):
+            data_ = path.read_bytes()
+            found = FoundFile(path, path.name, len(data_), hashlib.sha256(data_).hexdigest())
+            articles.append(readers.read(found, 1 << 22))
+    corpus = Corpus(articles)
+    top = {corpus.refs[row] for row in
+           sorted(range(len(corpus.refs)), key=lambda r: -corpus.centrality[r])
+           [:OVERVIEW_CANDIDATES]}
+    every = [[s.text for s in a.sentences] for a in articles]
+    central = [[s.text for s in a.sentences if SentenceRef(i, s.index) in top]
+               for i, a in enumerate(articles)]
+    return every, central
+
+
+def compare_summarizers(data: Path, limit: float) -> list[tuple[str, dict[str, Any]]]:
+    """Rows of (input, {system: (CPU seconds or None, words)}): the systems alternate (each
+    cluster starts with the next one), so a busy neighbour slows all of them alike."""
+    systems = summarizers()
+    names = list(systems)
+    rows: list[tuple[str, dict[str, Any]]] = []
+    totals = {name: [0.0, 0] for name in names}
+    clusters = duc_clusters(data)
+    for k, docs in enumerate(clusters):
+        for name in names[k % len(names):] + names[:k % len(names)]:
+            seconds, summary = cpu_seconds(lambda: systems[name](docs), limit)  # noqa: B023
+            totals[name][0] += seconds if seconds is not None else limit
+            totals[name][1] += len(" ".join(summary or []).split())
+    rows.append((f"DUC 2004, per cluster (mean of {len(clusters)})",
+                 {name: (totals[name][0] / len(clusters), totals[name][1] / len(clusters))
+                  for name in names}))
+    every, central = inbox_sentences(data, PEER_INPUT)
+    count = sum(len(d) for d in every)
+    for label, docs in ((f"{PEER_INPUT:,} articles, the {OVERVIEW_CANDIDATES} most central "
+                         "sentences", central),
+                        (f"{PEER_INPUT:,} articles, all {count:,} sentences", every)):
+        cells = {}
+        for name in names:
+            seconds, summary = cpu_seconds(lambda: systems[name](docs), limit)  # noqa: B023
+            cells[name] = (seconds, len(" ".join(summary or []).split()))
+        rows.append((label, cells))
+    return rows
+
+
+def print_peers(rows: list[tuple[str, dict[str, Any]]], limit: float) -> None:
+    names = list(rows[0][1])
+    print("\n| input | " + " | ".join(f"{n} s (words)" for n in names)
+          + " | LexRank / briefing |")
+    print("| --- " * (len(names) + 2) + "|")
+    for label, cells in rows:
+        shown = [f"{s:.3f} ({w:.0f})" if s is not None else f"> {limit:.0f} (stopped)"
+                 for s, w in cells.values()]
+        ours, lex = cells["briefing"][0], cells["LexRank (sumy)"][0]
+        ratio = ("—" if ours is None else f"> {limit / ours:.0f}x" if lex is None
+                 else f"{lex / ours:.1f}x")
+        print(f"| {label} | " + " | ".join(shown) + f" | {ratio} |")
+    print("\nCPU seconds for one summary of about 100 words (sumy asked for as many sentences "
+          "as make 100 words on average). Target (issue 14): briefing >= 20x faster than "
+          "LexRank.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the duc2004 folder")
-    parser.add_argument("--sizes", default="1000,2000")
-    parser.add_argument("--large", action="store_true", help="add 5,000 and 10,000")
+    parser.add_argument("--sizes", default="1000,2000,5000")
+    parser.add_argument("--large", action="store_true", help="add 10,000")
+    parser.add_argument("--no-peers", action="store_true", help="skip the sumy comparison")
+    parser.add_argument("--peer-limit", type=float, default=60.0,
+                        help="CPU seconds a summarizer may take on one input")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one_size(args.data, args.one)))
         return
-    sizes = [int(s) for s in args.sizes.split(",")] + ([5000, 10000] if args.large else [])
+    sizes = [int(s) for s in args.sizes.split(",")] + ([10000] if args.large else [])
     results = []
     for n in sizes:
         child = subprocess.run([sys.executable, __file__, "--data", str(args.data),
@@ -327,6 +494,8 @@ def main() -> None:
         print(f"{n:,} articles done ({results[-1]['stages']['whole run (wall clock)']:.1f} s)",
               file=sys.stderr)
     print_table(results)
+    if not args.no_peers:
+        print_peers(compare_summarizers(args.data, args.peer_limit), args.peer_limit)
 
 
 if __name__ == "__main__":
