@@ -66,6 +66,7 @@ DEMONSTRATIVE_NP_RE = re.compile(
     r"\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|weekend|"
     r"season|summer|winter|spring|autumn|fall|time|century|decade|year's|week's)\b)[a-z]", re.I)
 TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord)\.?"
+TITLE_WORD_RE = re.compile(TITLE_RE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -127,7 +128,7 @@ def _name_runs(text: str) -> list[list[str]]:
     end = -1
     for match in WORD_RE.finditer(text):
         word = match.group(0)
-        capital = (word[0].isupper() and not word.isupper() and not re.fullmatch(TITLE_RE, word)
+        capital = (word[0].isupper() and not word.isupper() and not TITLE_WORD_RE.fullmatch(word)
                    and not (not current and word.lower() in STOPWORDS))
         if capital and current and text[end:match.start()] == " ":
             current.append(word)

@@ -43,13 +43,14 @@ def fit_topics(corpus: Corpus, topics: list[TopicConfig] | tuple[TopicConfig, ..
     the nuclear plant, not the power cuts). The fit also ranks the topic's lines.
     """
     n = len(corpus.texts)
-    scores = tuple(np.array([m.score(text) for text in corpus.texts]) for m in matchers)
+    terms_found = [[m.found(text) for text in corpus.texts] for m in matchers]
+    scores = tuple(np.array([sum(f) for f in per], dtype=float) for per in terms_found)
     if n == 0 or corpus.matrix is None or corpus.matrix.shape[1] == 0:
         empty = tuple(np.zeros(n) for _ in matchers)
         return TopicFit(scores, empty, tuple(s >= min_score for s in scores),
                         tuple(False for _ in matchers))
-    strong = tuple(np.array([m.distinct_terms(text) >= 2 for text in corpus.texts])
-                   | (s >= STRONG_SCORE) for m, s in zip(matchers, scores, strict=True))
+    strong = tuple(np.array([len(f) >= 2 for f in per], dtype=bool) | (s >= STRONG_SCORE)
+                   for per, s in zip(terms_found, scores, strict=True))
     found = [s >= min_score for s in scores]
     fits = []
     learnt = []

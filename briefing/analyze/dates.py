@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -140,6 +141,15 @@ def article_dates(sentences: Iterable[tuple[int, str]], published: dt.date | Non
                   ) -> list[list[DateMention]]:
     """Dates of each (paragraph, text) in order; "two days later" and "the previous day"
     count from the last day named earlier in the same paragraph, else from `published`."""
+    return [list(found) for found in _article_dates(tuple(sentences), published)]
+
+
+# The figures ledger (once per topic that tracks figures) and the timeline each ask for every
+# article's dates in one build: found once (enough entries for a 10,000-article edition
+# and the story before it; the keys hold the articles' own strings).
+@lru_cache(maxsize=1 << 15)
+def _article_dates(sentences: tuple[tuple[int, str], ...], published: dt.date | None
+                   ) -> tuple[tuple[DateMention, ...], ...]:
     out = []
     anchor, paragraph = published, None
     for para, text in sentences:
@@ -149,8 +159,8 @@ def article_dates(sentences: Iterable[tuple[int, str]], published: dt.date | Non
         days = [m.date for m in found if m.granularity == DAY]
         if days:
             anchor = days[-1]
-        out.append(found)
-    return out
+        out.append(tuple(found))
+    return tuple(out)
 
 
 def _names_capitalised(match: re.Match[str]) -> bool:

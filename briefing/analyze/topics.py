@@ -33,21 +33,22 @@ class TopicMatcher:
         exclude = tuple(tuple(tokens(t)) for t in topic.exclude if tokens(t))
         return cls(topic.name, terms, exclude, frozenset(content_stems(topic.description)))
 
-    def score(self, sentence: str) -> float:
-        """Sum of the weights of the distinct terms found; 0 if an exclusion is found."""
+    def found(self, sentence: str) -> tuple[float, ...]:
+        """The weights of the distinct terms found in the sentence; none if an exclusion is
+        found. (score and distinct_terms in one pass: fit_topics needs both per sentence.)"""
         toks = tokens(sentence)
         keys = _keys(sentence)
         if any(_find(toks, keys, ex) for ex in self.exclude):
-            return 0.0
-        return sum(weight for term, weight in self.terms if _find(toks, keys, term))
+            return ()
+        return tuple(weight for term, weight in self.terms if _find(toks, keys, term))
+
+    def score(self, sentence: str) -> float:
+        """Sum of the weights of the distinct terms found; 0 if an exclusion is found."""
+        return sum(self.found(sentence))
 
     def distinct_terms(self, sentence: str) -> int:
         """How many of the topic's terms the sentence contains (0 if an exclusion is found)."""
-        toks = tokens(sentence)
-        keys = _keys(sentence)
-        if any(_find(toks, keys, ex) for ex in self.exclude):
-            return 0
-        return sum(1 for term, _ in self.terms if _find(toks, keys, term))
+        return len(self.found(sentence))
 
     def affinity(self, sentence: str) -> float:
         """How much of the description's vocabulary the sentence shares (0..1), for ranking."""
