@@ -18,6 +18,9 @@ class FoundFile:
     sha256: str
     inode: tuple[int, int] | None = None  # (device, inode) when scanned: read only that file
     links: int = 1  # hard links when scanned
+    # (size, mtime, ctime, device, inode) as text when the hash was taken from the bytes of
+    # a file quiet for a while, so the next scan may trust it: sources.discover
+    signature: str | None = None
 
 
 @dataclass(frozen=True)

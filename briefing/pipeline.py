@@ -76,13 +76,16 @@ def ingest(config: Config, store: Store, report: Report, inbox: Path | None = No
     extra = (str(config.residue_file),) if config.residue_file else ()
     outlets = (str(config.outlets_file),) if config.outlets_file else ()
     clean.residue_patterns(extra)  # a bad pattern stops the run before anything is read
-    scan = discover(folder, config.allow_hard_links)
+    known = store.signatures()  # files unchanged since they were hashed are not read again
+    scan = discover(folder, config.allow_hard_links, known)
     report.found = len(scan.files)
     for problem in scan.problems:  # not recorded: the next run looks again
         log.warning("%s/%s: skipped: %s", display(folder), problem.relpath, problem.reason)
         report.skipped.append(problem)
     report.deleted = store.sync_source(source, {f.relpath: f.sha256 for f in scan.files},
                                        tuple(scan.unsure))
+    store.remember_signatures([f for f in scan.files
+                               if f.signature not in known.get(f.relpath, {})])
     with store.batch():
         _read_new(config, store, report, scan.files, source, extra, outlets, received)
 

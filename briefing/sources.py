@@ -7,6 +7,8 @@ import hashlib
 import logging
 import os
 import stat
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +31,12 @@ class Scan:
     unsure: list[str] = field(default_factory=list)  # relpaths whose state is unknown now
 
 
-def discover(inbox: Path, allow_hard_links: bool = False) -> Scan:
+def discover(inbox: Path, allow_hard_links: bool = False,
+             known: Mapping[str, Mapping[str, str]] | None = None) -> Scan:
     """Every article file under inbox, sorted by relative path.
+
+    `known` maps relpath -> {signature: sha256} from earlier scans (Store.signatures): a file
+    whose size, times, device and inode are those of a known version is not read again.
 
     Dotfiles, partial downloads, symlinks and anything resolving outside the inbox are
     passed over with a log line: a writer that saves then renames never shows us half a file.
@@ -80,7 +86,7 @@ def discover(inbox: Path, allow_hard_links: bool = False) -> Scan:
                 log.debug("ignored %s: not .txt, .md or .html", display(path))
                 continue
             try:
-                size, sha256, info = _scan_file(path)
+                size, sha256, info, signature = _scan_file(path, (known or {}).get(relpath))
             except FileNotFoundError:
                 continue  # gone since the folder was listed: it is simply not there
             except OSError as exc:
@@ -98,7 +104,7 @@ def discover(inbox: Path, allow_hard_links: bool = False) -> Scan:
                 continue
             scan.files.append(FoundFile(path=path, relpath=relpath, size=size, sha256=sha256,
                                         inode=(info.st_dev, info.st_ino),
-                                        links=info.st_nlink))
+                                        links=info.st_nlink, signature=signature))
     scan.files.sort(key=lambda f: f.relpath)
     return scan
 
@@ -172,20 +178,42 @@ def open_regular(path: Path) -> int:
 
 def file_hash(path: Path) -> tuple[int, str]:
     """Size and SHA-256 of the file's bytes, read in chunks so a large file costs no memory."""
-    size, digest, _ = _scan_file(path)
+    size, digest, _, _ = _scan_file(path)
     return size, digest
 
 
-def _scan_file(path: Path) -> tuple[int, str, os.stat_result]:
-    digest = hashlib.sha256()
-    size = 0
+# A file changed less than this long before it was hashed gets no signature: a write in the
+# same tick of the file system's clock (coarse: milliseconds, or seconds on some) could leave
+# size and times as they were (git's "racily clean" files).
+QUIET_NS = 2_000_000_000
+
+
+def signature(info: os.stat_result) -> str:
+    """Size, modification and change times, device and inode. A write changes the change
+    time (which, unlike the modification time, cannot be set back); a file replaced by
+    another, or moved, has another inode or change time."""
+    return (f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_dev}:"
+            f"{info.st_ino}")
+
+
+def _scan_file(path: Path, known: Mapping[str, str] | None = None
+               ) -> tuple[int, str, os.stat_result, str | None]:
+    """Size, SHA-256, stat and signature (None if the file is too fresh to trust it later).
+    A file whose signature is known keeps the known hash and is not read."""
     fd = open_regular(path)
     info = os.fstat(fd)
+    mark = signature(info)
+    if known is not None and mark in known:
+        os.close(fd)
+        return info.st_size, known[mark], info, mark
+    digest = hashlib.sha256()
+    size = 0
     with os.fdopen(fd, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
             size += len(chunk)
-    return size, digest.hexdigest(), info
+    quiet = time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= QUIET_NS
+    return size, digest.hexdigest(), info, mark if quiet and size == info.st_size else None
 
 
 def read_bytes(found: FoundFile, max_bytes: int) -> bytes:

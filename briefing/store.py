@@ -140,6 +140,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE told ADD COLUMN timeline TEXT;
     """,
+    # 7. The stat signature (sources.signature: size, times, device, inode) under which a
+    # version's bytes were last hashed: a file still showing it is not read and hashed again
+    # on every scan. NULL (versions seen before this step, or files changed just before
+    # their scan): hashed as before.
+    """
+    ALTER TABLE versions ADD COLUMN signature TEXT;
+    """,
 )
 
 
@@ -274,7 +281,7 @@ class Store:
         payload = json.dumps(article.to_json(), ensure_ascii=False) if article else None
         row = (found.relpath, found.sha256, found.size, _now(), status, reason, payload,
                (received or dt.date.today()).isoformat(), raw if article else None,
-               analysis if article else None)
+               analysis if article else None, found.signature)
         if self._batch is not None:
             self._insert_version(row, source)
             self._batch += 1
@@ -308,7 +315,8 @@ class Store:
     def _insert_version(self, row: tuple, source: str) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO versions (path, sha256, size, first_seen, status, reason,"
-            " article, received, raw, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            " article, received, raw, analysis, signature)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
         self._make_current(source, row[0], row[1])
 
     def _make_current(self, source: str, relpath: str, sha256: str) -> None:
@@ -339,6 +347,25 @@ class Store:
             self.db.executemany("UPDATE paths SET deleted_at = ? WHERE source = ? AND path = ?",
                                 [(_now(), source, p) for p in gone])
         return gone
+
+    def signatures(self) -> dict[str, dict[str, str]]:
+        """relpath -> {stat signature: sha256} of every version hashed under a signature
+        (for sources.discover; the inode and device in it keep sources' files apart)."""
+        out: dict[str, dict[str, str]] = {}
+        for path, mark, sha256 in self.db.execute(
+                "SELECT path, signature, sha256 FROM versions WHERE signature IS NOT NULL"):
+            out.setdefault(path, {})[mark] = sha256
+        return out
+
+    def remember_signatures(self, files: list[FoundFile]) -> None:
+        """Note the signature under which each known version's bytes were just hashed (new
+        versions get theirs when added)."""
+        rows = [(f.signature, f.relpath, f.sha256) for f in files if f.signature is not None]
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("UPDATE versions SET signature = ? WHERE path = ? AND"
+                                " sha256 = ? AND signature IS NOT ?",
+                                [row + (row[0],) for row in rows])
 
     def pending(self, source: str = "") -> list[Version]:
         """Current, readable versions of the source's files not yet in any edition."""
