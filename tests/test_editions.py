@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from briefing.cli import main
 
-from .conftest import SEEDS, write_config
+from .conftest import ROOT, SEEDS, write_config
 
 TOPICS = """[[topics]]
 name = "Flood"
@@ -258,3 +259,34 @@ def test_an_article_dated_to_a_day_already_covered_comes_next_marked_late(
     md = (tmp_path / "out" / "2025-03-04" / "briefing.md").read_text()
     assert ("Outlet unknown, 2025-03-02. Arrived late: dated on or before the previous "
             "edition (2025-03-03).") in md
+
+
+def test_a_pasted_pages_story_dropped_in_over_three_days(tmp_path: Path) -> None:
+    """A real story as users paste it, arriving over three days. Its pages carry no date
+    lines (the pasted-pages set keeps a date on 3 of 100 files), so each article belongs to
+    the day it was received: three editions, the second and third opening with what is new
+    and repeating no line an earlier edition showed."""
+    story = ROOT.parent / "shared" / "eval" / "pasted-pages" / "premier-league"
+    example = (ROOT / "examples" / "premier-league" / "briefing.toml").read_text()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    config = write_config(tmp_path, inbox, "pdf = false",
+                          topics=example[example.index("[[topics]]"):])
+    pages = sorted(story.glob("*.txt"), key=lambda p: int(p.stem.rsplit(".", 1)[1]))
+    days = ["2025-05-01", "2025-05-02", "2025-05-03"]
+    shown: set[str] = set()
+    for n, day in enumerate(days):
+        for page in pages[n::3]:
+            shutil.copy(page, inbox / page.name)
+        run(config, day)
+        md = (tmp_path / "out" / day / "briefing.md").read_text()
+        assert f"Built from {len(pages[n::3])} article" in md
+        lines = set(bullets(md.split("## Timeline")[0].split("## Sources")[0]))
+        assert lines
+        if n == 0:
+            assert "## Overview" in md and "What's new" not in md
+        else:
+            previous = dt.date.fromisoformat(days[n - 1])
+            assert f"## What's new since {previous:%A} {previous.day} {previous:%B %Y}" in md
+            assert not shown & lines, shown & lines
+        shown |= lines
