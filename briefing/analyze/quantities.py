@@ -58,9 +58,10 @@ VAGUE = {"dozens": 12.0, "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "milli
 # Currency written before the number. "PS" is how ASCII-folded text spells "£"; it counts
 # only before a written-out amount (PS2.7m, PS21,700), since PS4 and PS5 are consoles.
 CURRENCY_SIGNS = [
-    (r"(?:US|U\.S\.)\s?\$|\$US", "USD"), (r"(?:A|AU)\s?\$|\$A(?=\d)", "AUD"),
-    (r"(?:C|CA|Can)\s?\$", "CAD"),
-    (r"HK\s?\$", "HKD"), (r"NZ\s?\$", "NZD"), (r"S\s?\$", "SGD"), (r"R\$", "BRL"),
+    (r"(?:US|U\.S\.)\s?\$|\$US", "USD"),
+    # "A$5" is Australian, "A $5m grant" an article before dollars.
+    (r"A\$|AU\s?\$|\$A(?=\d)", "AUD"), (r"C\$|(?:CA|Can)\s?\$", "CAD"),
+    (r"HK\s?\$", "HKD"), (r"NZ\s?\$", "NZD"), (r"S\$", "SGD"), (r"R\$", "BRL"),
     (r"\$", "USD"), (r"€", "EUR"), (r"£", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
     (r"₽", "RUB"), (r"₪", "ILS"), (r"Rs\.?\s?", "INR"), (r"RM\s?", "MYR"),
     (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB)\s?", None), (r"Y=(?=\d)", "JPY"),
@@ -85,6 +86,7 @@ CANDIDATE = re.compile(
     rf"|(?P<word>(?i:\b{_WORDNUM}\b))|(?P<vague>(?i:\b{_VAGUE})))")
 
 
+SPACED_SCALE_RE = re.compile(r"\s(m|bn|mn|b|k)(?![\w'’])")
 AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
 SPORT_LEFT = re.compile(r"\b[A-Z][\w'’]*\s*$")
 
@@ -217,14 +219,17 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         return None
     value = float(digits.replace(",", ""))
     scale = 1.0
+    m_end = m.end()
     abbr = m.group("abbr")
     if abbr:
         factor = SCALES.get(abbr.lower())
         # "5m" alone is five metres; "$5m" or "5bn" is money or a count in millions.
         # "5m people" counts in millions too: a plural noun follows, not a length
         nxt = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z]+)\b)?", text[m.end():])
+        # "3m euros" and "3m euro": a currency after the figure makes "m" millions too.
         per_million = abbr in ("m", "k") and nxt is not None and (
-            is_plural(nxt.group(1)) or bool(nxt.group(2)) and is_plural(nxt.group(2)))
+            is_plural(nxt.group(1)) or bool(nxt.group(2)) and is_plural(nxt.group(2))
+            or unit_key(nxt.group(1)) in CURRENCY_KEYS)
         if factor and (cur_text or abbr.lower() in ("bn", "bln", "mn", "mln", "tn", "trn")
                        or abbr in ("M", "B") or per_million):
             scale = factor
@@ -234,9 +239,15 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     if m.group("dscale"):
         for word in m.group("dscale").lower().split():
             scale *= SCALES[word]
-    f = _Found(m.start(), m.end(), num_start, num_end, value=value * scale,
+    elif cur_text and not abbr:
+        # "$4.37 m", "£2.7 m": after a currency sign a spaced letter is its scale, not metres.
+        spaced = SPACED_SCALE_RE.match(text, m.end())
+        if spaced:
+            scale = SCALES[spaced.group(1).lower()]
+            m_end = spaced.end()
+    f = _Found(m.start(), m_end, num_start, num_end, value=value * scale,
                scaled=scale != 1.0, has_sign=sign)
-    plus = re.match(r"\+(?![\d.])|-plus\b", text[m.end():])
+    plus = re.match(r"\+(?![\d.])|-plus\b", text[m_end:])
     if plus:
         f.end += plus.end()
         f.hedge = ">"
