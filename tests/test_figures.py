@@ -56,10 +56,12 @@ def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
     return cases
 
 
-def article(paragraph: str, published: str = "") -> Article:
+def article(text: str, published: str = "") -> Article:
+    """An article of the case's text; a "¶" line in a case starts a new paragraph."""
+    paragraphs = [p.strip() for p in text.split("¶")]
     return Article(relpath="t.txt", sha256="0", title="t", title_derived=False, outlet=None,
                    published=dt.date.fromisoformat(published) if published else None, url=None,
-                   paragraphs=(paragraph,), sentences=tuple(split_sentences([paragraph])))
+                   paragraphs=tuple(paragraphs), sentences=tuple(split_sentences(paragraphs)))
 
 
 def row(claim) -> str:  # type: ignore[no-untyped-def]

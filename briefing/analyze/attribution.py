@@ -35,6 +35,9 @@ TRAILING_FILLER = frozenset("has have had also is was were are been recently rep
                             "previously earlier officially formally publicly now then later "
                             "further again first just already not never still will would could "
                             "may did does do has since".split())
+# Words that open a clause whose subject speaks: "after the UN announced", "when police said".
+SUBORDINATORS = frozenset("after before when while because since although though once until "
+                          "as".split())
 HONORIFICS = frozenset("mr mrs ms dr prof sir dame".split())
 CONTINUES_RE = re.compile(
     r"^[“\"‘']|^(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|noted|went on|"
@@ -120,6 +123,9 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
     mine = [(pos, who) for pos, who in found if lo <= pos < hi]
     before = [item for item in mine if item[0] <= at]
     if before:
+        named = [who for _, who in before if not who.pronoun]
+        if before[-1][1].pronoun and named:
+            return named[-1]  # "The Red Cross says it believes 45,000 died": the Red Cross
         return before[-1][1]
     return mine[0][1] if mine else None
 
@@ -134,10 +140,12 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
         elif who and who.split()[0].lower() in PERSON_PRONOUNS | {"they", "them", "him", "her"}:
             out.append((acc.start(), Speaker(who.split()[0].lower(), pronoun=True)))
     quoted = [(m.start(), m.end()) for m in QUOTE_SPAN_RE.finditer(text)]
+    last_verb = 0
     for m in verbs.finditer(text):
         if any(s < m.start() < e for s, e in quoted):
             continue
-        before = text[:m.start()]
+        # A subject is never across another speaker's verb: "X says it believes…" -> "it".
+        before, last_verb = text[last_verb:m.start()], m.end()
         if m.group(0).endswith("ing") and before.rstrip().endswith(","):
             # "Blinken made a revelation, stating that…": the sentence's subject says it.
             opening = initial_noun_phrase(text)
@@ -187,6 +195,10 @@ def _subject_before(before: str) -> Speaker | None:
         words.pop()
     while words and words[0].lower().strip(",") in LEADING_FILLER:
         words.pop(0)
+    if len(words) > 1 and re.fullmatch(r"\d{3,4}", words[0]) and words[1][:1].isupper():
+        words.pop(0)  # "1850 The Red Cross says": a live page's time stamp, not the speaker
+    if len(words) > 1 and words[0].lower() in SUBORDINATORS:
+        words.pop(0)  # "…, after the UN announced that 17…": the UN
     if not words:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:

@@ -29,6 +29,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# "in 1692 in Jamaica, a quake killed 2,000": an older year only after a preposition and
+# before a break or "in" ("in 1200 homes" is a count).
+_OLD_YEAR = r"(?:1[0-7]\d\d(?=[,.;:)]|\s+in\b|\s*$))"
 _COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _END = r"(?![\w-])"  # not followed by more of a word or number ("March 2010s", "4-5")
 
@@ -48,7 +51,8 @@ PATTERN = re.compile(
     r"next|through|throughout|before|after|end of|beginning of)[\s-]+(?P<mon_m>" + _MONTH
     + r")" + _END + r"(?!,?\s+\d))"
     r"|(?P<yr>\b(?:in|since|until|by|during|from|of|before|after|early|late|mid|through|"
-    r"throughout)[\s-]+(?P<yr_y>" + _YEAR + r")" + _END + r"(?!\s*(?:%|percent|people|per)))"
+    r"throughout)[\s-]+(?P<yr_y>" + _YEAR + r"|" + _OLD_YEAR + r")" + _END
+    + r"(?!\s*(?:%|percent|people|per)))"
     r"|(?P<wd>\b(?:(?P<wd_q>last|next|this|on|early|late)\s+)?(?P<wd_w>" + _WEEKDAY + r")"
     r"(?:['’]s)?\b(?!\s+(?!" + _MONTH + r")(?-i:[A-Z][a-z])))"
     r"|(?P<rel>\b(?P<rel_w>yesterday|today|tonight|tomorrow|last night|this morning|"
@@ -66,7 +70,7 @@ PATTERN = re.compile(
 # Every expression holds one of these words; the big pattern is only tried just before
 # each of them (it is slow to try at every position of every sentence).
 TRIGGER_RE = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(?:1[0-9]|20)\d\d\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"day|night|tomorrow|morning|afternoon|evening|month|year)")
 LONGEST_PREFIX = 30  # characters an expression may start before its trigger word
 LONGEST_SUFFIX = 60  # characters it (and what it looks at) may reach past the trigger

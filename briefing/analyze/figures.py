@@ -11,7 +11,7 @@ from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
 from ..models import Article, Claim, Quantity, SentenceRef
 from .attribution import verb_pattern, who_says
-from .dates import article_dates
+from .dates import DateMention, article_dates
 from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
 from .quantities import find_quantities
 from .text import tokens
@@ -43,6 +43,13 @@ PART_BEFORE_RE = re.compile(r"(?:including|among them|among whom|of whom|of whic
                             r"among those|incl\.)\s*$", re.I)
 OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom|which)\b", re.I)
 # "12 more people": an increment whose noun follows "more".
+# What can befall the people a figure counts. Two of them joined by "or"/"and" make one
+# group ("dead or missing"), which is neither measure's figure.
+_FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|displaced|"
+          r"evacuated|arrested|detained|infected|hospitali[sz]ed|rescued|trapped|unaccounted")
+FATE_AFTER_RE = re.compile(rf"(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+(?P<fate>{_FATES})\b")
+FATE_BEFORE_RE = re.compile(rf"\b(?P<fate>{_FATES})(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+$")
+HEADING_COLON_RE = re.compile(r"\s*:")
 MORE_RE = re.compile(r"^\s+(?:more|additional|extra|further)\s+((?:[a-z][\w-]*\s+){0,2}?"
                      r"(?:people|[a-z][\w-]*s))\b")
 UNIT_KINDS = {
@@ -96,6 +103,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     compiled = [_compile(m) for m in measures]
     pattern = verb_pattern(verbs)
     dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
+    headed = _headed(article, dates)
     claims: list[Claim] = []
     nouns: list[str | None] = []  # what the paragraph's figures counted, for "900 of them"
     for sentence in article.sentences:
@@ -109,10 +117,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                                       for m in dates[sentence.index]))
         if not quantities:
             continue
-        windows = _windows(text, quantities)
+        sorts = tuple(_with_magnitude(text, o) for o in quantities)
+        windows = _windows(text, sorts)
         parts = [i > 0 and (bool(PART_BEFORE_RE.search(text[:q.start])) or
                             _converted(text, quantities, q)) for i, q in enumerate(quantities)]
-        events = _events(text, quantities, windows, compiled, parts)
+        events = _events(text, quantities, windows, compiled, parts, pattern)
         for i, q in enumerate(quantities):
             if VAGUE_RE.match(text[q.start:q.end].strip()):
                 nouns.append(q.noun)
@@ -131,7 +140,10 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if measure.unit and q.unit is None:
                 q = replace(q, unit=measure.unit)  # "the quake to 9.0": magnitude 9.0
             who, said_in = who_says(article.sentences, sentence.index, pattern, q.start)
-            when, resolved, past = figure_time(text, q, quantities, windows[i],
+            # Only a figure of the same sort takes a date from it: "in 1843, an
+            # 8.3-magnitude quake killed 5,000" dates the toll too.
+            kin = tuple(o for o in sorts if (o.unit is None) == (q.unit is None))
+            when, resolved, past = figure_time(text, q, kin, windows[i],
                                                dates[sentence.index], article.published)
             if when is None and said_in != sentence.index and not pattern.search(text):
                 # "On October 22, Zelensky reported… These may consist of…": the report's date.
@@ -142,6 +154,9 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                     said = article.sentences[said_in].text
                     written = RELATIVE_WHEN_RE.search(said)
                     when = written.group(0) if written else None
+            if when is None and sentence.index in headed:
+                resolved = headed[sentence.index]  # "8 Feb 1843: Leeward Islands." above it
+                when, past = resolved.text, background(resolved, article.published)
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
@@ -153,6 +168,21 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 background=past, part=part,
                 outlook=_outlook(text, q, windows[i])))
     return claims
+
+
+def _headed(article: Article, dates: list[list[DateMention]]) -> dict[int, DateMention]:
+    """Sentences under a dated heading: a date followed by a colon ("8 Feb 1843: Leeward
+    Islands.", "May 1992: …") dates the paragraph after it, as in the key-dates lists news
+    pages carry."""
+    out: dict[int, DateMention] = {}
+    heading: tuple[int, DateMention] | None = None
+    for sentence in article.sentences:
+        if heading is not None and sentence.paragraph == heading[0] + 1:
+            out[sentence.index] = heading[1]
+        for mention in dates[sentence.index]:
+            if HEADING_COLON_RE.match(sentence.text, mention.end):
+                heading = (sentence.paragraph, mention)
+    return out
 
 
 def _windows(text: str, quantities: tuple[Quantity, ...]) -> list[tuple[int, int]]:
@@ -191,24 +221,33 @@ def _token_spans(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int, int]],
-            compiled: list[_Compiled], parts: list[bool]) -> list[dict[str, int]]:
+            compiled: list[_Compiled], parts: list[bool],
+            said: re.Pattern[str]) -> list[dict[str, int]]:
     """For each quantity, the measures whose event words belong to it, with the distance
     in words. An event word belongs to the nearest figure whose clause holds it (the one
     before it on a tie: "87 were killed and 120 injured"); a part ("including 10
-    children") passes its events on to the figure it is part of."""
+    children") passes its events on to the figure it is part of. An event word joined to
+    another fate ("killed, injured or homeless") counts people in either: it is none of
+    the measure's figures. Nor is one before a speaker's verb that opens the figure's own
+    clause ("…were dead. Officials say 100 are missing", with the full stop lost)."""
     found: list[dict[str, int]] = [{} for _ in quantities]
     words = _token_spans(text, 0, len(text))
     stems = [s for _, s in words]
     for c in compiled:
+        own = {p[0] for p in c.events if len(p) == 1}
         for phrase in c.events:
             for k in range(len(stems)):
                 if not _phrase_at(stems, k, phrase):
                     continue
                 pos = words[k][0]
+                if _joined_to_other_fate(text, pos, own):
+                    continue
                 best, best_d = None, None
                 for i, q in enumerate(quantities):
                     lo, hi = windows[i]
                     if not lo <= pos < hi:
+                        continue
+                    if pos < q.start and _speaker_between(text, pos, q.start, said):
                         continue
                     d = _word_distance(text, q, pos)
                     if best_d is None or d < best_d or (d == best_d and pos > q.end):
@@ -224,6 +263,32 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     name = c.measure.name
                     found[t][name] = min(found[t].get(name, best_d), best_d)
     return found
+
+
+def _speaker_between(text: str, pos: int, start: int, said: re.Pattern[str]) -> bool:
+    """True when a speaker's verb opens the figure's clause after pos ("…were dead
+    Officials at the UN say between 100 and 150…"); not a participle after a comma
+    ("tsunamis, reported at 10 metres")."""
+    for m in said.finditer(text, pos, start):
+        if not text[:m.start()].rstrip().endswith(",") and \
+                len(text[m.end():start].split()) <= 3:
+            return True
+    return False
+
+
+def _joined_to_other_fate(text: str, pos: int, own: set[str]) -> bool:
+    """True when the word at pos is listed with another fate by "or"/"and" ("dead or
+    missing", "killed, injured or homeless"): a figure of them counts the group, not the
+    event. A fate that is also one of the measure's own events ("killed or injured" for a
+    measure of both) keeps it."""
+    word = re.match(r"[A-Za-z][\w’'-]*", text[pos:])
+    if word is None:
+        return False
+    for m in (FATE_AFTER_RE.match(text, pos + word.end()),
+              FATE_BEFORE_RE.search(text[max(0, pos - 80):pos])):
+        if m is not None and not {t.stem for t in tokens(m.group("fate"))} & own:
+            return True
+    return False
 
 
 def _outlook(text: str, q: Quantity, window: tuple[int, int]) -> bool:

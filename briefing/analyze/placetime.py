@@ -38,8 +38,10 @@ PLACE_RE = re.compile(
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
     r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
     r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
+    r"(?:(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*)"
+    r"(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
     r"county|district|area|border|coast|city|island|islands|valley))*)")
+ACCORDING_RE = re.compile(r"\baccording\s*$", re.I)
 GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
                       "coast city island islands valley".split())
 NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary general gen sen "
@@ -55,6 +57,8 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     end = max(hi, q.noun_end or q.end)
     for start, stop in ((q.end, end), (lo, q.start)):
         for m in PLACE_RE.finditer(text[start:stop]):
+            if ACCORDING_RE.search(text[:start + m.start()]):
+                continue  # "according to Xinhua News Agency": a source, not a place
             found = m.group(1).strip().rstrip(".")
             if is_place(found):
                 return found
@@ -69,6 +73,8 @@ def is_place(phrase: str) -> bool:
         return False
     if bare[0].lower().rstrip(".") in NOT_PLACES:
         return False
+    if len(bare) == 1 and len(bare[0]) <= 2 and not bare[0].isupper():
+        return False  # "St" of "St. Kitts" cut at its full stop
     if words[0].lower() == "the" and len(bare) == 1:
         return False  # "the Springfield …": a name cut short, not a place
     if words[0].lower() == "the" and not any(w.lower() in GEO_NOUNS for w in bare) and \
