@@ -30,7 +30,8 @@ MAGNITUDE_AFTER_RE = re.compile(r"^[\s-]*magnitude\b", re.I)
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
 # "15 of Japan's nuclear power stations": the counted noun after "of".
 OF_NOUN_RE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w.-]*['’]s)\s+"
-                        r"((?:[\w-]+\s+){0,3}?(?:people|[a-z][\w-]*s))\b")
+                        r"((?:[\w-]+\s+){0,3}?(?:people|staff|personnel|crew|police|"
+                        r"[a-z][\w-]*s))\b")
 # A figure of what could or will be, not of what is: "the toll could exceed 10,000".
 OUTLOOK_RE = re.compile(r"\b(?:could|may|might|would|will|shall|expected|likely|feared|fears?|"
                         r"forecasts?|possibility|projected|projections?|predicts?|predicted|"
