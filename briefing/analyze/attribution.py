@@ -12,6 +12,7 @@ from ..models import Sentence
 PRONOUNS = frozenset("he she they it we i you him her them us me this that these those who "
                      "which what whom whose".split())
 PERSON_PRONOUNS = frozenset({"he", "she"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 DETERMINERS = frozenset("the a an this that these those some any each every its his her their "
                         "our my your".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
@@ -203,6 +204,9 @@ def _subject_before(before: str) -> Speaker | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(words[0].lower(), pronoun=True)
+    if words[-1].lower() in SUBJECT_PRONOUNS:
+        # "Bellerive told US network CNN he believed…": the pronoun is the subject.
+        return Speaker(words[-1].lower(), pronoun=True)
     subject = " ".join(words)
     if words[0].lower() in NOT_SUBJECT_START or not is_noun_phrase(subject):
         return None
@@ -279,6 +283,9 @@ def who_says(sentences: tuple[Sentence, ...], index: int, verbs: re.Pattern[str]
 def _fits_pronoun(pronoun: str, phrase: str) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return _looks_like_person(phrase)
+    if pronoun == "it":
+        # "It said 14 staff had died" cannot be "Mr Preval".
+        return phrase.split()[0].lower().rstrip(".") not in HONORIFICS
     return True
 
 

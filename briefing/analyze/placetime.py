@@ -41,6 +41,8 @@ PLACE_RE = re.compile(
     r"(?:(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*)"
     r"(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
     r"county|district|area|border|coast|city|island|islands|valley))*)")
+SCENE_WHEN_RE = re.compile(r",?\s+when\b")
+SCENE_OPENS_RE = re.compile(r"\s*(?:(?:In|On|By|During|Early|Late)\s+)?")
 ACCORDING_RE = re.compile(r"\baccording\s*$", re.I)
 GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
                       "coast city island islands valley".split())
@@ -104,6 +106,8 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
             continue
         if best is None or d < distance(best.start, best.end, mine):
             best = m
+    if best is None:
+        best = _scene(text, mentions, lo)
     if best is not None:
         return best.text, best, background(best, published)
     event = EVENT_YEAR_RE.search(text, lo, hi)
@@ -131,6 +135,20 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
         return nearest.text, nearest, True
     return None, None, False
+
+
+def _scene(text: str, mentions: list[DateMention], lo: int) -> DateMention | None:
+    """A date that sets the scene for what follows it in the sentence: one that opens the
+    sentence ("In 1946, a quake … produced a tsunami that killed almost 2,000 people") or
+    one a "when" clause goes on from ("storms in 2008, when almost a thousand people were
+    killed")."""
+    for m in reversed(mentions):
+        if m.end > lo:
+            continue
+        opens = SCENE_OPENS_RE.fullmatch(text[:m.start]) and re.match(r"\s*,", text[m.end:])
+        if opens or SCENE_WHEN_RE.match(text, m.end):
+            return m
+    return None
 
 
 def reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
