@@ -290,3 +290,17 @@ def test_a_pasted_pages_story_dropped_in_over_three_days(tmp_path: Path) -> None
             assert f"## What's new since {previous:%A} {previous.day} {previous:%B %Y}" in md
             assert not shown & lines, shown & lines
         shown |= lines
+
+
+def test_a_figure_change_without_a_counted_noun_reads_cleanly(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text(DAY_ONE)
+    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
+    run(config, "2025-03-03")
+    (inbox / "two.txt").write_text("Title: Toll rises\n\nThe death toll rose to 45 on "
+                                   "Wednesday, the regional governor said.\n")
+    run(config, "2025-03-05")
+    md = (tmp_path / "out" / "2025-03-05" / "briefing.md").read_text()
+    assert re.search(r"^- Killed: 43 → 45, the regional governor, ", md, re.M), md
+    assert " ," not in md

@@ -251,6 +251,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     if pos < q.start and _speaker_between(text, pos, q.start, said):
                         continue
                     d = _word_distance(text, q, pos)
+                    if pos < q.start:
+                        d -= len(phrase) - 1  # "death toll rose to 45": two words to 45
                     if best_d is None or d < best_d or (d == best_d and pos > q.end):
                         best, best_d = i, d
                 if best is None or best_d is None:
