@@ -43,6 +43,10 @@ _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{1,30})\)"
 _DAY = (r"(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
         r"(?: \d{4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
         r"\d{1,2}(?:, \d{4})?)")
+# "0919 Aid charities…", "09:19 GMT Aid…": a time stamp opening a live page's entry.
+STAMP_RE = re.compile(r"(?:(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)|(?:[01]?\d|2[0-3]):[0-5]\d)"
+                      r"(?:\s?(?:GMT|BST|UTC|EST|EDT|ET|CET|local time))?\s+(?=[A-Z“\"‘'])")
+LIST_NUMBER_RE = re.compile(r"(\d{1,2})\.?\s+(?=[A-Z“\"‘'])")
 DATELINE_RE = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE})(?:,? (?P<date1>{_DAY}))?\s*(?:{_AGENCY})?\s*"
     rf"(?:[—–-]{{1,2}}|:)\s+(?=\S)"
@@ -151,6 +155,7 @@ def _clean_once(lines: list[str], title: str | None,
     paras = _drop_repeats(_mark_furniture(_join_wrapped(kept)))
     texts = [p.text for p in paras if not p.dropped]
     texts = [_trim(t, first=i == 0) for i, t in enumerate(texts)]
+    texts = _strip_run_markers(texts)
     return _merge_split_quotes(_cut_tail([t for t in texts if t]))
 
 
@@ -349,6 +354,24 @@ def _trim(text: str, first: bool) -> str:
     if dateline is not None and (first or dateline.agency):
         text = dateline.rest
     return furniture.strip_glued_byline(text)
+
+
+def _strip_run_markers(paragraphs: list[str]) -> list[str]:
+    """Markers that open a run of paragraphs are not their words: a live page's time
+    stamps ("0919 International aid charities…", "09:19 …") and a list's numbers ("1 The
+    play-off game…", "2 In 2001-02…"). A stamp needs company: two or more paragraphs open
+    with one, and at least one reads as no year (0919, 2211), so "1985 was…" stays; a
+    number needs the run 1, 2, 3. Date headings ("1985: …") keep their colon and stay."""
+    stamps = [STAMP_RE.match(p) for p in paragraphs]
+    found = [m for m in stamps if m]
+    if len(found) >= 2 and any(m.group("hhmm") is None or not 1800 <= int(m.group("hhmm")) < 2100
+                               for m in found):
+        paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, stamps)]
+    numbers = [LIST_NUMBER_RE.match(p) for p in paragraphs]
+    seen = [int(m.group(1)) for m in numbers if m]
+    if len(seen) >= 3 and seen == list(range(seen[0], seen[0] + len(seen))) and seen[0] <= 1:
+        paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, numbers)]
+    return paragraphs
 
 
 def _cut_tail(paragraphs: list[str]) -> list[str]:
