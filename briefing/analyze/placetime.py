@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from ..models import Quantity
+from .units import CURRENCY_KEYS
 from .dates import DAY, YEAR, DateMention
 
 # "In the 2004 bombing": a figure of another, earlier event.
@@ -39,10 +40,11 @@ PLACE_RE = re.compile(
     r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
     r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
     r"(?:(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*)"
-    r"(?:\s+(?:[A-Z][\w’'-]*|of|de|region|oblast|province|prefecture|state|"
-    r"county|district|area|border|coast|city|island|islands|valley))*)")
+    r"(?:\s+(?:[A-Z][\w’'-]*|(?:of|de)(?=\s+[A-Z])|(?:region|oblast|province|prefecture|state|"
+    r"county|district|area|border|coast|city|island|islands|valley)\b))*)")
 SCENE_WHEN_RE = re.compile(r",?\s+when\b")
 SCENE_OPENS_RE = re.compile(r"\s*(?:(?:In|On|By|During|Early|Late)\s+)?")
+DEMONYM_RE = re.compile(r"(?:ian|ese|ish)$")
 ACCORDING_RE = re.compile(r"\baccording\s*$", re.I)
 GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
                       "coast city island islands valley".split())
@@ -57,11 +59,14 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     """A proper place name in the figure's clause, after it first, else before it."""
     lo, hi = reach(text, q, window, words=12)
     end = max(hi, q.noun_end or q.end)
+    money = q.unit in CURRENCY_KEYS
     for start, stop in ((q.end, end), (lo, q.start)):
         for m in PLACE_RE.finditer(text[start:stop]):
             if ACCORDING_RE.search(text[:start + m.start()]):
                 continue  # "according to Xinhua News Agency": a source, not a place
-            found = m.group(1).strip().rstrip(".")
+            if money and m.group(0)[:3].lower() == "to ":
+                continue  # "$1m to Partners In Health": who gets the money, not a place
+            found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
             if is_place(found):
                 return found
     return None
@@ -77,6 +82,8 @@ def is_place(phrase: str) -> bool:
         return False
     if len(bare) == 1 and len(bare[0]) <= 2 and not bare[0].isupper():
         return False  # "St" of "St. Kitts" cut at its full stop
+    if len(bare) == 1 and DEMONYM_RE.search(bare[0]):
+        return False  # "to Haitian earthquake relief": a people's adjective, not a place
     if words[0].lower() == "the" and len(bare) == 1:
         return False  # "the Springfield …": a name cut short, not a place
     if words[0].lower() == "the" and not any(w.lower() in GEO_NOUNS for w in bare) and \
