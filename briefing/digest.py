@@ -12,7 +12,7 @@ from .analyze.topics import TopicMatcher
 from .config import Config, TopicConfig
 from .corpus import Corpus
 from .ledger import measure_tables
-from .lines import Line, stands_alone, surnames
+from .lines import Line, full_names, stands_alone, surnames
 from .models import (
     Article,
     Briefing,
@@ -60,7 +60,11 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
     fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score)
-    overview = _overview(config, corpus, fits, told)
+    names = surnames(corpus.texts)
+    overview = _overview(config, corpus, fits, told, names)
+    # Sections call people by surname only once the reader has met the full name: in the
+    # briefing's title (the story the user follows) or the overview.
+    met = full_names(config.title).union(*(full_names(item.text) for item in overview))
     taken = shown_refs(overview)
     in_overview = {ref for item in overview for ref in item.refs}
     order = sorted(range(len(matchers)), key=lambda i: int(fits.about[i].sum()))
@@ -69,7 +73,7 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
         digests[i] = _topic_digest(config, config.topics[i], matchers[i], corpus,
                                    fits.scores[i], fits.about[i],
                                    fits.fit[i] if fits.learnt[i] else None, taken, in_overview,
-                                   memory)
+                                   memory, names, met)
         taken |= shown_refs(digests[i].items)
     topics = tuple(digests[i] for i in range(len(matchers)))
     # The timeline may cite articles of earlier editions: they follow this edition's own.
@@ -130,13 +134,13 @@ def _place_timeline(timeline: Timeline | None, articles: list[Article]
     return entries, earlier
 
 
-def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told) -> list[DigestItem]:
+def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
+              names: frozenset[str]) -> list[DigestItem]:
     """The few lines that best sum up the edition: the concept-coverage summary (the same
     summarizer benchmarks/duc2004.py measures) over sentences a newcomer understands alone
     (lines.stands_alone), each claim once, in reading order (overview_order); after a first
     edition, what is new to a reader of the earlier ones (benchmarks/duc2007_update.py)."""
     limits = config.digest
-    names = surnames(corpus.texts)
     ranked = []
     for row in range(len(corpus.refs)):
         text = corpus.texts[row]
@@ -197,13 +201,13 @@ def select_for_topic(config: Config, topic: TopicConfig, articles: list[Article]
 def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
                   scores: np.ndarray, about: np.ndarray, fit: np.ndarray | None,
                   taken: frozenset[SentenceRef], in_overview: set[SentenceRef],
-                  memory: Memory) -> TopicDigest:
+                  memory: Memory, names: frozenset[str], met: frozenset[str]) -> TopicDigest:
     ranked = rank_for_topic(topic, matcher, corpus, scores, about, fit)
     # A line that only restates what an earlier edition said is not news.
     candidates = [(s, row) for s, row in ranked if not memory.only_repeats(corpus.texts[row])]
     budget = topic.sentences if topic.sentences is not None else config.digest.sentences_per_topic
     words = topic.words if topic.words is not None else config.digest.words_per_topic
-    items = select(config.digest, corpus, candidates, budget, words, taken)
+    items = select(config.digest, corpus, candidates, budget, words, taken, names, met)
     claims: list[Claim] = []
     for index, article in enumerate(corpus.articles):
         if topic.measures:

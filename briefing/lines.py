@@ -14,7 +14,9 @@ from .models import SentenceRef
 DANGLING_RE = re.compile(
     r"^[“\"']?(he|she|they|it|its|his|her|their|them|this|that|these|those|such|however|but|and|"
     r"also|nevertheless|nonetheless|moreover|furthermore|still|yet|instead|then|there|here|"
-    r"likewise|similarly|so|thus|hence|besides|otherwise|according to (him|her|them))\b",
+    r"likewise|similarly|so|thus|hence|besides|otherwise|according to (him|her|them)|"
+    r"indeed|in fact|of course|after all|even so|additionally|in addition(?=,)|"
+    r"the (?:other|latter|former)|the \w+ (?:also )?add(?:ed|s))\b",
     re.I)
 BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", re.I)
 # "stated this during a briefing": a demonstrative standing for something said elsewhere.
@@ -29,6 +31,29 @@ REFERRING_NOUN_RE = re.compile(
     r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
     r"yesterday)\s+)?(was|is|were|are|came|comes|follows|followed|marks|marked|would|will)\b",
     re.I)
+# "The figure represents…", "The historic vote paves the way…", "Already one of the top ten,
+# the revision suggests…": the subject is a bare definite "shell" noun (a figure, a vote, a
+# plan, the newspaper) that names nothing itself; what it is was said before. Followed by
+# "of", "in", "that" (no comma) it is identified there ("The figure of 3,000 dead…").
+SHELL_NOUN_RE = re.compile(
+    r"^[“\"']?(?:[^,]{1,60},\s+)?[Tt]he\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:figure|number|total|sum|amount|rise|increase|fall|drop|revision|change|vote|deal|plan|"
+    r"proposal|agreement|list|report|statement|news|incident|event|expert|newspaper|paper|"
+    r"company|firm|people|measure|scheme|project|programme|program|campaign|bill|law|"
+    r"ruling|verdict|study|survey|claim|allegation|finding|warning|offer|request|case)s?"
+    r"(?=\s*,(?!\s+[A-Z])|\s+(?:also\s+)?(?:is|was|are|were|has|had|have|will|would|could|may|might|"
+    r"represents?|represented|marks?|marked|comes?|came|follows?|followed|suggests?|"
+    r"suggested|shows?|showed|means?|meant|includes?|included|paves?|paved|reports?|"
+    r"reported|says?|said|calls?|called|adds?|added|takes?|took|remains?|remained|"
+    r"puts?|brings?|brought|leaves?|left|makes?|made|sets?)\b)")
+# "Soon enough he was…", "Upon graduation, he returned…": the subject is a pronoun and no
+# one is named before it (a capitalised word after "with", "at", "in" is a place). After
+# "When", "As"… the name usually follows ("When she spoke, Michelle Obama…").
+PRONOUN_SUBJECT_RE = re.compile(
+    r"^(?!(?i:when|while|as|after|before|if|although|though|because|since|once|until|unless|"
+    r"whether|where)\b)(?:[A-Z]?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"|[^,]{1,60},\s+(?:[^,]{1,60},\s+)?)"
+    r"(?:he|she|they)\s")
 # "“…,” he said.": a quotation whose speaker is named only in an earlier sentence.
 PRONOUN_SPEAKER_RE = re.compile(
     r"[”\"],?\s+(he|she|they)\s+(said|says|added|adds|told|explained|wrote|asked|replied)\b")
@@ -85,8 +110,8 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     """The sentence at `row` as a line that stands on its own, or None if it cannot."""
     ref = corpus.refs[row]
     text = corpus.texts[row]
-    if text.rstrip().endswith("?"):
-        return None
+    if text.rstrip().endswith(("?", ":")):
+        return None  # a question, or a line that only announces what follows it
     if dangling(text):
         if ref.sentence == 0:
             return None
@@ -110,7 +135,11 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
 def dangling(text: str) -> bool:
     """True if the sentence leans on an earlier one ("He added…", "This warning…")."""
     if (DANGLING_RE.match(text) or BARE_DEMONSTRATIVE_RE.search(text)
-            or REFERRING_NOUN_RE.match(text) or PRONOUN_SPEAKER_RE.search(text)):
+            or REFERRING_NOUN_RE.match(text) or PRONOUN_SPEAKER_RE.search(text)
+            or SHELL_NOUN_RE.match(text)):
+        return True
+    subject = PRONOUN_SUBJECT_RE.match(text)
+    if subject and not _mentions_someone(text[:subject.end()]):
         return True
     # "Prior to this, ...", "Against this backdrop, ...": an opening phrase pointing back.
     opening = text.split(",", 1)[0] if "," in text else ""
@@ -120,8 +149,19 @@ def dangling(text: str) -> bool:
     return text[:1] in "“\"" and not ATTRIBUTED_RE.search(text)
 
 
-def _name_runs(text: str) -> list[list[str]]:
-    """Runs of two or three capitalised words ("Antonis Samaras", "Ana Kovač"), titles
+def _mentions_someone(text: str) -> bool:
+    """True if text has a capitalised word after its first that is not the object of a
+    place preposition: someone a later "he" may stand for ("As a boy, Obama wrote, he…")."""
+    for match in list(WORD_RE.finditer(text))[1:]:
+        word = match.group(0)
+        if (word[0].isupper() and word.lower() not in STOPWORDS
+                and not PREPOSITION_BEFORE_RE.search(text[:match.start()])):
+            return True
+    return False
+
+
+def _name_runs(text: str, longest: int = 3) -> list[list[str]]:
+    """Runs of two to `longest` capitalised words ("Antonis Samaras", "Ana Kovač"), titles
     ("Mr.") excluded."""
     runs: list[list[str]] = []
     current: list[str] = []
@@ -133,22 +173,67 @@ def _name_runs(text: str) -> list[list[str]]:
         if capital and current and text[end:match.start()] == " ":
             current.append(word)
         else:
-            if 2 <= len(current) <= 3:
+            if 2 <= len(current) <= longest:
                 runs.append(current)
             current = [word] if capital else []
         end = match.end()
-    if 2 <= len(current) <= 3:
+    if 2 <= len(current) <= longest:
         runs.append(current)
     return runs
+
+
+# "in Europe", "across Japan": a word the edition puts after these is a place, not a surname.
+PLACE_RE = re.compile(r"\b(?:in|across|throughout|around)\s+([A-Z][\w-]*)\b(?!['’])")
 
 
 def surnames(texts: list[str]) -> frozenset[str]:
     """Last words of the names written in full somewhere in the edition ("Samaras" for
     "Antonis Samaras"): alone, they leave a newcomer asking which one, or who. A word the
-    edition also writes in lower case ("Laiki Bank", "bank") is a common noun, not a name."""
-    last = {run[-1] for text in texts for run in _name_runs(text)}
+    edition also writes in lower case ("Laiki Bank", "bank") is a common noun, and one it
+    writes after "in" ("in Europe") a place: neither is a surname."""
+    last = {_plain(run[-1]) for text in texts for run in _name_runs(text)}
     lower = {w for text in texts for w in WORD_RE.findall(text) if w[0].islower()}
-    return frozenset(w for w in last if w.lower() not in lower)
+    places = {w for text in texts for w in PLACE_RE.findall(text)}
+    return frozenset(w for w in last if w.lower() not in lower and w not in places
+                     and not re.fullmatch(CALENDAR, w))
+
+
+def _plain(word: str) -> str:
+    """The word without a possessive ("Samaras's" -> "Samaras")."""
+    return re.sub(r"['’]s?$", "", word)
+
+
+def full_names(text: str) -> frozenset[str]:
+    """The surnames text writes with a first name ("Samaras" in "Antonis Samaras", "Kan" in
+    "Prime Minister Naoto Kan")."""
+    return frozenset(_plain(run[-1]) for run in _name_runs(text, longest=6))
+
+
+def bare_names(text: str, names: frozenset[str]) -> frozenset[str]:
+    """Surnames text uses with no first name: titled ones ("Mr Papoulias") and any of the
+    edition's surnames (`names`) standing alone ("Kovač had two brothers")."""
+    titled = {_plain(w) for w in re.findall(rf"\b{TITLE_RE}\s+([^\W\d_][\w'’-]*)", text)}
+    alone = {_plain(w) for w in WORD_RE.findall(text) if _plain(w) in names}
+    return frozenset((titled | alone) - full_names(text))
+
+
+CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+            r"March|April|May|June|July|August|September|October|November|December)")
+SPEAKER_VERBS = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|replied|warned)"
+
+
+def surname_references(text: str, names: frozenset[str]) -> frozenset[str]:
+    """Surnames text calls someone by, with no first name: a titled name ("Mr Papoulias";
+    not "Dr. Jill Biden", "First Lady Michelle Obama") or one of the edition's surnames
+    (`names`) as a speaker ("said Tsipras", "Kan said"). Names in passing ("her daughters
+    Malia and Sasha") are not counted: the line introduces them itself."""
+    plain_names = {_plain(n) for n in names}
+    found = {_plain(w) for w in re.findall(
+        rf"\b{TITLE_RE}\s+([A-Z][\w'’-]*)\b(?!\s+[A-Z])", text)}
+    speakers = (re.findall(rf"\b{SPEAKER_VERBS}\s+([A-Z][\w'’-]*)\b(?!\s+[A-Z])", text)
+                + re.findall(rf"(?<![\w'’-] )\b([A-Z][\w'’-]*)\s+{SPEAKER_VERBS}\b", text))
+    found |= {_plain(w) for w in speakers if _plain(w) in plain_names}
+    return frozenset(found - full_names(text))
 
 
 def stands_alone(text: str, names: frozenset[str]) -> bool:
@@ -167,12 +252,7 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     unquoted = QUOTED_RE.sub(" ", text)
     if FIRST_PERSON_RE.search(unquoted):
         return False
-    runs = _name_runs(text)
-    full = {run[-1] for run in runs}
-    titled = re.findall(rf"\b{TITLE_RE}\s+([^\W\d_][\w'’-]*)", text)
-    if any(name not in full for name in titled):
-        return False
-    if any(word in names and word not in full for word in WORD_RE.findall(text)):
+    if bare_names(text, names):
         return False
     # "he", "their" need a person named before them; "it" a thing (any name will do).
     person = PERSONAL_RE.search(unquoted)

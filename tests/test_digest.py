@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.config import Config, Term, TopicConfig
+from briefing.config import Config, DigestConfig, Term, TopicConfig
+from briefing.corpus import Corpus
 from briefing.digest import select_for_topic
-from briefing.lines import dangling
+from briefing.lines import dangling, surname_references, surnames
 from briefing.models import Article, Sentence
 from briefing.ranking import lead_prior, length_prior
+from briefing.selection import select
 
 TOPIC = TopicConfig(name="Water", description="water supply", terms=(Term("reservoir"),))
 FILLER = [f"Council member number {n} spoke about parking rules near the old market hall."
@@ -72,3 +74,58 @@ def test_a_line_that_points_back_is_shown_with_its_antecedent() -> None:
     items = select_for_topic(Config(path=Path(".")), TOPIC, [article([lead, follow])], 2)
     assert [item.text for item in items] == [f"{lead} {follow}"]
     assert [ref.sentence for ref in items[0].shown] == [0, 1]
+
+
+def test_lines_whose_subject_was_named_before_point_back() -> None:
+    for text in ["The figure represents a 70% increase on the last deal.",
+                 "The historic vote paves the way for new rescue loans.",
+                 "Already one of the ten largest on record, the revision suggests it was worse.",
+                 "The newspaper, which is close to the opposition, reports that money moved.",
+                 "Indeed, the trade minister said there could be a small leak.",
+                 "Of course, the denials are loud.",
+                 "The president added that no one would be exempt from the inquiry.",
+                 "The other euro nations will have to get their houses in order.",
+                 "Soon enough he was at the lower edge of the school campus.",
+                 "Two blocks farther along, at the corner with Wilder, he could see the flat.",
+                 "Upon graduation, she returned to Chicago to teach law."]:
+        assert dangling(text), text
+    for text in ["The figure of 3,000 dead was given by the police.",
+                 "The campaign, Joining Forces, supports military families.",
+                 "The quake was the fifth largest since 1900.",
+                 "When she took the stage on Monday, Michelle Obama spoke of her father.",
+                 "As a boy, Obama wrote, he would walk to the beach.",
+                 "Investors were angered when it emerged they would lose their savings."]:
+        assert not dangling(text), text
+
+
+def test_a_line_that_only_announces_what_follows_is_not_a_line() -> None:
+    intro = "According to a newspaper, the following reservoir loans were written off:"
+    fact = "The Millbrook reservoir fell to 18 percent of its capacity on Monday."
+    items = select_for_topic(Config(path=Path(".")), TOPIC, [article([intro, fact])], 2)
+    assert [item.text for item in items] == [fact]
+
+
+def test_a_section_calls_people_by_surname_only_once_they_are_met() -> None:
+    names = surnames(["Karolos Papoulias met Antonis Samaras.", "Naoto Kan spoke."])
+    assert surname_references("Under the law, Mr Papoulias gave Mr Samaras three days.",
+                              names) == {"Papoulias", "Samaras"}
+    assert surname_references("The reservoir is safe, Kan said.", names) == {"Kan"}
+    assert not surname_references("Naoto Kan said the reservoir is safe.", names)
+    assert not surname_references("Michelle Obama travels with her daughters Malia and Sasha.",
+                                  surnames(["Sasha Obama and Malia Obama"]))
+    bare = "The reservoir will hold until spring, Kan said."
+    full = "Prime Minister Naoto Kan opened a new school in the capital on Tuesday."
+    corpus = Corpus([article([bare, *FILLER[:3], full])])
+    limits = DigestConfig(min_sentence_words=6)
+    alone = select(limits, corpus, [(1.0, 0)], 1, 0, names=names)
+    assert alone == []
+    assert [i.text for i in select(limits, corpus, [(1.0, 0)], 1, 0, names=names,
+                                   met=frozenset({"Kan"}))] == [bare]
+    both = select(limits, corpus, [(1.0, 0), (0.5, 4)], 2, 0, names=names)
+    assert [i.text for i in both] == [bare, full]  # met in the section's own line
+
+
+def test_places_and_days_are_not_surnames() -> None:
+    names = surnames(["Antonis Samaras spoke in Europe.", "The Champions League Europe cup.",
+                      "On Good Friday the Greek Orthodox Friday service.", "Samaras's plan."])
+    assert names == {"Samaras"}

@@ -118,3 +118,56 @@ def test_the_same_words_with_other_numbers_are_another_claim() -> None:
     corpus = Corpus([article([shown, other, update])])
     assert not restates(corpus, 1, [0])
     assert restates(corpus, 2, [0])
+
+
+CALM = ["Rescue teams reached the coastal towns of the north on Sunday morning.",
+        "Schools in the capital stayed closed while engineers checked the buildings.",
+        "Trains between the two largest cities ran again after a day without service.",
+        "The prime minister visited the shelters and thanked the volunteers there."]
+LEAD = ("A state of emergency was declared at the nuclear plant, where pressure had exceeded "
+        "normal levels.")
+DETAIL = "Officials said pressure in the plant was running much higher than normal."
+
+
+def test_an_article_that_details_its_own_lead_restates_it() -> None:
+    # The same words from another article are not enough: outlets share vocabulary.
+    corpus = Corpus([article([LEAD, DETAIL, *CALM]), article([DETAIL, *CALM[:2]], None, "b.txt")])
+    assert restates(corpus, 1, [0])
+    assert not restates(corpus, corpus.row_of[SentenceRef(1, 0)], [0])
+    assert not restates(corpus, 1, [0], within_article=False)
+
+
+def test_another_outlet_saying_it_in_other_words_restates_it() -> None:
+    upgraded = ("The Geological Survey has upgraded the magnitude of Friday's deadly earthquake "
+                "to 9.0.")
+    revised = ("Seismologists at the Geological Survey in California have just revised their "
+               "calculations of the magnitude.")
+    corpus = Corpus([article([upgraded, *CALM]), article([revised, *CALM[:2]], None, "b.txt")])
+    assert restates(corpus, corpus.row_of[SentenceRef(1, 0)], [0])
+
+
+def test_lines_sharing_only_names_or_adding_a_figure_are_other_claims() -> None:
+    title = "Barack Obama is the President of the United States and lives in Washington."
+    belief = ("President Obama believes in the power of the United States to unite people "
+              "around shared purpose and hope.")
+    kept = "Rationing spread to four more towns as the Millbrook reservoir kept falling again."
+    figure = "Engineers said the reservoir kept falling, to 17 percent of its capacity."
+    corpus = Corpus([article([title, belief, kept, figure, *CALM])])
+    assert corpus.shared_words([1], [0])[0, 0] >= 0.3  # the lower bar alone would merge them
+    assert not restates(corpus, 1, [0])
+    assert corpus.shared_words([3], [2])[0, 0] >= 0.3
+    assert not restates(corpus, 3, [2])
+
+
+def test_a_section_does_not_say_one_claim_twice() -> None:
+    people = ("Michelle Obama was named by People magazine among the ten women of the year who "
+              "dress best, beside actresses and singers.")
+    bargain = ("Michelle Obama admits she is a bargain hunter, and her style has made People "
+               "magazine's best dressed list.")
+    other = "Michelle Obama spoke to voters about schools and jobs at a rally in Ohio."
+    corpus = Corpus([article([people, *CALM]), article([bargain, other], None, "b.txt")])
+    rows = [corpus.row_of[SentenceRef(1, 0)], 0, corpus.row_of[SentenceRef(1, 1)]]
+    assert corpus.similarity(rows[:1], rows[1:2])[0, 0] < 0.3  # not a near-duplicate
+    chosen = select(DigestConfig(min_sentence_words=6), corpus,
+                    [(1.0, rows[0]), (0.9, rows[1]), (0.5, rows[2])], 2, 0)
+    assert [i.text for i in chosen] == [bargain, other]
