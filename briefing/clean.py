@@ -366,11 +366,11 @@ def _strip_run_markers(paragraphs: list[str]) -> list[str]:
     found = [m for m in stamps if m]
     if len(found) >= 2 and any(m.group("hhmm") is None or not 1800 <= int(m.group("hhmm")) < 2100
                                for m in found):
-        paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, stamps)]
+        paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, stamps, strict=True)]
     numbers = [LIST_NUMBER_RE.match(p) for p in paragraphs]
     seen = [int(m.group(1)) for m in numbers if m]
     if len(seen) >= 3 and seen == list(range(seen[0], seen[0] + len(seen))) and seen[0] <= 1:
-        paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, numbers)]
+        paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, numbers, strict=True)]
     return paragraphs
 
 

@@ -273,21 +273,13 @@ def send(config: Config, quiet: bool, date: dt.datetime, to: str | None, resend:
       briefing send 2024-10-25 --to ann@example.org
       briefing send 2024-10-25 --resend
     """
-    from .deliver import deliver, plan, send_edition
-    from .lock import run_lock
+    from .deliver import plan_send, send_now
     from .pipeline import EXIT_UNDELIVERED
-    from .store import Store, scratch_copy
 
-    day = date.date()
-    if dry_run:  # the same steps on a scratch copy of the state
-        with run_lock(config.database), scratch_copy(config.database) as database:
-            with Store(database) as store:
-                targets = send_edition(config, store, day, to, resend)
-                _print_plan(plan(config, store, only=day, also_to=targets))
+    if dry_run:
+        _print_plan(plan_send(config, date.date(), to, resend))
         return 0
-    with run_lock(config.database), Store(config.database) as store:
-        targets = send_edition(config, store, day, to, resend)
-        report = deliver(config, store, only=day, also_to=targets)
+    report = send_now(config, date.date(), to, resend)
     if not quiet:
         click.echo(f"briefing: {report.tally()}", err=True)
     return 0 if report.ok else EXIT_UNDELIVERED

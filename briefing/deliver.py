@@ -21,8 +21,9 @@ from markupsafe import Markup
 from . import failpoints
 from .config import Config, EmailConfig
 from .errors import ConfigError, NotFound, UsageError
+from .lock import run_lock
 from .render import markdown_to_html, render_template, template_env
-from .store import Delivery, EditionRecord, Store
+from .store import Delivery, EditionRecord, Store, scratch_copy
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +284,24 @@ def send_edition(config: Config, store: Store, date: dt.date, to: str | None = N
                                     or (resend and current.status == "sent")):
             store.requeue(date, recipient)
     return tuple(targets)
+
+
+def send_now(config: Config, date: dt.date, to: str | None = None,
+             resend: bool = False) -> DeliveryReport:
+    """`briefing send`: queue the edition for `to` (or everyone again with `resend`) and
+    e-mail it to every recipient not yet sent it, under the run lock."""
+    with run_lock(config.database), Store(config.database) as store:
+        targets = send_edition(config, store, date, to, resend)
+        return deliver(config, store, only=date, also_to=targets)
+
+
+def plan_send(config: Config, date: dt.date, to: str | None = None,
+              resend: bool = False) -> list[Planned]:
+    """What `send_now` would send: the same steps on a scratch copy of the state."""
+    with run_lock(config.database), scratch_copy(config.database) as database:
+        with Store(database) as store:
+            targets = send_edition(config, store, date, to, resend)
+            return plan(config, store, only=date, also_to=targets)
 
 
 def _edition_files(record: EditionRecord | None) -> tuple[str, bytes | None] | str:

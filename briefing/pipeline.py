@@ -8,7 +8,7 @@ import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import clean, failpoints, progress, readers, render
@@ -30,7 +30,35 @@ EXIT_SKIPPED = 3  # finished, but some input files were skipped
 EXIT_UNDELIVERED = 4  # finished, but some e-mail deliveries are pending or failed
 
 
-@dataclass
+@dataclass(frozen=True)
+class Ingested:
+    """What reading the inbox did."""
+
+    found: int = 0
+    new: int = 0
+    read: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    deleted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Written:
+    """An edition put in place."""
+
+    articles: int
+    markdown: Path
+    pdf: Path | None
+
+
+@dataclass(frozen=True)
+class Built:
+    """What building did: the edition written, or why none was."""
+
+    written: Written | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
     """What a run did; decides the exit code and the one-line tally."""
 
@@ -38,13 +66,24 @@ class Report:
     found: int = 0
     new: int = 0
     read: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
+    skipped: tuple[Skipped, ...] = ()
+    deleted: tuple[str, ...] = ()
     articles: int = 0
     markdown: Path | None = None
     pdf: Path | None = None
     message: str = ""
     delivery: DeliveryReport | None = None
+
+    @classmethod
+    def of(cls, date: dt.date, ingested: Ingested, built: Built = Built(),
+           delivery: DeliveryReport | None = None) -> Report:
+        written = built.written
+        return cls(date=date, found=ingested.found, new=ingested.new, read=ingested.read,
+                   skipped=ingested.skipped, deleted=ingested.deleted,
+                   articles=written.articles if written else 0,
+                   markdown=written.markdown if written else None,
+                   pdf=written.pdf if written else None, message=built.message,
+                   delivery=delivery)
 
     @property
     def exit_code(self) -> int:
@@ -63,56 +102,59 @@ class Report:
         return "; ".join(parts) + f"; {edition}{mail}"
 
 
-def ingest(config: Config, store: Store, report: Report, inbox: Path | None = None,
-           received: dt.date | None = None) -> None:
+def ingest(config: Config, store: Store, received: dt.date, inbox: Path | None = None
+           ) -> Ingested:
     """Read every new or changed inbox file once and remember it (or why it was skipped),
-    received on `received` (default: the report's date).
+    received on `received`.
 
     `inbox` is a one-off folder (`run --inbox`); its files are kept apart from the regular
     inbox's, so scanning it never marks the regular inbox's files gone.
     """
-    received = received or report.date
     folder, source = _source(config, inbox)
     extra = (str(config.residue_file),) if config.residue_file else ()
     outlets = (str(config.outlets_file),) if config.outlets_file else ()
     clean.residue_patterns(extra)  # a bad pattern stops the run before anything is read
     known = store.signatures()  # files unchanged since they were hashed are not read again
     scan = discover(folder, config.allow_hard_links, known)
-    report.found = len(scan.files)
     for problem in scan.problems:  # not recorded: the next run looks again
         log.warning("%s/%s: skipped: %s", display(folder), problem.relpath, problem.reason)
-        report.skipped.append(problem)
-    report.deleted = store.sync_source(source, {f.relpath: f.sha256 for f in scan.files},
-                                       tuple(scan.unsure))
+    deleted = store.sync_source(source, {f.relpath: f.sha256 for f in scan.files},
+                                tuple(scan.unsure))
     store.remember_signatures([f for f in scan.files
                                if f.signature not in known.get(f.relpath, {})])
     with store.batch():
-        _read_new(config, store, report, scan.files, source, extra, outlets, received)
+        new, read, skipped = _read_new(config, store, scan.files, source, extra, outlets,
+                                       received)
+    return Ingested(found=len(scan.files), new=new, read=read,
+                    skipped=tuple(scan.problems) + skipped, deleted=tuple(deleted))
 
 
-def _read_new(config: Config, store: Store, report: Report, files: list[FoundFile],
-              source: str, extra: tuple[str, ...], outlets: tuple[str, ...],
-              received: dt.date) -> None:
+def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
+              extra: tuple[str, ...], outlets: tuple[str, ...], received: dt.date
+              ) -> tuple[int, int, tuple[Skipped, ...]]:
+    """(files new or changed, files read, files skipped) of this scan."""
     key = readers.analysis_key(extra, outlets)
+    new = read = 0
+    skipped: list[Skipped] = []
     for item in progress.track(files, "Reading"):
         if store.known(item):
             log.info("%s: unchanged since it was read", display(item.path))
             continue
-        report.new += 1
+        new += 1
         try:
             data = read_bytes(item, config.max_file_kb * 1024)
             article = readers.parse(item, data, extra, outlets)
         except FileUnavailable as exc:  # I/O trouble, not a verdict: try again next run
             log.warning("%s: skipped: %s", display(item.path), exc)
-            report.skipped.append(Skipped(display(item.relpath), str(exc)))
+            skipped.append(Skipped(display(item.relpath), str(exc)))
             continue
         except ReadError as exc:
-            _skip(store, report, item, str(exc), source, received)
+            skipped.append(_skip(store, item, str(exc), source, received))
             continue
         except Exception as exc:  # a reader bug must not cost the other files
             log.debug("%s: reader failed", display(item.path), exc_info=True)
-            _skip(store, report, item, f"could not be read ({type(exc).__name__}: {exc})",
-                  source, received)
+            skipped.append(_skip(store, item, f"could not be read ({type(exc).__name__}: "
+                                 f"{exc})", source, received))
             continue
         for note in article.notes:
             log.warning("%s: %s", display(item.path), note)
@@ -121,7 +163,8 @@ def _read_new(config: Config, store: Store, report: Report, files: list[FoundFil
         log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
                  article.outlet or "outlet unknown",
                  article.published.isoformat() if article.published else "date unknown")
-        report.read += 1
+        read += 1
+    return new, read, tuple(skipped)
 
 
 def _source(config: Config, inbox: Path | None) -> tuple[Path, str]:
@@ -131,12 +174,12 @@ def _source(config: Config, inbox: Path | None) -> tuple[Path, str]:
     return inbox, str(inbox.resolve())
 
 
-def _skip(store: Store, report: Report, item: FoundFile, reason: str, source: str,
-          received: dt.date) -> None:
+def _skip(store: Store, item: FoundFile, reason: str, source: str,
+          received: dt.date) -> Skipped:
     """A verdict on the file's content: recorded, so it is reported once."""
     log.warning("%s: skipped: %s", display(item.path), reason)
-    report.skipped.append(Skipped(display(item.relpath), reason))
     store.add_version(item, None, reason, source, received=received)
+    return Skipped(display(item.relpath), reason)
 
 
 def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool = False,
@@ -144,20 +187,19 @@ def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool 
     """Build the edition for `date` from what is new in the inbox (or everything, or again),
     then send whatever e-mail is due. One run at a time (lock.Busy otherwise). `received`:
     the day new files count as received (a back-fill reads them as of its last day)."""
-    report = Report(date=date)
     preflight(config)
     with run_lock(config.database), Store(config.database) as store:
         remove_stale_temp_files(config.out_dir)
         finish_interrupted(config, store)
         with fewer_collections():
-            ingest(config, store, report, inbox, received)
+            ingested = ingest(config, store, received or date, inbox)
             failpoints.reached("run-ingested")
-            build(config, store, report, include_all, rebuild, _source(config, inbox)[1])
+            built = build(config, store, date, ingested.skipped, include_all, rebuild,
+                          _source(config, inbox)[1])
         failpoints.reached("edition-done")
-        if config.email.enabled and send:
-            report.delivery = deliver(config, store)
-        store.record_run(date, "built" if report.markdown else "nothing new")
-    return report
+        delivery = deliver(config, store) if config.email.enabled and send else None
+        store.record_run(date, "built" if built.written else "nothing new")
+    return Report.of(date, ingested, built, delivery)
 
 
 @contextmanager
@@ -187,10 +229,9 @@ def preflight(config: Config) -> None:
 
 def ingest_only(config: Config) -> Report:
     """Read new inbox files now (the scheduler's interval job); build nothing."""
-    report = Report(date=dt.date.today())
+    today = dt.date.today()
     with run_lock(config.database), Store(config.database) as store:
-        ingest(config, store, report)
-    return report
+        return Report.of(today, ingest(config, store, today))
 
 
 def backfill(config: Config, since: dt.date, until: dt.date,
@@ -213,42 +254,37 @@ def dry_run(config: Config, date: dt.date, include_all: bool = False,
         report = run(scratch, date, include_all=include_all, send=False, inbox=inbox)
         with Store(scratch.database) as store:
             planned = plan(scratch, store)
-    report.markdown = report.pdf = None  # they were scratch files, gone now
-    return report, planned
+    return replace(report, markdown=None, pdf=None), planned  # scratch files, gone now
 
 
-def build(config: Config, store: Store, report: Report, include_all: bool,
-          rebuild: bool, source: str = "") -> None:
+def build(config: Config, store: Store, date: dt.date, skipped: tuple[Skipped, ...],
+          include_all: bool, rebuild: bool, source: str = "") -> Built:
     """Choose the edition's articles and write it (or say why nothing was written)."""
-    date = report.date
     previous = store.edition(date)
-    skipped = tuple(report.skipped)
     if rebuild:
         if previous is None:
             raise NotFound(f"no edition for {date.isoformat()} to rebuild; build it with "
                            "briefing run")
-        write_edition(config, store, report, store.edition_versions(date), previous.skipped,
-                      frozen=store.may_have_been_received(date))
-        return
+        return Built(write_edition(config, store, date, store.edition_versions(date),
+                                   previous.skipped, frozen=store.may_have_been_received(date)))
     if include_all:
         versions = store.everything(source)
     else:
         # An article belongs to the edition of its day, never to one dated before it.
         versions = [v for v in store.pending(source) if v.day <= date]
         if not versions:
-            report.message = "nothing new: no edition written"
-            return
+            return Built(message="nothing new: no edition written")
         if previous is not None:
             if store.may_have_been_received(date):
                 # Never change what a recipient may have: late articles wait for the next day.
-                report.message = (f"edition {date.isoformat()} was already e-mailed; "
-                                  f"{len(versions)} new articles wait for the next edition")
-                return
+                return Built(message=f"edition {date.isoformat()} was already e-mailed; "
+                                     f"{len(versions)} new articles wait for the next edition")
             versions = store.edition_versions(date) + versions  # same day: extend it
             skipped = previous.skipped + skipped
     # --all on a day already mailed: only if it comes out byte for byte the same.
-    write_edition(config, store, report, versions, skipped,
-                  frozen=previous is not None and store.may_have_been_received(date))
+    return Built(write_edition(config, store, date, versions, skipped,
+                               frozen=previous is not None and
+                               store.may_have_been_received(date)))
 
 
 def remove_stale_temp_files(out_dir: Path) -> None:
@@ -270,7 +306,7 @@ def finish_interrupted(config: Config, store: Store) -> None:
         log.warning("edition %s was interrupted while its files were written; "
                     "writing it again", record.date)
         try:
-            write_edition(config, store, Report(date=record.date),
+            write_edition(config, store, record.date,
                           store.edition_versions(record.date), record.skipped,
                           frozen=store.may_have_been_received(record.date))
         except FrozenEdition as exc:
@@ -288,8 +324,8 @@ def _files_match(record: EditionRecord) -> bool:
             and sha(record.pdf_path) == record.pdf_sha256)
 
 
-def write_edition(config: Config, store: Store, report: Report, versions: list[Version],
-                  skipped: tuple[Skipped, ...], frozen: bool = False) -> None:
+def write_edition(config: Config, store: Store, date: dt.date, versions: list[Version],
+                  skipped: tuple[Skipped, ...], frozen: bool = False) -> Written:
     """Render Markdown (and PDF) in memory, record the edition as being written, put both
     files in place atomically, then record it done (with its e-mails queued).
 
@@ -300,21 +336,21 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
     if not frozen:
         articles = reanalyse(config, store, articles)
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
-    told = store.told_before(report.date)  # what earlier editions told the reader
-    timeline = _timeline(config, store, report.date, versions, told) \
+    told = store.told_before(date)  # what earlier editions told the reader
+    timeline = _timeline(config, store, date, versions, told) \
         if config.timeline.enabled else None
-    briefing = build_briefing(config, [v.article for v in articles], report.date, skipped,
+    briefing = build_briefing(config, [v.article for v in articles], date, skipped,
                               timeline, told)
     bar.advance()
-    folder = config.out_dir / report.date.isoformat()
+    folder = config.out_dir / date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")
     bar.advance()
     md_sha = hashlib.sha256(data).hexdigest()
     if frozen:
-        previous = store.edition(report.date)
+        previous = store.edition(date)
         if previous is not None and previous.markdown_sha256 != md_sha:
             raise FrozenEdition(
-                f"edition {report.date.isoformat()} has been e-mailed, and rebuilding it now "
+                f"edition {date.isoformat()} has been e-mailed, and rebuilding it now "
                 "would change it; it is left as it is (build a new edition with --date)")
     pdf = pdf_path = None
     if config.pdf:
@@ -325,7 +361,7 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
         bar.advance()
     bar.close()
     md_path = folder / config.markdown_name
-    store.begin_edition(report.date, [v.id for v in articles], md_path, pdf_path, md_sha,
+    store.begin_edition(date, [v.id for v in articles], md_path, pdf_path, md_sha,
                         hashlib.sha256(pdf).hexdigest() if pdf is not None else None, skipped,
                         told_by(briefing))
     failpoints.reached("edition-recorded")
@@ -333,9 +369,8 @@ def write_edition(config: Config, store: Store, report: Report, versions: list[V
         render.write_atomic(pdf_path, pdf)
     render.write_atomic(md_path, data)
     failpoints.reached("edition-files-written")
-    store.finish_edition(report.date, queue(config, report.date))
-    report.articles = len(articles)
-    report.markdown, report.pdf = md_path, pdf_path
+    store.finish_edition(date, queue(config, date))
+    return Written(len(articles), md_path, pdf_path)
 
 
 def _timeline(config: Config, store: Store, date: dt.date, versions: list[Version],

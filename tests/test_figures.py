@@ -31,8 +31,8 @@ SHARE = MeasureConfig(name="Market share", unit="percent", events=("market share
 MAGNITUDE = MeasureConfig(name="Magnitude", unit="magnitude",
                           events=("earthquake", "quake", "tremor", "magnitude"))
 DEATHS = MeasureConfig(name="Deaths", events=("killed", "dead", "died", "death toll"))
-MEASURES = {m.name: m for m in (DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA, AID, SHARE,
-                                MAGNITUDE)}
+MEASURES = {m.name: m for m in (DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
+                                AID, SHARE, MAGNITUDE)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
