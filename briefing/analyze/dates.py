@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -78,8 +78,10 @@ LONGEST_SUFFIX = 60  # characters it (and what it looks at) may reach past the t
 # the names themselves must be capitalised (checked after matching).
 _NAME_GROUPS = ("dmy_m", "mdy_m", "dm_m", "md_m", "my_m", "mon_m", "wd_w")
 # A sentence about what is to come resolves "on Tuesday" and "in March" forwards.
+WEEKDAY_PAIR_RE = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*")
 FUTURE_RE = re.compile(
     r"\b(will|would|shall|'ll|’ll|is due|are due|is expected to|are expected to|is scheduled|"
+    r"hopes? to|hoped to|aims? to|aimed to|intends? to|intended to|"
     r"are scheduled|is set to|are set to|plans? to|planned for|to be held|upcoming|next)\b",
     re.IGNORECASE)
 # Where a clause ends: the tense of "He said on Monday that talks will resume" is "said".
@@ -115,6 +117,13 @@ def find_dates(text: str, published: dt.date | None,
         if not _names_capitalised(match) or _part_of_name(match, text):
             continue
         mention = _resolve(match, text, published, anchor)
+        if mention is not None and out and match.lastgroup == "wd" and \
+                WEEKDAY_PAIR_RE.fullmatch(text[out[-1].end:mention.start]) and \
+                out[-1].granularity == DAY and _is_weekday(out[-1].text):
+            # "Wednesday and Thursday", "by Thursday or Friday": the second day follows the
+            # first, whichever way the first was read.
+            ahead = (mention.date.weekday() - out[-1].date.weekday()) % 7 or 7
+            mention = replace(mention, date=out[-1].date + dt.timedelta(days=ahead))
         if mention is not None:
             out.append(mention)
             if mention.granularity == DAY:
@@ -300,6 +309,10 @@ def _month_occurrence(month: int, published: dt.date | None, prep: str,
     elif month > published.month:
         year -= 1
     return dt.date(year, month, 1)
+
+
+def _is_weekday(text: str) -> bool:
+    return bool(re.search(_WEEKDAY, text))
 
 
 def _weekday(weekday: int, published: dt.date | None, qualifier: str,
