@@ -138,11 +138,12 @@ def restates(corpus: Corpus, row: int, shown: list[int], within_article: bool = 
     article's body details what its lead said: "pressure has exceeded normal levels" and
     "pressure … much higher than normal"); or, from another article, a good part of its
     rarer words and of its weighted terms (TF-IDF cosine) both. Below SAME_CLAIM the line
-    must add no number of its own ("dropped again, to 17 percent" after "kept falling" is
-    news). Either way the two must share a word in lower case (_common_words). If both give
-    numbers, they must share at least one ("40 ships" at one port and "15 ships" at another
-    are two claims; "129 seats" and "30 per cent" after "30 percent and 128 seats" is the
-    same one, updated). within_article=False keeps the lower bar to lines of other articles."""
+    must add no figure of its own ("dropped again, to 17 percent" after "kept falling" is
+    news; a year is not a figure). Either way the two must share a word in lower case
+    (_common_words). If both give numbers, they must share at least one ("40 ships" at one
+    port and "15 ships" at another are two claims; "129 seats" and "30 per cent" after "30
+    percent and 128 seats" is the same one, updated). within_article=False keeps the lower
+    bar to lines of other articles."""
     if not shown:
         return False
     overlap = corpus.shared_words([row], shown)[0]
@@ -156,13 +157,22 @@ def restates(corpus: Corpus, row: int, shown: list[int], within_article: bool = 
             lower_bar = overlap[k] >= ECHO_WORDS and cosine[k] >= ECHO_COSINE
         theirs = set(NUMBER_RE.findall(corpus.texts[other]))
         if not (overlap[k] >= SAME_CLAIM
-                or (lower_bar and not numbers - theirs)):  # a figure of its own is news
+                or (lower_bar and not _figures(numbers - theirs))):  # a figure is news
             continue
         if not _common_words(corpus.texts[row]) & _common_words(corpus.texts[other]):
             continue  # the same people, not the same claim
         if not (numbers and theirs and not numbers & theirs):
             return True
     return False
+
+
+YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _figures(numbers: set[str]) -> set[str]:
+    """The numbers that are quantities: a year ("since 1900", "the 1930s") dates a claim
+    rather than adding a figure to it."""
+    return {n for n in numbers if not YEAR_RE.fullmatch(n)}
 
 
 def _common_words(text: str) -> set[str]:

@@ -11,7 +11,7 @@ from briefing.digest import overview_order
 from briefing.lines import stands_alone, surnames
 from briefing.models import Article, Sentence, SentenceRef
 from briefing.profiles import fit_topics
-from briefing.selection import restates, select
+from briefing.selection import SAME_ARTICLE_CLAIM, SAME_CLAIM, restates, select
 
 NUCLEAR = TopicConfig(name="Nuclear plant", description="The reactors and radiation.",
                       terms=(Term("nuclear"), Term("reactor"), Term("radiation")))
@@ -171,3 +171,13 @@ def test_a_section_does_not_say_one_claim_twice() -> None:
     chosen = select(DigestConfig(min_sentence_words=6), corpus,
                     [(1.0, rows[0]), (0.9, rows[1]), (0.5, rows[2])], 2, 0)
     assert [i.text for i in chosen] == [bargain, other]
+
+
+def test_a_year_is_not_a_figure_of_its_own() -> None:
+    cover = ("Michelle Obama graces the cover of Vogue, the second first lady to appear on the "
+             "front of the magazine.")
+    again = ("Every first lady since the 1930s was in Vogue, but few made its cover: she is "
+             "only the second presidential wife on it.")
+    corpus = Corpus([article([cover, again, *CALM])])
+    assert SAME_ARTICLE_CLAIM <= corpus.shared_words([1], [0])[0, 0] < SAME_CLAIM
+    assert restates(corpus, 1, [0])

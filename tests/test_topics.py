@@ -39,3 +39,12 @@ def test_weights_add_and_exclusions_veto() -> None:
 def test_affinity_uses_the_description() -> None:
     m = matcher([Term("x")])
     assert m.affinity("Supply to the towns resumed.") > m.affinity("Nothing related here.")
+
+
+def test_who_says_it_is_not_what_the_sentence_is_about() -> None:
+    family = TopicMatcher.build(TopicConfig(name="Family", description="", terms=(
+        Term("mother"), Term("White House"))))
+    assert family.score("The twins were pictured in their class yearbooks, their mother said.") == 0
+    assert family.score("The visit is going ahead, the White House said on Friday.") == 0
+    assert family.score("Their mother said the twins were pictured in their yearbooks.") == 1
+    assert family.distinct_terms("His mother moved to Jakarta, the White House said.") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +36,10 @@ class TopicMatcher:
 
     def found(self, sentence: str) -> tuple[float, ...]:
         """The weights of the distinct terms found in the sentence; none if an exclusion is
-        found. (score and distinct_terms in one pass: fit_topics needs both per sentence.)"""
+        found. (score and distinct_terms in one pass: fit_topics needs both per sentence.)
+        Terms in a closing attribution ("…, their mother said.") do not count: who says it
+        is not what the sentence is about."""
+        sentence = without_attribution(sentence)
         toks = tokens(sentence)
         keys = _keys(sentence)
         if any(_find(toks, keys, ex) for ex in self.exclude):
@@ -56,6 +60,19 @@ class TopicMatcher:
             return 0.0
         stems = set(content_stems(sentence))
         return len(stems & self.description) / len(self.description)
+
+
+# "…, their mother said.", "…, the White House said on Friday.": a closing attribution.
+ATTRIBUTION_RE = re.compile(
+    r",\s+[^,“”\"]{2,60}?\s+(?:said|says|told reporters|added|reported|announced|wrote)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?)?\s*[.!]?$")
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def without_attribution(sentence: str) -> str:
+    """The sentence without its closing attribution ("…, their mother said.")."""
+    return ATTRIBUTION_RE.sub(".", sentence)
 
 
 def _same(word: Token, term: Token) -> bool:
