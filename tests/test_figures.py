@@ -30,8 +30,9 @@ AID = MeasureConfig(name="Aid", unit="money", events=("aid", "pledged"))
 SHARE = MeasureConfig(name="Market share", unit="percent", events=("market share",))
 MAGNITUDE = MeasureConfig(name="Magnitude", unit="magnitude",
                           events=("earthquake", "quake", "tremor", "magnitude"))
+OIL = MeasureConfig(name="Oil leaking", counted=("barrels",), events=("leaking", "escaping"))
 DEATHS = MeasureConfig(name="Deaths", events=("killed", "dead", "died", "death toll"))
-MEASURES = {m.name: m for m in (DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
+MEASURES = {m.name: m for m in (OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
                                 AID, SHARE, MAGNITUDE)}
 
 

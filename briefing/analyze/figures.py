@@ -14,6 +14,7 @@ from .attribution import verb_pattern, who_says
 from .dates import DateMention, article_dates
 from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
 from .quantities import find_quantities
+from .units import unit_key
 from .text import tokens
 
 # Where a clause ends for what happened to a figure: "60 were detained, and a further 120
@@ -70,6 +71,8 @@ class _Compiled:
     counted: tuple[tuple[str, ...], ...]  # stem sequences
     events: tuple[tuple[str, ...], ...]
     exclude: tuple[tuple[str, ...], ...]
+    # Counted words that are units ("barrels", "tonnes"): figures in that unit count too.
+    units: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=64)
@@ -77,8 +80,9 @@ def _compile(measure: MeasureConfig) -> _Compiled:
     def stems(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         out = tuple(tuple(t.stem for t in tokens(w)) for w in words)
         return tuple(s for s in out if s)
+    units = frozenset(k for k in (unit_key(w) for w in measure.counted) if k)
     return _Compiled(measure, stems(measure.counted), stems(measure.events),
-                     stems(measure.exclude))
+                     stems(measure.exclude), units)
 
 
 KIND_NAMES = frozenset(MEASURE_UNIT_KINDS)
@@ -385,7 +389,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                                                     unit_kind(q.unit) == m.unit)):
                 continue
         elif c.counted:
-            if q.unit is not None:
+            if q.unit is not None and q.unit not in c.units:
                 continue
             if noun_stems and not any(_ends_with(noun_stems, n) for n in c.counted):
                 continue
