@@ -14,8 +14,8 @@ from .attribution import verb_pattern, who_says
 from .dates import DateMention, article_dates
 from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
 from .quantities import find_quantities
-from .units import unit_key
 from .text import tokens
+from .units import unit_key
 
 # Where a clause ends for what happened to a figure: "60 were detained, and a further 120
 # placed under house arrest" gives each figure its own event.
