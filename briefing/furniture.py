@@ -38,6 +38,18 @@ CREDIT_RE = re.compile(
     r"|(?i:\((photo|picture|image|credit)s?\s*:[^()]{2,60}\))"
     r"|(?i:\([^()]{0,40}\b(getty images|afp|ap photo|reuters|epa|shutterstock|alamy)\b"
     r"[^()]{0,20}\)))\s*$")
+# An agency photo caption: someone doing something in the present tense, dated in full at
+# the end with no "on" ("Hillary Clinton gestures during a news conference in Geneva
+# February 28, 2011."). Prose puts its events in the past ("spoke … on February 28").
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+POSE_CAPTION_RE = re.compile(
+    r"^[A-Z].{0,200}?\b(?:gestures|speaks|looks on|waves|arrives|attends|listens|smiles|poses|"
+    r"stands|sits|walks|talks|reacts|holds|shakes hands|delivers|addresses|leaves|is seen|"
+    r"are seen|is pictured|are pictured|looks|wait|waits|gather|gathers|march|marches|"
+    r"celebrate|celebrates|protest|protests|chant|chants|ride|rides|carry|carries)\b"
+    r".{0,200}(?<!\bon)(?<!\bby)(?<!\bsince)(?<!\buntil)(?<!\bbefore)(?<!\bafter)"
+    rf"\s+{MONTHS}\s+\d{{1,2}}\s*,\s*\d{{4}}\s*\.?$")
 GALLERY_RE = re.compile(r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                         r"(photos|pictures|images|slides|videos)$|^\d+\s+of\s+\d+$", re.I)
 # A video teaser ends with its running time: "Rescue teams reach the valley 02:15".
@@ -83,7 +95,7 @@ def kind(line: str) -> str | None:
         return "teaser"
     if DURATION_RE.search(text) and not _ends_sentence(text):
         return "teaser"
-    if GALLERY_RE.match(text) or CREDIT_RE.search(text):
+    if GALLERY_RE.match(text) or CREDIT_RE.search(text) or POSE_CAPTION_RE.match(text):
         return "caption"
     if BYLINE_RE.match(text) and len(text.split()) <= 14 and not _ends_sentence(text):
         return "byline"
