@@ -124,7 +124,8 @@ class LedgerConfig:
         "Verbs that introduce who says a figure (base forms; -s, -ed, -ing forms match too).",
         factory=lambda: ("say", "said", "state", "report", "confirm", "claim", "estimate",
                          "assess", "tell", "told", "announce", "add", "warn", "note", "write",
-                         "wrote", "believe", "indicate", "suggest", "allege"),
+                         "wrote", "believe", "indicate", "suggest", "allege", "upgrade",
+                         "downgrade", "revise"),
     )
 
 

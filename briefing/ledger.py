@@ -16,9 +16,9 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim]
     then file order; sentences in order), so "latest" is simply "last"."""
     tables = []
     for measure in measures:
-        mine = [c for c in claims if c.measure == measure.name]
-        rows = ledger_rows(mine)
+        mine = [c for c in claims if c.measure == measure.name and not c.converted]
         several = _breakdown(mine)
+        rows = ledger_rows(mine, by_holder=several)
         history = [] if several else _history(mine)
         shown = rows[-MAX_ROWS:]
         current = history[-1] if history else None
@@ -28,13 +28,15 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim]
     return tuple(tables)
 
 
-def ledger_rows(claims: list[Claim]) -> list[LedgerRow]:
+def ledger_rows(claims: list[Claim], by_holder: bool = False) -> list[LedgerRow]:
     """One row per distinct claim: the same figure from the same speaker about the same time
     and place, reported by several outlets, is one row citing them all. Different meanings
-    (another measure, place, time, or a part or background figure) never share a row."""
+    (another measure, place, time, or a part or background figure; in a breakdown, another
+    holder) never share a row."""
     rows: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        rows.setdefault(_key(claim), []).append(claim)
+        key = _key(claim) + (speaker_key(claim.holder),) if by_holder else _key(claim)
+        rows.setdefault(key, []).append(claim)
     return [LedgerRow(group[0], _refs(group)) for group in rows.values()]
 
 

@@ -140,6 +140,8 @@ class Claim:
     background: bool = False  # the sentence puts it in another time or event
     part: bool = False  # a part of a figure in the same sentence ("8,000 of them")
     outlook: bool = False  # said of what could or will be ("could exceed 10,000"), not of now
+    holder: str | None = None  # the name before it in its clause ("Syriza" 26.9%), for breakdowns
+    converted: bool = False  # the figure before it, converted: "€130 billion ($172 billion)"
 
 
 @dataclass(frozen=True)

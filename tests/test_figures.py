@@ -32,8 +32,13 @@ MAGNITUDE = MeasureConfig(name="Magnitude", unit="magnitude",
                           events=("earthquake", "quake", "tremor", "magnitude"))
 OIL = MeasureConfig(name="Oil leaking", counted=("barrels",), events=("leaking", "escaping"))
 DEATHS = MeasureConfig(name="Deaths", events=("killed", "dead", "died", "death toll"))
+LEVY = MeasureConfig(name="Levy", unit="percent", events=("levy", "deposits"))
+BAILOUT = MeasureConfig(name="Bailout", unit="money", events=("bailout", "rescue", "aid"))
+DEBT = MeasureConfig(name="Debt", unit="percent", events=("debt",))
+SEATS = MeasureConfig(name="Seats", counted=("seats",))
+WAVES = MeasureConfig(name="Wave height", unit="length", events=("wave", "waves"))
 MEASURES = {m.name: m for m in (OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
-                                AID, SHARE, MAGNITUDE)}
+                                AID, SHARE, MAGNITUDE, LEVY, BAILOUT, DEBT, SEATS, WAVES)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
@@ -102,3 +107,23 @@ def test_amount_keeps_the_decimals_written() -> None:
                 MeasureConfig(name="Homes", unit="percent", events=("homes",)), AID)
     claims = find_claims(art, 0, measures, LedgerConfig().attribution_verbs)
     assert [amount(c) for c in claims] == ["9.0 magnitude", "18.60%", "4.2 million USD"]
+
+
+@pytest.mark.parametrize("text,holders", [
+    ("With most votes counted, New Democracy has 29.7% of the vote, Syriza 26.9% and "
+     "Pasok 12.3%.", ["New Democracy", "Syriza", "Pasok"]),
+    ("The Syriza party, which had surged in polls across Greece, won 27% of the vote.",
+     ["Syriza"]),
+    ("After buying the rights to Premier League matches in a $250 million deal, NBC will "
+     "show them all.", [None]),
+    ("The neo-Nazi Golden Dawn party got 6.9% of the vote.", ["Golden Dawn"]),
+    ("He could govern with New Democracy, which gained 29.7%.", ["New Democracy"]),
+    # A capital only because the sentence starts, or a name followed by a comma: nobody.
+    ("Waves of up to 40% were seen in Tokyo, 12% more than in Osaka.", [None, None]),
+])
+def test_holder_is_the_name_the_figure_belongs_to(text: str, holders: list[str | None]) -> None:
+    """In a breakdown (several figures from one source) a row names whose figure it is."""
+    measures = (MeasureConfig(name="Share", unit="percent"),
+                MeasureConfig(name="Deal", unit="money", events=("deal",)))
+    claims = find_claims(article(text), 0, measures, LedgerConfig().attribution_verbs)
+    assert [c.holder for c in claims] == holders

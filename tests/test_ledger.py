@@ -83,3 +83,30 @@ def test_a_breakdown_by_subject_has_no_single_current_figure() -> None:
     (table,) = measure_tables((seats,), claims)
     assert table.breakdown and table.current is None and not table.history
     assert [amount(r.claim) for r in table.rows] == ["129", "71", "33"]
+
+
+def test_a_breakdown_keeps_each_holder_in_its_own_row() -> None:
+    seats = MeasureConfig(name="Seats", counted=("seats",))
+    texts = [("a.txt", "In the count, Pasok won 33 seats, Syriza won 71 seats and New Democracy "
+                       "won 129 seats. "
+                       "Later, Golden Dawn won 33 seats."),
+             ("b.txt", "The Socialist PASOK party won 33 seats, Syriza won 71 seats and New "
+                       "Democracy won 129 seats.")]
+    ordered = order_articles([article(n, "2012-06-18", t) for n, t in texts])
+    claims = [c for i, a in enumerate(ordered)
+              for c in find_claims(a, i, (seats,), LedgerConfig().attribution_verbs)]
+    table = measure_tables((seats,), claims)[0]
+    assert table.breakdown
+    rows = [(r.claim.holder, amount(r.claim), len(r.refs)) for r in table.rows]
+    # Pasok's 33 and Golden Dawn's 33 are two rows; "Socialist PASOK" is Pasok again.
+    assert rows == [("Pasok", "33", 2), ("Syriza", "71", 2), ("New Democracy", "129", 2),
+                    ("Golden Dawn", "33", 1)]
+
+
+def test_an_amount_converted_in_brackets_is_one_row() -> None:
+    bailout = MeasureConfig(name="Bailout", unit="money", events=("rescue",))
+    art = article("a.txt", "2012-02-21", "Ministers approved the €130 billion ($172 billion) "
+                                         "rescue on Wednesday.")
+    claims = find_claims(art, 0, (bailout,), LedgerConfig().attribution_verbs)
+    table = measure_tables((bailout,), claims)[0]
+    assert [r.claim.figure for r in table.rows] == ["€130 billion ($172 billion)"]

@@ -11,7 +11,8 @@ from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
 from ..models import Article, Claim, Quantity, SentenceRef
 from .attribution import verb_pattern, who_says
-from .dates import DateMention, article_dates
+from .dates import MONTH, YEAR, DateMention, article_dates
+from .holder import holder, proper_names
 from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
 from .quantities import find_quantities
 from .text import tokens
@@ -23,7 +24,7 @@ CLAUSE_BREAK_RE = re.compile(
     r"[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|although|though|as|after|"
     r"before|when|because|since|with)\b|\bwhile\b|\bwhereas\b|\bbut\b")
 AUXILIARY_STEMS = frozenset("is are was were be been have has had being".split())
-COORDINATOR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|[,;]")
+COORDINATOR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|(?<!\d),|,(?!\d)|;")  # not "12,000"
 # Vague amounts are not figures: "thousands of people", "dozens".
 VAGUE_RE = re.compile(r"^(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|"
                       r"billions)$", re.I)
@@ -44,6 +45,12 @@ OUTLOOK_AFTER_RE = re.compile(r"\b(?:could|may|might)\b", re.I)
 PART_BEFORE_RE = re.compile(r"(?:including|among them|among whom|of whom|of which|"
                             r"among those|incl\.)\s*$", re.I)
 OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom|which)\b", re.I)
+# A length right after a verb's object pronoun is a distance moved ("swept her 400 metres").
+MOVED_RE = re.compile(r"\b[a-z]+(?:ed|t)\s+(?:her|him|them|it|us|me)\s+(?:about\s+|some\s+|"
+                      r"nearly\s+|almost\s+|more\s+than\s+)?$")
+# What happened around a figure, not to it: "lost 3m euros under an EU bailout deal".
+CIRCUMSTANCE_RE = re.compile(r"\b(?:under|following|after|before|during|despite|amid|"
+                             r"because\s+of|due\s+to|as\s+part\s+of)\b", re.I)
 # "12 more people": an increment whose noun follows "more".
 # What can befall the people a figure counts. Two of them joined by "or"/"and" make one
 # group ("dead or missing"), which is neither measure's figure.
@@ -110,6 +117,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
     headed = _headed(article, dates)
     claims: list[Claim] = []
+    names = proper_names([s.text for s in article.sentences])
     nouns: list[str | None] = []  # what the paragraph's figures counted, for "900 of them"
     for sentence in article.sentences:
         text = sentence.text
@@ -124,6 +132,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             continue
         sorts = tuple(_with_magnitude(text, o) for o in quantities)
         windows = _windows(text, sorts)
+        unconverted = tuple(o for o in sorts if not _converted(text, quantities, o))
         parts = [i > 0 and (bool(PART_BEFORE_RE.search(text[:q.start])) or
                             _converted(text, quantities, q)) for i, q in enumerate(quantities)]
         events = _events(text, quantities, windows, compiled, parts, pattern)
@@ -142,12 +151,21 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled)
             if measure is None:
                 continue
+            converted = bool(i and _converted(text, quantities, q) and claims and
+                             claims[-1].ref == SentenceRef(article_index, sentence.index) and
+                             claims[-1].measure == measure.name and claims[-1].end <= q.start)
+            if converted:
+                # "€130 billion ($172 billion)": the same amount converted; the table shows
+                # it in the first one's cell, not as a row of its own.
+                close = text.find(")", q.end)
+                end = close + 1 if 0 <= close - q.end < 3 else q.end
+                claims[-1] = replace(claims[-1], figure=text[claims[-1].start:end], end=end)
             if measure.unit and q.unit is None:
                 q = replace(q, unit=measure.unit)  # "the quake to 9.0": magnitude 9.0
             who, said_in = who_says(article.sentences, sentence.index, pattern, q.start)
             # Only a figure of the same sort takes a date from it: "in 1843, an
             # 8.3-magnitude quake killed 5,000" dates the toll too.
-            kin = tuple(o for o in sorts if (o.unit is None) == (q.unit is None))
+            kin = tuple(o for o in unconverted if (o.unit is None) == (q.unit is None))
             when, resolved, past = figure_time(text, q, kin, windows[i],
                                                dates[sentence.index], article.published)
             if when is None and said_in != sentence.index and not pattern.search(text):
@@ -171,7 +189,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
                 background=past, part=part,
-                outlook=_outlook(text, q, windows[i])))
+                outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
+                holder=holder(text, q, windows[i], names), converted=converted))
     return claims
 
 
@@ -250,10 +269,13 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                 best, best_d = None, None
                 for i, q in enumerate(quantities):
                     lo, hi = windows[i]
-                    if not lo <= pos < hi:
+                    if not lo <= pos < hi or not _could_count(q, c):
                         continue
                     if pos < q.start and _speaker_between(text, pos, q.start, said):
                         continue
+                    if pos >= q.end and any(text[m.end():pos].strip() for m in
+                                            CIRCUMSTANCE_RE.finditer(text, q.end, pos)):
+                        continue  # "lost 3m euros under the bailout": not the bailout's
                     d = _word_distance(text, q, pos)
                     if pos < q.start:
                         d -= len(phrase) - 1  # "death toll rose to 45": two words to 45
@@ -298,12 +320,35 @@ def _joined_to_other_fate(text: str, pos: int, own: set[str]) -> bool:
     return False
 
 
+def _later(resolved: DateMention | None, article: Article) -> bool:
+    """A year or month after publication: "debt will be 117 percent in 2020"."""
+    if resolved is None or article.published is None:
+        return False
+    pub = article.published
+    if resolved.granularity == YEAR:
+        return resolved.date.year > pub.year
+    if resolved.granularity == MONTH:
+        return (resolved.date.year, resolved.date.month) > (pub.year, pub.month)
+    return False
+
+
+def _could_count(q: Quantity, c: _Compiled) -> bool:
+    """Could this quantity be a figure of the measure at all? An amount of money is no
+    count of people, a count of people no percentage: "deposits of above €100,000 face a
+    levy of 40%" gives "levy" to the percentage."""
+    measure = c.measure
+    if measure.unit:
+        return q.unit is None or q.unit == measure.unit or unit_kind(q.unit) == measure.unit
+    return q.unit is None or q.unit in c.units
+
+
 def _outlook(text: str, q: Quantity, window: tuple[int, int]) -> bool:
     """True when the figure's own clause speaks of what could or will be: a modal or a
     forecast word just before the figure, or right after its noun ("1,200 workers could
     lose their jobs")."""
     lo, hi = _narrow(text, q, window)
-    before = " ".join(text[lo:q.start].split()[-6:])
+    # Six words before it; a dash between them is no word ("will -- at best -- still be").
+    before = " ".join([w for w in text[lo:q.start].split() if any(c.isalnum() for c in w)][-6:])
     after = " ".join(text[max(q.end, q.noun_end or q.end):hi].split()[:3])
     return bool(OUTLOOK_RE.search(before) or OUTLOOK_AFTER_RE.search(after))
 
@@ -352,6 +397,8 @@ def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | No
         return q.noun, bool(of)
     if q.unit is not None:
         return None, False
+    if re.match(r"-[A-Za-z]", text[q.end:]):
+        return None, False  # "the 300-seat parliament": a size, not a count of seats
     if OF_THEM_RE.match(text[q.end:]):
         previous = next((n for n in reversed(before) if n), None)
         return previous, True
@@ -379,9 +426,11 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if any(_contains(window_stems, ex) for ex in c.exclude):
             continue
         if m.unit:
+            if MOVED_RE.search(text[:q.start]) and unit_kind(q.unit) == "length":
+                continue  # "the wave swept her 400 metres": how far it moved her, no size
             bare = q.unit is None and noun is None
             if bare and (m.unit in KIND_NAMES - {"magnitude"} or
-                         not (c.events and events.get(m.name, 99) <= 3)):
+                         not (c.events and events.get(m.name, 99) <= 4)):
                 # "upgraded the quake to 9.0": a bare number by the measure's word, only
                 # where the measure has one unit (a bare "30" is no amount of money).
                 continue

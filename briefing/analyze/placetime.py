@@ -52,7 +52,10 @@ NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary gen
                        "rep gov governor mayor king queen prince princess pope the a an "
                        "january february march april may june july august september october "
                        "november december monday tuesday wednesday thursday friday saturday "
-                       "sunday jan feb mar apr jun jul aug sep sept oct nov dec".split())
+                       "sunday jan feb mar apr jun jul aug sep sept oct nov dec "
+                       # institutions and measures, not places: "18 seats in Parliament",
+                       # "debt to GDP"
+                       "parliament congress senate gdp gnp".split())
 
 
 def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
@@ -84,6 +87,9 @@ def is_place(phrase: str) -> bool:
         return False  # "St" of "St. Kitts" cut at its full stop
     if len(bare) == 1 and DEMONYM_RE.search(bare[0]):
         return False  # "to Haitian earthquake relief": a people's adjective, not a place
+    if len(bare) == 1 and len(bare[0]) >= 4 and bare[0].isupper():
+        return False  # "sold to ESPN", "joined NATO": an organisation's acronym
+
     if words[0].lower() == "the" and len(bare) == 1:
         return False  # "the Springfield …": a name cut short, not a place
     if words[0].lower() == "the" and not any(w.lower() in GEO_NOUNS for w in bare) and \
