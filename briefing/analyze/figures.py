@@ -51,7 +51,6 @@ MOVED_RE = re.compile(r"\b[a-z]+(?:ed|t)\s+(?:her|him|them|it|us|me)\s+(?:about\
 # What happened around a figure, not to it: "lost 3m euros under an EU bailout deal".
 CIRCUMSTANCE_RE = re.compile(r"\b(?:under|following|after|before|during|despite|amid|"
                              r"because\s+of|due\s+to|as\s+part\s+of)\b", re.I)
-# "12 more people": an increment whose noun follows "more".
 # What can befall the people a figure counts. Two of them joined by "or"/"and" make one
 # group ("dead or missing"), which is neither measure's figure.
 _FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|displaced|"
@@ -59,8 +58,6 @@ _FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|disp
 FATE_AFTER_RE = re.compile(rf"(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+(?P<fate>{_FATES})\b")
 FATE_BEFORE_RE = re.compile(rf"\b(?P<fate>{_FATES})(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+$")
 HEADING_COLON_RE = re.compile(r"\s*:")
-MORE_RE = re.compile(r"^\s+(?:more|additional|extra|further)\s+((?:[a-z][\w-]*\s+){0,2}?"
-                     r"(?:people|[a-z][\w-]*s))\b")
 UNIT_KINDS = {
     "magnitude": {"magnitude"},
     "percent": {"percent", "percentage point", "pp"},
@@ -117,7 +114,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
     headed = _headed(article, dates)
     claims: list[Claim] = []
-    names = proper_names([s.text for s in article.sentences])
+    names: frozenset[str] | None = None  # read when the first figure needs its holder
     nouns: list[str | None] = []  # what the paragraph's figures counted, for "900 of them"
     for sentence in article.sentences:
         text = sentence.text
@@ -141,11 +138,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 nouns.append(q.noun)
                 continue
             q = _with_magnitude(text, q)
-            more = MORE_RE.match(text[q.end:]) if q.noun is None and q.unit is None else None
-            if more:
-                noun, part, kind = more.group(1), False, "increment"
-            else:
-                (noun, part), kind = _counted(text, q, nouns), q.kind
+            (noun, part), kind = _counted(text, q, nouns), q.kind
             nouns.append(noun)
             part = part or parts[i]
             measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled)
@@ -180,6 +173,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if when is None and sentence.index in headed:
                 resolved = headed[sentence.index]  # "8 Feb 1843: Leeward Islands." above it
                 when, past = resolved.text, background(resolved, article.published)
+            if names is None:
+                names = proper_names([s.text for s in article.sentences])
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
@@ -234,14 +229,19 @@ def _converted(text: str, quantities: tuple[Quantity, ...], q: Quantity) -> bool
     return bool(before) and text[before[-1].end:q.start].strip() in ("(", "[")
 
 
-def _token_spans(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(character offset, stem) of the words in text[start:end]."""
-    out = []
-    for m in re.finditer(r"[A-Za-z][\w’'-]*", text[start:end]):
-        toks = tokens(m.group(0))
-        for t in toks:
-            out.append((start + m.start(), t.stem))
-    return out
+WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_stems(word: str) -> tuple[str, ...]:
+    return tuple(t.stem for t in tokens(word))
+
+
+@lru_cache(maxsize=1 << 12)
+def _token_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(character offset, stem) of the sentence's words."""
+    return tuple((m.start(), stem) for m in WORD_RE.finditer(text)
+                 for stem in _word_stems(m.group(0)))
 
 
 def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int, int]],
@@ -255,12 +255,15 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
     the measure's figures. Nor is one before a speaker's verb that opens the figure's own
     clause ("…were dead. Officials say 100 are missing", with the full stop lost)."""
     found: list[dict[str, int]] = [{} for _ in quantities]
-    words = _token_spans(text, 0, len(text))
+    words = _token_spans(text)
     stems = [s for _, s in words]
+    starts: dict[str, list[int]] = {}
+    for k, stem in enumerate(stems):
+        starts.setdefault(stem, []).append(k)
     for c in compiled:
         own = {p[0] for p in c.events if len(p) == 1}
         for phrase in c.events:
-            for k in range(len(stems)):
+            for k in starts.get(phrase[0], ()):
                 if not _phrase_at(stems, k, phrase):
                     continue
                 pos = words[k][0]
@@ -418,12 +421,14 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
     # Excluded words count only in the figure's own narrow clause (commas end it): "3,000
     # troops were sent, following heavy casualties" is still a deployment.
     narrow = _narrow(text, q, window)
-    window_stems = [s for _, s in _token_spans(text, *narrow)]
+    window_stems = [s for pos, s in _token_spans(text) if narrow[0] <= pos < narrow[1]]
+    present = set(window_stems)
     noun_stems = tuple(t.stem for t in tokens(noun)) if noun else ()
     best: tuple[int, MeasureConfig] | None = None
     for c in compiled:
         m = c.measure
-        if any(_contains(window_stems, ex) for ex in c.exclude):
+        if c.exclude and any(ex[0] in present and _contains(window_stems, ex)
+                             for ex in c.exclude):
             continue
         if m.unit:
             if MOVED_RE.search(text[:q.start]) and unit_kind(q.unit) == "length":

@@ -85,6 +85,9 @@ CANDIDATE = re.compile(
     rf"|(?P<frac>(?i:\b{_FRACTION}))"
     rf"|(?P<word>(?i:\b{_WORDNUM}\b))|(?P<vague>(?i:\b{_VAGUE})))")
 
+# What every candidate above needs (a digit, a number word, a fraction or a vague amount),
+# found by a much cheaper scan.
+MAY_HOLD_NUMBER = re.compile(rf"\d|(?i:\b(?:{_WORDNUM}|{_FRACTION}|{_VAGUE}))")
 
 SPACED_SCALE_RE = re.compile(r"\s(m|bn|mn|b|k)(?![\w'’])")
 AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
@@ -133,12 +136,15 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> [q.value for q in find_quantities("Between 10,000 and 12,000 troops, up 5% in 2024.")]
     [12000.0, 5.0]
     """
+    if not MAY_HOLD_NUMBER.search(text):
+        return ()  # most sentences: no digit and no number word
+    candidates = [m for m in CANDIDATE.finditer(text) if m.group("dig") or m.group("word")
+                  or m.group("vague") or m.group("frac") or m.group("slash")]
+    if not candidates:
+        return ()
     blocked = blocked_spans(text)
     raw: list[_Found] = []
-    for m in CANDIDATE.finditer(text):
-        if not (m.group("dig") or m.group("word") or m.group("vague") or m.group("frac")
-                or m.group("slash")):
-            continue
+    for m in candidates:
         if any(s <= m.start() < e for s, e in blocked):
             continue
         found = _read(text, m)
