@@ -58,6 +58,14 @@ PUT_AT = (r"puts?(?=\s[^.;,]{0,60}?\bat\s+(?:about\s+|around\s+|some\s+|nearly\s
           r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b))")
 
 
+DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
+# "added 1 billion euros", "adds about 3%": the verb of an amount, not of speech.
+ADDS_AMOUNT_RE = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|an?\s+"
+                            r"extra|more\s+than|over|up\s+to)\s+)?(?:[$£€¥]|\d|(?i:one|two|"
+                            r"three|four|five|six|seven|eight|nine|ten|a\s+(?:million|billion|"
+                            r"thousand|hundred))\b)")
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who a sentence is attributed to, as written, and whether it is a pronoun to resolve."""
@@ -145,6 +153,10 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
     for m in verbs.finditer(text):
         if any(s < m.start() < e for s, e in quoted):
             continue
+        if m.group(0).startswith("add") and ADDS_AMOUNT_RE.match(text, m.end()):
+            continue  # "sales added 1 billion euros": an increase, not a speaker adding
+        if DETERMINER_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "the report said": a noun, not the verb
         # A subject is never across another speaker's verb: "X says it believes…" -> "it".
         before, last_verb = text[last_verb:m.start()], m.end()
         if m.group(0).endswith("ing") and before.rstrip().endswith(","):
