@@ -27,6 +27,13 @@ RELATIVE_WHEN_RE = re.compile(
     r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December))\b", re.I)
+# A bare day or month name before a plural noun names a kind of thing ("Friday evening
+# games", "Sunday packages"), not when a figure is.
+DAY_AS_ADJECTIVE_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                 r"Sunday)$")
+NOUN_AFTER_DAY_RE = re.compile(r"\s+(?:(?:morning|afternoon|evening|night)\s+)?(?!(?:was|has|"
+                               r"his|its|this|does|goes|is|as|says|plus|thus|unless|across)\b)"
+                               r"[a-z]{2,}s\b")
 # The time of writing: the publication date when it is known, else as written.
 NOW_RE = re.compile(r"\b(?:currently|at present)\b", re.I)
 # "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
@@ -113,6 +120,8 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
     lo, hi = reach(text, q, window)
     best: DateMention | None = None
     for m in mentions:
+        if DAY_AS_ADJECTIVE_RE.match(m.text) and NOUN_AFTER_DAY_RE.match(text, m.end):
+            continue  # "the first ever Friday evening games"
         d = distance(m.start, m.end, mine)
         if m.start < lo or m.end > hi or any(distance(m.start, m.end, s) < d for s in spans
                                              if s != mine):
@@ -137,6 +146,9 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         return now.group(0), DateMention(now.start(), now.end(), now.group(0), published,
                                          DAY), False
     for words in RELATIVE_WHEN_RE.finditer(text):
+        if DAY_AS_ADJECTIVE_RE.match(words.group(0)) and \
+                NOUN_AFTER_DAY_RE.match(text, words.end()):
+            continue  # "the first ever Friday evening games": a kind of game, not a time
         d = distance(words.start(), words.end(), mine)
         nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
                            if s != mine)
