@@ -48,6 +48,12 @@ OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom|which)\b", re.I)
 # A length right after a verb's object pronoun is a distance moved ("swept her 400 metres").
 MOVED_RE = re.compile(r"\b[a-z]+(?:ed|t)\s+(?:her|him|them|it|us|me)\s+(?:about\s+|some\s+|"
                       r"nearly\s+|almost\s+|more\s+than\s+)?$")
+# A figure that says which dimension it is ("a diameter of 80 kilometres") is a figure of
+# that dimension only.
+DIMENSION_RE = re.compile(r"\b(diameter|radius|depth|distance|width|length|height|altitude|"
+                          r"elevation|circumference|thickness)\s+of\s+(?:about\s+|some\s+|"
+                          r"roughly\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|"
+                          r"up\s+to\s+|over\s+|under\s+|just\s+)?$", re.I)
 # What happened around a figure, not to it: "lost 3m euros under an EU bailout deal".
 CIRCUMSTANCE_RE = re.compile(r"\b(?:under|following|after|before|during|despite|amid|"
                              r"because\s+of|due\s+to|as\s+part\s+of)\b", re.I)
@@ -335,6 +341,12 @@ def _later(resolved: DateMention | None, article: Article) -> bool:
     return False
 
 
+def _names_dimension(c: _Compiled, word: str) -> bool:
+    """Does the measure (its name or an event word) speak of this dimension?"""
+    stem = tokens(word)[0].stem
+    return stem in {t.stem for t in tokens(c.measure.name)} or any(stem in e for e in c.events)
+
+
 def _could_count(q: Quantity, c: _Compiled) -> bool:
     """Could this quantity be a figure of the measure at all? An amount of money is no
     count of people, a count of people no percentage: "deposits of above €100,000 face a
@@ -433,6 +445,9 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if m.unit:
             if MOVED_RE.search(text[:q.start]) and unit_kind(q.unit) == "length":
                 continue  # "the wave swept her 400 metres": how far it moved her, no size
+            dimension = DIMENSION_RE.search(text[:q.start])
+            if dimension and not _names_dimension(c, dimension.group(1)):
+                continue  # "islands with a diameter of 80 km": a diameter, not wave height
             bare = q.unit is None and noun is None
             if bare and (m.unit in KIND_NAMES - {"magnitude"} or
                          not (c.events and events.get(m.name, 99) <= 4)):
