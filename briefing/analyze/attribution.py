@@ -58,6 +58,7 @@ PUT_AT = (r"puts?(?=\s[^.;,]{0,60}?\bat\s+(?:about\s+|around\s+|some\s+|nearly\s
           r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b))")
 
 
+NOUN_AFTER_RE = re.compile(r"\s+(?:from|of|by|for|about)\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
 # "added 1 billion euros", "adds about 3%": the verb of an amount, not of speech.
 ADDS_AMOUNT_RE = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|an?\s+"
@@ -157,6 +158,9 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue  # "sales added 1 billion euros": an increase, not a speaker adding
         if DETERMINER_BEFORE_RE.search(text, 0, m.start()):
             continue  # "the report said": a noun, not the verb
+        if m.group(0).endswith("s") and m.group(0) != "says" and \
+                NOUN_AFTER_RE.match(text, m.end()):
+            continue  # "New estimates from a panel said": a plural noun, not the verb
         # A subject is never across another speaker's verb: "X says it believes…" -> "it".
         before, last_verb = text[last_verb:m.start()], m.end()
         if m.group(0).endswith("ing") and before.rstrip().endswith(","):
