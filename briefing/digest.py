@@ -145,9 +145,8 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
     for row in range(len(corpus.refs)):
         text = corpus.texts[row]
         words = len(text.split())
-        if (not stands_alone(text, names)
-                or not max(limits.min_sentence_words, OVERVIEW_MIN_WORDS) <= words
-                <= limits.max_sentence_words):
+        if (not max(limits.min_sentence_words, OVERVIEW_MIN_WORDS) <= words
+                <= limits.max_sentence_words or not stands_alone(text, names)):
             continue
         relevance = sum(1 for about in fits.about if about[row])
         ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))

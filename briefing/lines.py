@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .analyze.text import STOPWORDS
+from .analyze.text import SENTENCE_CACHE, STOPWORDS
 from .config import DigestConfig
 from .corpus import Corpus
 from .models import SentenceRef
@@ -160,10 +161,11 @@ def _mentions_someone(text: str) -> bool:
     return False
 
 
-def _name_runs(text: str, longest: int = 3) -> list[list[str]]:
+@lru_cache(maxsize=SENTENCE_CACHE)  # surnames() and stands_alone() ask for every sentence
+def _name_runs(text: str, longest: int = 3) -> tuple[tuple[str, ...], ...]:
     """Runs of two to `longest` capitalised words ("Antonis Samaras", "Ana Kovač"), titles
     ("Mr.") excluded."""
-    runs: list[list[str]] = []
+    runs: list[tuple[str, ...]] = []
     current: list[str] = []
     end = -1
     for match in WORD_RE.finditer(text):
@@ -174,12 +176,12 @@ def _name_runs(text: str, longest: int = 3) -> list[list[str]]:
             current.append(word)
         else:
             if 2 <= len(current) <= longest:
-                runs.append(current)
+                runs.append(tuple(current))
             current = [word] if capital else []
         end = match.end()
     if 2 <= len(current) <= longest:
-        runs.append(current)
-    return runs
+        runs.append(tuple(current))
+    return tuple(runs)
 
 
 # "in Europe", "across Japan": a word the edition puts after these is a place, not a surname.

@@ -12,12 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix, vstack
 
-from .analyze.text import STOPWORDS, tokens
+from .analyze.text import SENTENCE_CACHE, STOPWORDS, tokens
 
 QUOTE_OPEN_RE = re.compile(r"^[“\"']")
 
@@ -63,16 +64,13 @@ def shorten(text: str) -> str | None:
     return out
 
 
-def concepts(text: str) -> set[str]:
+@lru_cache(maxsize=SENTENCE_CACHE)  # the overview counts every sentence of the edition
+def concepts(text: str) -> frozenset[str]:
     """Stemmed bigrams, skipping those made only of stop words, and numbers."""
-    stems = [t.stem for t in tokens(text)]
-    lows = [t.form.lower() for t in tokens(text)]
-    out = set()
-    for i in range(len(stems) - 1):
-        if lows[i] in STOPWORDS and lows[i + 1] in STOPWORDS:
-            continue
-        out.add(f"{stems[i]} {stems[i + 1]}")
-    return out
+    toks = tokens(text)
+    stops = [t.form.lower() in STOPWORDS for t in toks]
+    return frozenset(f"{toks[i].stem} {toks[i + 1].stem}" for i in range(len(toks) - 1)
+                     if not (stops[i] and stops[i + 1]))
 
 
 # Chosen on DUC 2004 (benchmarks/duc2004.py; see README, Quality): a concept's weight is its
@@ -111,7 +109,7 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
     for sents in docs:
         seen: set[str] = set()
         for text in sents:
-            seen |= concepts(text)
+            seen.update(concepts(text))
         df.update(seen)
         if sents:
             lead.update(concepts(sents[0]))
@@ -137,7 +135,7 @@ def _usable(text: str, min_words: int) -> bool:
     return words >= min_words and not text.rstrip().endswith("?")
 
 
-def _solve(candidates: list[Candidate], cover: list[set[str]], weights: dict[str, float],
+def _solve(candidates: list[Candidate], cover: list[frozenset[str]], weights: dict[str, float],
            budget: int, time_limit: float) -> list[int]:
     names = sorted(weights)
     index = {c: i for i, c in enumerate(names)}
@@ -189,11 +187,11 @@ def _solve(candidates: list[Candidate], cover: list[set[str]], weights: dict[str
         else exact
 
 
-def _covered(chosen: list[int], cover: list[set[str]], weights: dict[str, float]) -> float:
+def _covered(chosen: list[int], cover: list[frozenset[str]], weights: dict[str, float]) -> float:
     return sum(weights.get(c, 0.0) for c in set().union(*(cover[j] for j in chosen)))
 
 
-def _greedy(candidates: list[Candidate], cover: list[set[str]], weights: dict[str, float],
+def _greedy(candidates: list[Candidate], cover: list[frozenset[str]], weights: dict[str, float],
             lengths: np.ndarray, budget: int) -> list[int]:
     """Best new concept weight per word first, within the budget: the fallback when the
     exact solver runs out of time (Lin & Bilmes' greedy for coverage functions)."""
