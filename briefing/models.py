@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from .analyze.dates import DATES_KEY, DateMention
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,22 @@ class Article:
     # The day the inbox scan first saw the file: the state's fact, not the file's, so it is
     # not stored with the article but added when the article is loaded.
     received: dt.date | None = None
+    # The dates each sentence speaks of (analyze.dates.article_dates), found when the article
+    # is read and stored with it: the timeline asks for those of every article of the story
+    # on every run. None: made by older code (or other date rules), found when needed.
+    dates: tuple[tuple[DateMention, ...], ...] | None = field(default=None, compare=False,
+                                                              repr=False)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(replace(self, dates=None))
         data["published"] = self.published.isoformat() if self.published else None
         del data["received"]
+        if self.dates is not None:  # compact: [sentence, start, end, text, date, granularity]
+            data["dates"] = {"rules": DATES_KEY, "found": [
+                [i, m.start, m.end, m.text, m.date.isoformat(), m.granularity]
+                for i, found in enumerate(self.dates) for m in found]}
+        else:
+            del data["dates"]
         return data
 
     @classmethod
@@ -78,7 +91,19 @@ class Article:
             paragraphs=tuple(data["paragraphs"]),
             sentences=tuple(Sentence(**s) for s in data["sentences"]),
             notes=tuple(data.get("notes", ())),
+            dates=_dates_from_json(data.get("dates"), len(data["sentences"])),
         )
+
+
+def _dates_from_json(data: dict[str, Any] | None, sentences: int
+                     ) -> tuple[tuple[DateMention, ...], ...] | None:
+    """Stored sentence dates, if the date rules that found them are today's."""
+    if not data or data.get("rules") != DATES_KEY:
+        return None
+    found: list[list[DateMention]] = [[] for _ in range(sentences)]
+    for i, start, end, text, date, granularity in data["found"]:
+        found[i].append(DateMention(start, end, text, dt.date.fromisoformat(date), granularity))
+    return tuple(tuple(f) for f in found)
 
 
 @dataclass(frozen=True)

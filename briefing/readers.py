@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import clean, furniture, metadata
+from .analyze.dates import article_dates
 from .analyze.sentences import split_sentences
 from .errors import ReadError
 from .metadata import Meta
@@ -127,9 +128,11 @@ def parse(found: FoundFile, data: bytes, extra_residue: tuple[str, ...] = (),
         title, derived = derive_title(sentences[0].text), True
     url = metadata.article_url(meta.url)
     outlet = strip_controls(meta.outlet)[0] if meta.outlet else metadata.outlet_from_url(url)
+    dates = article_dates([(s.paragraph, s.text) for s in sentences], meta.date)
     return Article(relpath=found.relpath, sha256=found.sha256, title=title, title_derived=derived,
                    outlet=outlet, published=meta.date, url=url, paragraphs=tuple(paragraphs),
-                   sentences=tuple(sentences), notes=tuple(meta.notes))
+                   sentences=tuple(sentences), notes=tuple(meta.notes),
+                   dates=tuple(tuple(d) for d in dates))
 
 
 def derive_title(first_sentence: str, words: int = 12) -> str:

@@ -63,8 +63,8 @@ def sentence_dates(articles: list[Article], settings: TimelineSettings) -> list[
     """The day each sentence speaks of, where one can be told."""
     out: list[_Dated] = []
     for index, article in enumerate(articles):
-        found = article_dates([(s.paragraph, s.text) for s in article.sentences],
-                              article.published)
+        found = article.dates if article.dates is not None else article_dates(
+            [(s.paragraph, s.text) for s in article.sentences], article.published)
         for sentence, mentions in zip(article.sentences, found, strict=True):
             ref = SentenceRef(index, sentence.index)
             days = [m.date for m in mentions if m.granularity == DAY]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,30 @@ def test_relative_day_counts_from_last_day_in_paragraph() -> None:
 
 def test_enough_cases() -> None:
     assert len(load_cases()) >= 50
+
+
+def test_an_article_keeps_the_dates_found_when_it_was_read(tmp_path: Path) -> None:
+    # Found once, when the file is read, and stored with the article in the state: the
+    # timeline asks for the dates of every article of the story on every run.
+    import json
+
+    from briefing import readers
+    from briefing.models import Article, FoundFile
+
+    text = ("Title: Port reopens\nDate: 2024-03-08\n\nThe port reopened on Tuesday after the "
+            "storm.\n\nTwo days later, ferries sailed again. Talks resume in April.\n")
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode())
+    article = readers.parse(FoundFile(path, "a.txt", len(text), "0" * 64), text.encode())
+    fresh = article_dates([(s.paragraph, s.text) for s in article.sentences],
+                          article.published)
+    assert article.dates is not None
+    assert [list(d) for d in article.dates] == fresh
+    assert any(m.granularity == DAY for found in fresh for m in found)
+    stored = json.loads(json.dumps(article.to_json()))
+    assert Article.from_json(stored).dates == article.dates
+    # Dates found by other date rules are not trusted: found again when needed.
+    stored["dates"]["rules"] = "older rules"
+    assert Article.from_json(stored).dates is None
+    del stored["dates"]  # an article stored by a briefing before this
+    assert Article.from_json(stored).dates is None

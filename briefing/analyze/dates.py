@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 DAY, MONTH, YEAR = "day", "month", "year"
+# Dates stored with an article (models.Article.dates) are used only while these rules are
+# the ones that found them.
+DATES_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

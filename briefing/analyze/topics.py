@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..config import TopicConfig
 from .text import SENTENCE_CACHE, Token, content_stems, is_acronym, tokens
@@ -34,6 +34,14 @@ class TopicMatcher:
         exclude = tuple(tuple(tokens(t)) for t in topic.exclude if tokens(t))
         return cls(topic.name, terms, exclude, frozenset(content_stems(topic.description)))
 
+    @cached_property
+    def _firsts(self) -> tuple[tuple[tuple[str, tuple[Token, ...]], ...],
+                               tuple[tuple[str, tuple[Token, ...], float], ...]]:
+        """Exclusions and terms with the key their first word must match (most sentences
+        hold no term's first word: they are passed over without a scan)."""
+        return (tuple((_key(ex[0]), ex) for ex in self.exclude),
+                tuple((_key(term[0]), term, weight) for term, weight in self.terms))
+
     def found(self, sentence: str) -> tuple[float, ...]:
         """The weights of the distinct terms found in the sentence; none if an exclusion is
         found. (score and distinct_terms in one pass: fit_topics needs both per sentence.)
@@ -42,9 +50,11 @@ class TopicMatcher:
         sentence = without_attribution(sentence)
         toks = tokens(sentence)
         keys = _keys(sentence)
-        if any(_find(toks, keys, ex) for ex in self.exclude):
+        exclude, terms = self._firsts
+        if any(first in keys and _find(toks, keys, ex) for first, ex in exclude):
             return ()
-        return tuple(weight for term, weight in self.terms if _find(toks, keys, term))
+        return tuple(weight for first, term, weight in terms
+                     if first in keys and _find(toks, keys, term))
 
     def score(self, sentence: str) -> float:
         """Sum of the weights of the distinct terms found; 0 if an exclusion is found."""
@@ -87,9 +97,12 @@ def _keys(sentence: str) -> frozenset[str]:
     return frozenset(k for t in tokens(sentence) for k in (t.form, t.stem))
 
 
+def _key(word: Token) -> str:
+    return word.form if is_acronym(word.form) else word.stem
+
+
 def _find(toks: tuple[Token, ...], keys: frozenset[str], term: tuple[Token, ...]) -> bool:
-    first = term[0]
-    if (first.form if is_acronym(first.form) else first.stem) not in keys:
+    if _key(term[0]) not in keys:
         return False
     n = len(term)
     for i in range(len(toks) - n + 1):
