@@ -200,9 +200,17 @@ def surnames(texts: list[str]) -> frozenset[str]:
                      and not re.fullmatch(CALENDAR, w))
 
 
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
 def _plain(word: str) -> str:
     """The word without a possessive ("Samaras's" -> "Samaras")."""
-    return re.sub(r"['’]s?$", "", word)
+    return POSSESSIVE_RE.sub("", word)
+
+
+@lru_cache(maxsize=4)  # one edition's surnames, asked for with every candidate line
+def _plain_names(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(_plain(n) for n in names)
 
 
 def full_names(text: str) -> frozenset[str]:
@@ -229,7 +237,7 @@ def surname_references(text: str, names: frozenset[str]) -> frozenset[str]:
     not "Dr. Jill Biden", "First Lady Michelle Obama") or one of the edition's surnames
     (`names`) as a speaker ("said Tsipras", "Kan said"). Names in passing ("her daughters
     Malia and Sasha") are not counted: the line introduces them itself."""
-    plain_names = {_plain(n) for n in names}
+    plain_names = _plain_names(names)
     found = {_plain(w) for w in re.findall(
         rf"\b{TITLE_RE}\s+([A-Z][\w'’-]*)\b(?!\s+[A-Z])", text)}
     speakers = (re.findall(rf"\b{SPEAKER_VERBS}\s+([A-Z][\w'’-]*)\b(?!\s+[A-Z])", text)

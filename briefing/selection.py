@@ -60,13 +60,18 @@ def select(limits: DigestConfig, corpus: Corpus, candidates: list[tuple[float, i
     score = {row: sc for sc, row in ranked}
     top = max(score[u.row] for u in units) or 1.0
     sims = corpus.similarity([u.row for u in units], [u.row for u in units])
+    overlaps_units = corpus.shared_words([u.row for u in units], [u.row for u in units])
     shown = sorted(corpus.row_of[r] for r in taken if r in corpus.row_of)
     redundancy = np.zeros(len(units))
     said = np.zeros(len(units), dtype=bool)  # a line elsewhere in the briefing says it
     if shown:
         rows = [u.row for u in units]
-        redundancy = corpus.similarity(rows, shown).max(axis=1)
-        said = np.array([restates(corpus, row, shown) for row in rows], dtype=bool)
+        # One product for all candidates, not one per candidate (the same numbers).
+        cosines = corpus.similarity(rows, shown)
+        overlaps = corpus.shared_words(rows, shown)
+        redundancy = cosines.max(axis=1)
+        said = np.array([restates(corpus, row, shown, overlap=overlaps[i], cosine=cosines[i])
+                         for i, row in enumerate(rows)], dtype=bool)
     needs = [surname_references(u.text, names) for u in units]
     known = set(met)
     chosen: list[int] = []
@@ -79,7 +84,8 @@ def select(limits: DigestConfig, corpus: Corpus, candidates: list[tuple[float, i
             if redundancy[i] >= threshold * 0.7 or said[i]:
                 continue  # says much the same as a line already chosen or shown
             if chosen and restates(corpus, unit.row, [units[j].row for j in chosen],
-                                   within_article=False):
+                                   within_article=False, overlap=overlaps_units[i, chosen],
+                                   cosine=sims[i, chosen]):
                 # The same claim as a line of this section, in other words. Within one
                 # article's lines, a detail of the lead is news here (AspectNews: the
                 # lower bar cost P@3 on three of four aspects).
@@ -132,7 +138,8 @@ def says_as_much(other: str, shown: str, coverage: float = 0.7) -> bool:
     return len(shown_stems & set(content_stems(other))) / len(shown_stems) >= coverage
 
 
-def restates(corpus: Corpus, row: int, shown: list[int], within_article: bool = True) -> bool:
+def restates(corpus: Corpus, row: int, shown: list[int], within_article: bool = True,
+             overlap: np.ndarray | None = None, cosine: np.ndarray | None = None) -> bool:
     """True if the sentence at `row` restates one of the `shown` rows: it shares most of its
     rarer words (Corpus.shared_words); or, from the same article, a good part of them (an
     article's body details what its lead said: "pressure has exceeded normal levels" and
@@ -143,11 +150,14 @@ def restates(corpus: Corpus, row: int, shown: list[int], within_article: bool = 
     (_common_words). If both give numbers, they must share at least one ("40 ships" at one
     port and "15 ships" at another are two claims; "129 seats" and "30 per cent" after "30
     percent and 128 seats" is the same one, updated). within_article=False keeps the lower
-    bar to lines of other articles."""
+    bar to lines of other articles. `overlap` and `cosine`: the row's shared_words and
+    similarity to `shown`, if known."""
     if not shown:
         return False
-    overlap = corpus.shared_words([row], shown)[0]
-    cosine = corpus.similarity([row], shown)[0]
+    if overlap is None:
+        overlap = corpus.shared_words([row], shown)[0]
+    if cosine is None:
+        cosine = corpus.similarity([row], shown)[0]
     article = corpus.refs[row].article
     numbers = set(NUMBER_RE.findall(corpus.texts[row]))
     for k, other in enumerate(shown):
