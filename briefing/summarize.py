@@ -12,13 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix, vstack
 
-from .analyze.text import SENTENCE_CACHE, STOPWORDS, tokens
+from .analyze.text import STOPWORDS, tokens
 
 QUOTE_OPEN_RE = re.compile(r"^[“\"']")
 
@@ -64,7 +63,6 @@ def shorten(text: str) -> str | None:
     return out
 
 
-@lru_cache(maxsize=SENTENCE_CACHE)  # the overview counts every sentence of the edition
 def concepts(text: str) -> frozenset[str]:
     """Stemmed bigrams, skipping those made only of stop words, and numbers."""
     toks = tokens(text)
