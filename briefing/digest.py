@@ -129,7 +129,10 @@ def _place_timeline(timeline: Timeline | None, articles: list[Article]
 
     entries = tuple(replace(e, items=tuple(
         replace(item, refs=tuple(place(r) for r in item.refs),
-                shown=tuple(place(r) for r in item.shown)) for item in e.items))
+                shown=tuple(place(r) for r in item.shown)) for item in e.items),
+        figures=tuple(replace(f, now=replace(
+            f.now, refs=tuple(place(r) for r in f.now.refs),
+            claim=replace(f.now.claim, ref=place(f.now.claim.ref)))) for f in e.figures))
         for e in timeline.entries)
     return entries, earlier
 

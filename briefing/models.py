@@ -229,14 +229,31 @@ class TimelineEntry:
     new: bool = False  # a day the previous edition's timeline did not have
     # Per item: a line the previous edition did not show under this day (on a day it had).
     new_lines: tuple[bool, ...] = ()
-    # Hook for the figures history (issue 8): the figure changes reported on this day, to be
-    # shown with the entry. Nothing fills it yet.
-    figures: tuple[object, ...] = ()
+    # The figures history: each tracked figure's changes, on the day they were reported.
+    figures: tuple[FigureStep, ...] = ()
+    new_figures: tuple[bool, ...] = ()  # as new_lines, per figure
 
     @property
     def gained(self) -> bool:
         """Anything here the previous edition's timeline did not show."""
-        return self.new or any(self.new_lines)
+        return self.new or any(self.new_lines) or any(self.new_figures)
+
+
+@dataclass(frozen=True)
+class FigureStep:
+    """A step of a measure's history placed on the timeline: the figure it moved to (cited)
+    and the one it replaced, as shown (None: the first figure reported)."""
+
+    topic: str
+    measure: str
+    before: str | None
+    now: LedgerRow
+    shown: str  # the figure moved to, as shown (render.amount)
+
+    @property
+    def told(self) -> str:
+        """How an edition's memory keeps it among the day's lines (see ToldDay)."""
+        return f"{self.measure}: {self.before or ''} → {self.shown}"
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,21 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .analyze.dates import DAY, article_dates
+from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
 from .config import Config, DigestConfig
 from .corpus import Corpus
+from .ledger import measure_tables
 from .lines import Line, line_at
-from .models import Article, SentenceRef, TimelineEntry, Told, ToldDay
+from .models import (
+    Article,
+    FigureStep,
+    LedgerRow,
+    SentenceRef,
+    TimelineEntry,
+    Told,
+    ToldDay,
+)
 from .selection import with_citations
 
 
@@ -204,8 +214,9 @@ def marked(entries: list[TimelineEntry], before: tuple[ToldDay, ...]) -> list[Ti
         if lines is None:
             out.append(replace(e, new=True))
         else:
-            out.append(replace(e, new_lines=tuple(_plain(i.text) not in lines
-                                                  for i in e.items)))
+            out.append(replace(
+                e, new_lines=tuple(_plain(i.text) not in lines for i in e.items),
+                new_figures=tuple(_plain(f.told) not in lines for f in e.figures)))
     return out
 
 
@@ -223,17 +234,70 @@ def _story_entries(config: Config, story: list[Article], date: dt.date) -> list[
     articles = order_story(story)
     if not articles or config.timeline.entries <= 0:
         return []
+    story_start = _story_start(config, articles)
+    entries = {e.date: e for e in _event_entries(config, articles, date, story_start)}
+    for day, steps in figure_steps(config, articles, date).items():
+        if day in entries:
+            entries[day] = replace(entries[day], figures=tuple(steps))
+        elif story_start is None or day >= story_start:
+            entries[day] = TimelineEntry(day, (), 0, figures=tuple(steps))
+    return [entries[day] for day in sorted(entries)]
+
+
+def figure_steps(config: Config, articles: list[Article], end: dt.date
+                 ) -> dict[dt.date, list[FigureStep]]:
+    """Each tracked figure's history (the ledger's, over the whole story) placed on the days
+    its steps were reported: the day the sentence gives, else its article's publication day
+    (an undated article's figure has no day: it is left out)."""
+    from .render import amount  # a figure as the edition shows it
+
+    out: dict[dt.date, list[FigureStep]] = defaultdict(list)
+    for topic in config.topics:
+        if not topic.measures:
+            continue
+        claims = [c for index, article in enumerate(articles)
+                  for c in find_claims(article, index, topic.measures,
+                                       config.ledger.attribution_verbs)]
+        for table in measure_tables(topic.measures, claims):
+            before = None
+            for row in table.history:
+                day = _reported_on(row, articles)
+                shown = amount(row.claim)
+                if day is not None and day <= end:
+                    out[day].append(FigureStep(topic.name, table.name, before, row, shown))
+                before = shown
+    return out
+
+
+def _reported_on(row: LedgerRow, articles: list[Article]) -> dt.date | None:
+    """The day a figure was first reported: the day its first source's sentence names,
+    else that source's publication day."""
+    first = row.refs[0].article if row.refs else row.claim.ref.article
+    published = articles[first].published
+    claim = row.claim
+    if (claim.ref.article == first and claim.when_grain == DAY and claim.when_date is not None
+            and (published is None or claim.when_date <= published)):
+        return claim.when_date
+    return published
+
+
+def _story_start(config: Config, articles: list[Article]) -> dt.date | None:
+    """The first day of the story: a while before its first article. Unknown (None) when
+    most articles carry no date."""
+    dated = [a.published for a in articles if a.published is not None]
+    if dated and 2 * len(dated) >= len(articles):
+        return min(dated) - dt.timedelta(days=config.timeline.lookback_days)
+    return None
+
+
+def _event_entries(config: Config, articles: list[Article], date: dt.date,
+                   story_start: dt.date | None) -> list[TimelineEntry]:
     matchers = [TopicMatcher.build(t) for t in config.topics]
     least = config.digest.min_topic_score
 
     def relevant(text: str) -> bool:
         return not matchers or any(m.score(text) >= least for m in matchers)
 
-    dated = [a.published for a in articles if a.published is not None]
-    # When most articles carry no date, when the story began is not known: no day is
-    # background then.
-    story_start = (min(dated) - dt.timedelta(days=config.timeline.lookback_days)
-                   if dated and 2 * len(dated) >= len(articles) else None)
     return build_timeline(articles, config.digest, config.timeline.entries,
                           config.timeline.sentences_per_entry, relevant=relevant, end=date,
                           story_start=story_start)

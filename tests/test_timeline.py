@@ -222,3 +222,75 @@ def test_a_new_line_under_a_day_already_shown_is_marked(tmp_path: Path) -> None:
     tuesday = shown_timeline(second)["Tuesday 5 March 2019"]
     assert not tuesday[0] and sorted(new for new, _ in tuesday[1]) == [False, True], tuesday
     assert assert_marks_what_was_gained(first, second) >= 1
+
+
+FLOOD = """
+[[topics]]
+name = "Flood"
+terms = ["flood", "river", "killed", "died", "rescue"]
+
+[[topics.measures]]
+name = "Killed"
+events = ["killed", "dead", "died", "death toll"]
+"""
+
+
+def test_a_figures_changes_sit_on_their_days_in_markdown_and_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write(inbox, "one.txt", "2025-03-03",
+          "The river burst its banks on Monday and flooded the old town of Marlow.",
+          "Officials said 43 people were killed when the water swept through the streets.")
+    config = write_config(tmp_path, inbox, topics=FLOOD)
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", "-c", str(config), "--date", "2025-03-03"]).exit_code == 0
+    write(inbox, "two.txt", "2025-03-06",
+          "Rescue teams found more victims of the Marlow flood on Thursday.",
+          "At least 44 people have died in the flood, the regional governor said on "
+          "Wednesday.")
+    result = runner.invoke(main, ["run", "-c", str(config), "--date", "2025-03-06"])
+    assert result.exit_code == 0, result.stderr
+    md = (tmp_path / "out" / "2025-03-06" / "briefing.md").read_text(encoding="utf-8")
+    section = md.split("## Timeline\n")[1].split("\n## ")[0]
+    days = {m["day"]: m.group(0) for m in ENTRY_RE.finditer(section)}
+    # The first figure on the day it was reported; the change on the day the governor
+    # gave it, a day the first edition did not have.
+    assert "*Killed:* 43 people, Officials [" in days["Monday 3 March 2025"]
+    wednesday = days["Wednesday 5 March 2025"]
+    assert wednesday.startswith("- **Wednesday 5 March 2025** (**new**): ")
+    assert re.search(r"\*Killed:\* 43 → >44 people, the regional governor \[(\d+)\]$",
+                     wednesday), wednesday
+    number = re.search(r"\[(\d+)\]$", wednesday).group(1)  # type: ignore[union-attr]
+    sources = md.split("## Sources\n")[1]
+    assert re.search(rf"^{number}\. .*two\.txt", sources, re.M | re.S)
+    assert "*Killed:*" not in days.get("Thursday 6 March 2025", "")
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(tmp_path / "out" / "2025-03-06" / "briefing.pdf").pages)
+    assert "Killed: 43 → >44 people, the regional governor" in text
+
+
+def test_a_figure_change_makes_its_own_day_and_a_new_one_is_marked(tmp_path: Path) -> None:
+    from briefing.config import load_config
+    from briefing.models import Told, ToldDay
+    from briefing.timeline import story_timeline
+
+    config = load_config(write_config(tmp_path, tmp_path, topics=FLOOD))
+    arts = [article("a", dt.date(2025, 3, 3), "Officials said 43 people were killed when the "
+                                              "river flooded the old town on Monday."),
+            article("b", dt.date(2025, 3, 9), "The talks on the dam went on all week.",
+                    "At least 51 people have died in the flood, the governor said on "
+                    "Friday.")]
+    entries = {e.date: e for e in story_timeline(config, arts, dt.date(2025, 3, 9)).entries}
+    friday = entries[dt.date(2025, 3, 7)]  # no event line names it; the figure does
+    assert [(f.measure, f.before, f.shown) for f in friday.figures] == [("Killed", "43", ">51")]
+    monday = entries[dt.date(2025, 3, 3)]
+    told = Told(dt.date(2025, 3, 4), timeline=(
+        ToldDay(dt.date(2025, 3, 3), tuple(i.text for i in monday.items)),
+        ToldDay(dt.date(2025, 3, 7), ())))
+    marked = {e.date: e for e in story_timeline(config, arts, dt.date(2025, 3, 9),
+                                                told).entries}
+    assert marked[dt.date(2025, 3, 3)].new_figures == (True,)  # the reader saw no figure
+    assert not marked[dt.date(2025, 3, 7)].new and marked[dt.date(2025, 3, 7)].new_figures == (
+        True,)
