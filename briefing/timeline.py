@@ -127,13 +127,15 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     corpus = Corpus(articles, only={r for refs in by_date.values() for r in refs})
     entries = []
     taken: list[int] = []
+    shown: set[SentenceRef] = set()
     for day in chosen_dates:
         rows = [corpus.row_of[r] for r in by_date.get(day, [])]
         picked = _describe(corpus, replace(limits, max_sentence_words=settings.max_words),
-                           rows, per_date, taken, settings.lead_fade)
+                           rows, per_date, taken, shown, settings.lead_fade)
         if not picked:
             continue
         taken += [p.row for p in picked]
+        shown.update(r for p in picked for r in p.covers)
         items = tuple(with_citations(corpus, line, limits.duplicate_similarity)
                       for line in picked)
         entries.append(TimelineEntry(day, items, len({corpus.refs[r].article for r in rows})))
@@ -160,9 +162,11 @@ def _naming(dated: list[_Dated]) -> dict[dt.date, set[int]]:
 
 
 def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: int,
-              taken: list[int], lead_fade: float) -> list[Line]:
+              taken: list[int], shown: set[SentenceRef], lead_fade: float) -> list[Line]:
     """The lines closest to what the day's sentences say together (their TF-IDF centroid),
-    never two that say the same, nor one already in the timeline."""
+    never two that say the same, nor one already in the timeline: not its sentence, nor one
+    that shows a sentence another day shows (a leaning sentence comes with the one before
+    it, which may be another day's line)."""
     if not rows or corpus.matrix is None:
         return []
     rows = sorted(set(rows))
@@ -176,7 +180,7 @@ def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: i
     picked: list[Line] = []
     for i in order:
         line = line_at(limits, corpus, rows[int(i)])
-        if line is None:
+        if line is None or line.covers & shown or any(line.covers & p.covers for p in picked):
             continue
         against = taken + [p.row for p in picked]
         if against and corpus.similarity([line.row], against).max() >= threshold:
@@ -238,6 +242,9 @@ def _story_entries(config: Config, story: list[Article], date: dt.date) -> list[
     entries = {e.date: e for e in _event_entries(config, articles, date, story_start)}
     for day, steps in figure_steps(config, articles, date).items():
         if day in entries:
+            # A first figure whose sentence is the day's line already says nothing more.
+            said = refs_of([entries[day]])
+            steps = [f for f in steps if f.before is not None or f.now.claim.ref not in said]
             entries[day] = replace(entries[day], figures=tuple(steps))
         elif story_start is None or day >= story_start:
             entries[day] = TimelineEntry(day, (), 0, figures=tuple(steps))
