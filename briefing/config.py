@@ -111,7 +111,8 @@ class DigestConfig:
 class TimelineConfig:
     enabled: bool = _help("Show the story's timeline: its dated events from every article "
                           "read so far.", True)
-    entries: int = _help("Most dates in the timeline (the days most articles speak of).", 12)
+    entries: int = _help("Most dates chosen for their events (the days most articles speak "
+                         "of); days a tracked figure changed are shown besides.", 12)
     sentences_per_entry: int = _help("Most lines per date.", 1)
     lookback_days: int = _help(
         "Days before the first article that count as part of the story; an older date shows "

@@ -45,7 +45,10 @@ class TimelineSettings:
     # (1 / (1 + fade x position)): reports put what happened first.
     lead_fade: float = 0.0
     # Longest line a timeline entry shows (words; a day is told in a sentence, not a story).
-    max_words: int = 70
+    max_words: int = 55
+    # A sentence that names no day only stands for its article's day: as a day's line it
+    # counts for this share of its closeness to what the day's sentences say.
+    undated_weight: float = 0.8
 
 
 # A day before the story began shows only when this share of the articles name it: the
@@ -109,6 +112,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     chosen_dates = sorted(sorted(scores, key=lambda d: (-scores[d], d))[:dates])
     keep = set(chosen_dates)
     by_date: dict[dt.date, list[SentenceRef]] = defaultdict(list)
+    undated: set[tuple[dt.date, SentenceRef]] = set()
     for d in dated:
         if d.date not in keep:
             continue
@@ -123,6 +127,8 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
         if not d.named and not 0 <= lag <= settings.undated_lag:
             continue
         by_date[d.date].append(d.ref)
+        if not d.named:
+            undated.add((d.date, d.ref))
     # Only the candidates are vectorized: a 1,000-article story stays a matter of seconds.
     corpus = Corpus(articles, only={r for refs in by_date.values() for r in refs})
     entries = []
@@ -130,8 +136,10 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     shown: set[SentenceRef] = set()
     for day in chosen_dates:
         rows = [corpus.row_of[r] for r in by_date.get(day, [])]
+        weight = {corpus.row_of[r]: settings.undated_weight for r in by_date.get(day, [])
+                  if (day, r) in undated}
         picked = _describe(corpus, replace(limits, max_sentence_words=settings.max_words),
-                           rows, per_date, taken, shown, settings.lead_fade)
+                           rows, per_date, taken, shown, settings.lead_fade, weight)
         if not picked:
             continue
         taken += [p.row for p in picked]
@@ -162,7 +170,8 @@ def _naming(dated: list[_Dated]) -> dict[dt.date, set[int]]:
 
 
 def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: int,
-              taken: list[int], shown: set[SentenceRef], lead_fade: float) -> list[Line]:
+              taken: list[int], shown: set[SentenceRef], lead_fade: float,
+              weight: dict[int, float]) -> list[Line]:
     """The lines closest to what the day's sentences say together (their TF-IDF centroid),
     never two that say the same, nor one already in the timeline: not its sentence, nor one
     that shows a sentence another day shows (a leaning sentence comes with the one before
@@ -175,6 +184,7 @@ def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: i
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = np.asarray(vectors @ centroid).ravel()
     centrality /= 1.0 + lead_fade * np.array([corpus.refs[r].sentence for r in rows])
+    centrality *= np.array([weight.get(r, 1.0) for r in rows])
     order = np.argsort(-centrality, kind="stable")
     threshold = limits.duplicate_similarity * 0.7
     picked: list[Line] = []
