@@ -216,6 +216,7 @@ def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, cor
             claims += find_claims(article, index, topic.measures, config.ledger.attribution_verbs)
     covered = not items and any(corpus.refs[row] in in_overview for _, row in candidates)
     return TopicDigest(name=topic.name, description=topic.description, items=tuple(items),
-                       measures=measure_tables(topic.measures, claims),
+                       measures=measure_tables(topic.measures, claims,
+                                               [a.published for a in corpus.articles]),
                        tracks_figures=bool(topic.measures), in_overview=covered,
                        all_told=not items and not covered and len(ranked) > len(candidates))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 
 from .config import MeasureConfig
 from .models import Claim, LedgerRow, MeasureTable
@@ -10,16 +12,17 @@ from .models import Claim, LedgerRow, MeasureTable
 MAX_ROWS = 10  # a measure with 40 mentions is a current line, a history and its latest rows
 
 
-def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim]
-                   ) -> tuple[MeasureTable, ...]:
+def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
+                   published: Sequence[dt.date | None] = ()) -> tuple[MeasureTable, ...]:
     """One table per measure. Claims come in reading order (articles by publication date,
-    then file order; sentences in order), so "latest" is simply "last"."""
+    then file order; sentences in order), so "latest" is simply "last". `published` gives
+    each article's publication date (by index), so that a day's reports make one step."""
     tables = []
     for measure in measures:
         mine = [c for c in claims if c.measure == measure.name and not c.converted]
         several = _breakdown(mine)
         rows = ledger_rows(mine, by_holder=several)
-        history = [] if several else _history(mine)
+        history = [] if several else _history(mine, published)
         shown = rows[-MAX_ROWS:]
         current = history[-1] if history else None
         tables.append(MeasureTable(name=measure.name, current=current, history=tuple(history),
@@ -88,22 +91,48 @@ def _breakdown(claims: list[Claim]) -> bool:
     return any(len(v) >= 3 for v in values.values())
 
 
-def _history(claims: list[Claim]) -> list[LedgerRow]:
+def _history(claims: list[Claim], published: Sequence[dt.date | None] = ()
+             ) -> list[LedgerRow]:
     """Each article's leading figure (its first that is not background, a part of another,
-    an outlook or an increment), in reading order; equal figures in a row are one step."""
+    an outlook or an increment), in reading order; equal figures in a row are one step.
+    The articles of one publication day make one step: the figure most of them give (the
+    latest of those on a tie), so ten outlets' "45,000", "50,000" and "45,000-50,000" on one
+    day do not read as a figure going up and down. Undated articles stay steps of their own."""
     leads: dict[int, Claim] = {}
     for claim in claims:
         if claim.background or claim.part or claim.outlook or claim.kind == "increment":
             continue
         leads.setdefault(claim.ref.article, claim)
-    steps: list[list[Claim]] = []
+    days: list[list[Claim]] = []
     for article in sorted(leads):
-        claim = leads[article]
-        if steps and _same_value(steps[-1][0], claim):
-            steps[-1].append(claim)
+        day = published[article] if article < len(published) else None
+        if days and day is not None and _day(days[-1][0], published) == day:
+            days[-1].append(leads[article])
         else:
-            steps.append([claim])
+            days.append([leads[article]])
+    steps: list[list[Claim]] = []
+    for group in days:
+        claim = _most_given(group)
+        given = [c for c in group if _same_value(c, claim)]
+        if steps and _same_value(steps[-1][0], claim):
+            steps[-1].extend(given)
+        else:
+            steps.append(given)
     return [LedgerRow(group[-1], _refs(group)) for group in steps]
+
+
+def _day(claim: Claim, published: Sequence[dt.date | None]) -> dt.date | None:
+    return published[claim.ref.article] if claim.ref.article < len(published) else None
+
+
+def _most_given(group: list[Claim]) -> Claim:
+    """The figure most of the group's articles give; of equals, the latest."""
+    counts: dict[tuple, int] = {}
+    for c in group:
+        key = (c.value, c.low, c.high, c.hedge)
+        counts[key] = counts.get(key, 0) + 1
+    best = max(counts.values())
+    return [c for c in group if counts[(c.value, c.low, c.high, c.hedge)] == best][-1]
 
 
 def _since(claims: list[Claim], current: LedgerRow | None) -> tuple[LedgerRow, ...]:

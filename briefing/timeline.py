@@ -275,7 +275,7 @@ def figure_steps(config: Config, articles: list[Article], end: dt.date
         claims = [c for index, article in enumerate(articles)
                   for c in find_claims(article, index, topic.measures,
                                        config.ledger.attribution_verbs)]
-        for table in measure_tables(topic.measures, claims):
+        for table in measure_tables(topic.measures, claims, [a.published for a in articles]):
             before = None
             for row in table.history:
                 day = _reported_on(row, articles)

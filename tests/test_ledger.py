@@ -27,7 +27,8 @@ def tables(*articles: Article):  # type: ignore[no-untyped-def]
     ordered = order_articles(list(articles))
     claims = [c for i, a in enumerate(ordered)
               for c in find_claims(a, i, (KILLED, INJURED), LedgerConfig().attribution_verbs)]
-    return {t.name: t for t in measure_tables((KILLED, INJURED), claims)}
+    return {t.name: t for t in measure_tables((KILLED, INJURED), claims,
+                                              [a.published for a in ordered])}
 
 
 RUNNING = [
@@ -110,3 +111,15 @@ def test_an_amount_converted_in_brackets_is_one_row() -> None:
     claims = find_claims(art, 0, (bailout,), LedgerConfig().attribution_verbs)
     table = measure_tables((bailout,), claims)[0]
     assert [r.claim.figure for r in table.rows] == ["€130 billion ($172 billion)"]
+
+
+def test_one_day_of_reports_is_one_step_of_the_history() -> None:
+    """Four outlets on one day give 45, 50, 45 and 46: the day's step is the figure most of
+    them give, not a toll going up and down; the next day's figure follows it."""
+    day = [article(f"{n}.txt", "2024-03-10", f"Officials said {v} people were killed.")
+           for n, v in zip("abcd", (45, 50, 45, 46), strict=True)]
+    killed = tables(*day, article("e.txt", "2024-03-11", "The toll rose to 60, officials said."))[
+        "Killed"]
+    assert [amount(r.claim) for r in killed.history] == ["45", "60"]
+    assert [r.claim.ref.article for r in killed.history] == [2, 4]
+    assert {ref.article for ref in killed.history[0].refs} == {0, 2}

@@ -598,6 +598,11 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
         if w.start() != pos:
             break
         token = w.group(0)
+        other = re.match(r"[ \t]+(?=[A-Za-z])", text[w.end():]) if not words and \
+            token.lower() == "other" else None
+        if other:
+            pos = w.end() + other.end()  # "14 other UN staff": the noun is "UN staff"
+            continue
         if token.lower() in STOP_NOUN or len(words) >= 4:
             break
         if words and (token.endswith(("ly", "ed", "ing")) or token.lower() in _VERBISH):
