@@ -71,8 +71,8 @@ def strip_controls(text: str) -> tuple[str, int]:
 # before are derived again from their stored bytes (pipeline.reanalyse), so a better
 # cleaner reaches old articles too.
 ANALYSIS_FILES = ("readers.py", "clean.py", "furniture.py", "metadata.py",
-                  "analyze/sentences.py", "data/residue.txt", "data/outlets.txt",
-                  "data/outlet_cues.txt")
+                  "analyze/sentences.py", "analyze/dates.py", "data/residue.txt",
+                  "data/outlets.txt", "data/outlet_cues.txt")
 
 
 def analysis_key(extra_residue: tuple[str, ...] = (), extra_outlets: tuple[str, ...] = ()) -> str:
