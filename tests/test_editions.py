@@ -46,6 +46,16 @@ def run(config: Path, date: str) -> str:
     return result.stderr
 
 
+def first_flood_edition(tmp_path: Path) -> tuple[Path, Path]:
+    """An inbox holding DAY_ONE and its config, with the 2025-03-03 edition built from it."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text(DAY_ONE)
+    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
+    run(config, "2025-03-03")
+    return inbox, config
+
+
 def section(md: str, heading: str) -> str:
     start = md.index(heading)
     end = md.find("\n## ", start + 1)
@@ -59,11 +69,7 @@ def bullets(text: str) -> list[str]:
 
 def test_the_second_edition_opens_with_what_is_new_and_the_figure_change(
         tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "one.txt").write_text(DAY_ONE)
-    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
-    run(config, "2025-03-03")
+    inbox, config = first_flood_edition(tmp_path)
     first = (tmp_path / "out" / "2025-03-03" / "briefing.md").read_text()
     assert "## Overview" in first and "What's new" not in first
     (inbox / "two.txt").write_text(DAY_TWO)
@@ -89,11 +95,7 @@ def test_the_second_edition_opens_with_what_is_new_and_the_figure_change(
 
 
 def test_a_topic_with_only_repeated_lines_says_nothing_new_was_reported(tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "one.txt").write_text(DAY_ONE)
-    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
-    run(config, "2025-03-03")
+    inbox, config = first_flood_edition(tmp_path)
     (inbox / "again.txt").write_text(DAY_ONE.replace("Title: River floods the old town",
                                                      "Title: Old town flooded"))
     run(config, "2025-03-04")
@@ -213,11 +215,7 @@ def test_articles_made_by_older_code_are_made_again_from_their_bytes(tmp_path: P
 
     from briefing.readers import analysis_key
 
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "one.txt").write_text(DAY_ONE)
-    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
-    run(config, "2025-03-03")
+    inbox, config = first_flood_edition(tmp_path)
     md = tmp_path / "out" / "2025-03-03" / "briefing.md"
 
     def stored_as(title: str, key: str) -> None:
@@ -247,11 +245,7 @@ def test_articles_made_by_older_code_are_made_again_from_their_bytes(tmp_path: P
 
 def test_an_article_dated_to_a_day_already_covered_comes_next_marked_late(
         tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "one.txt").write_text(DAY_ONE)
-    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
-    run(config, "2025-03-03")
+    inbox, config = first_flood_edition(tmp_path)
     (inbox / "late.txt").write_text("Flood warning for the valley\nMarch 2, 2025 8:14 am\n\n"
                                    "The river rose two metres overnight and rescue teams "
                                    "were sent to the valley.\n")
@@ -293,11 +287,7 @@ def test_a_pasted_pages_story_dropped_in_over_three_days(tmp_path: Path) -> None
 
 
 def test_a_figure_change_without_a_counted_noun_reads_cleanly(tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "one.txt").write_text(DAY_ONE)
-    config = write_config(tmp_path, inbox, "pdf = false", topics=TOPICS)
-    run(config, "2025-03-03")
+    inbox, config = first_flood_edition(tmp_path)
     (inbox / "two.txt").write_text("Title: Toll rises\n\nThe death toll rose to 45 on "
                                    "Wednesday, the regional governor said.\n")
     run(config, "2025-03-05")
