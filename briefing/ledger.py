@@ -105,8 +105,8 @@ def _history(claims: list[Claim], published: Sequence[dt.date | None] = ()
         leads.setdefault(claim.ref.article, claim)
     days: list[list[Claim]] = []
     for article in sorted(leads):
-        day = published[article] if article < len(published) else None
-        if days and day is not None and _day(days[-1][0], published) == day:
+        day = _day(article, published)
+        if days and day is not None and _day(days[-1][0].ref.article, published) == day:
             days[-1].append(leads[article])
         else:
             days.append([leads[article]])
@@ -121,8 +121,8 @@ def _history(claims: list[Claim], published: Sequence[dt.date | None] = ()
     return [LedgerRow(group[-1], _refs(group)) for group in steps]
 
 
-def _day(claim: Claim, published: Sequence[dt.date | None]) -> dt.date | None:
-    return published[claim.ref.article] if claim.ref.article < len(published) else None
+def _day(article: int, published: Sequence[dt.date | None]) -> dt.date | None:
+    return published[article] if article < len(published) else None
 
 
 def _most_given(group: list[Claim]) -> Claim:

@@ -143,7 +143,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if VAGUE_RE.match(text[q.start:q.end].strip()):
                 nouns.append(q.noun)
                 continue
-            q = _with_magnitude(text, q)
+            q = sorts[i]
             (noun, part), kind = _counted(text, q, nouns), q.kind
             nouns.append(noun)
             part = part or parts[i]
