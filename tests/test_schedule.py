@@ -125,7 +125,7 @@ def test_sigterm_during_a_build_ends_cleanly(tmp_path: Path) -> None:
             break
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=120) == 0
+    assert proc.wait(timeout=600) == 0  # generous: a loaded CI machine is slow, not wrong
     leftovers = list((tmp_path / "out").rglob("*.tmp"))
     assert leftovers == []
     with Store(tmp_path / "out" / "state.sqlite") as store:
