@@ -180,11 +180,11 @@ class Stages:
 
 
 def instrument() -> Stages:
-    from briefing import digest, pipeline, readers, render, sources, store
+    from briefing import digest, engine, pipeline, readers, render, sources, store
 
     stages = Stages()
     stages.wrap(pipeline, "discover", "discover + hash")
-    stages.wrap(pipeline, "read_bytes", "read + clean + split")
+    stages.wrap(engine, "read_bytes", "read + clean + split")
     stages.wrap(readers, "parse", "read + clean + split")
     stages.wrap(store.Store, "add_version", "store articles")
     stages.wrap(store.Store, "pending", "load articles")

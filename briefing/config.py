@@ -174,6 +174,24 @@ class ScheduleConfig:
                                       "build time).", 0)
 
 
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class ScaleConfig:
+    engine: str = _help(
+        "Where the per-article work (read, clean, split, find dates) runs: \"local\" in this "
+        "process, or \"dask\" on a Dask cluster (pip install 'briefing[dask]'); the state "
+        "stays here either way.", "local")
+    scheduler_address: str = _help(
+        "dask: a running scheduler, e.g. \"tcp://10.0.0.5:8786\"; empty: a LocalCluster on "
+        "127.0.0.1 (worker processes, no dashboard) is started for the run.", "")
+    workers: int = _help("dask without scheduler_address: worker processes of the "
+                         "LocalCluster (0: one per core).", 0)
+    batch_size: int = _help("dask: articles sent to a worker in one task (a task costs "
+                            "about 2 ms, so not one each).", 50)
+
+
 @dataclass(frozen=True)
 class Config:
     path: Path = _help("The config file itself; other paths resolve relative to its folder.")
@@ -211,6 +229,7 @@ class Config:
     timeline: TimelineConfig = _help("[timeline] section.", factory=TimelineConfig)
     email: EmailConfig = _help("[email] section.", factory=EmailConfig)
     schedule: ScheduleConfig = _help("[schedule] section.", factory=ScheduleConfig)
+    scale: ScaleConfig = _help("[scale] section.", factory=ScaleConfig)
     topics: tuple[TopicConfig, ...] = _help("[[topics]] tables, in the order shown.",
                                             factory=tuple)
 
@@ -298,17 +317,18 @@ def inspect_config(path: Path | str) -> tuple[Config | None, list[str]]:
     values: dict[str, Any] = {"path": path}
     values.update(_convert_table(top, Config, f"{where}: [briefing]", problems,
                                  skip={"path", "digest", "ledger", "timeline", "email",
-                                       "schedule", "topics"}))
+                                       "schedule", "scale", "topics"}))
     for section, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
                          ("timeline", TimelineConfig),
-                         ("email", EmailConfig), ("schedule", ScheduleConfig)):
+                         ("email", EmailConfig), ("schedule", ScheduleConfig),
+                         ("scale", ScaleConfig)):
         if section in raw:
             values[section] = cls(**_convert_table(raw.pop(section), cls,
                                                    f"{where}: [{section}]", problems))
     topics = raw.pop("topics", [])
     for key in sorted(raw):
         problems.add(f"{where}: unknown section or key '{key}' (known: [briefing], [digest], "
-                     "[ledger], [email], [schedule], [[topics]])")
+                     "[ledger], [email], [schedule], [scale], [[topics]])")
     if not isinstance(topics, list) or not topics:
         problems.add(f"{where}: at least one [[topics]] table is needed")
         topics = []
@@ -476,6 +496,11 @@ def _check_paths(config: Config, where: str, problems: _Problems) -> None:
         problems.add(f"{where}: 'outlets_file' not found: {config.outlets_file}")
     _check_email(config.email, where, problems)
     _check_schedule(config.schedule, where, problems)
+    if config.scale.engine not in ENGINES:
+        problems.add(f"{where}: [scale] 'engine' must be \"local\" or \"dask\", not "
+                     f"{config.scale.engine!r}")
+    if config.scale.batch_size < 1:
+        problems.add(f"{where}: [scale] 'batch_size' must be at least 1")
     names = [t.name for t in config.topics]
     for name in sorted({n for n in names if names.count(n) > 1}):
         problems.add(f"{where}: two topics share the name {name!r}")

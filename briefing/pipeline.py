@@ -15,10 +15,11 @@ from . import clean, failpoints, progress, readers, render
 from .config import Config
 from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
-from .errors import ConfigError, FileUnavailable, FrozenEdition, NotFound, ReadError
+from .engine import check_engine, engine
+from .errors import ConfigError, FrozenEdition, NotFound
 from .lock import run_lock
 from .models import FoundFile, Skipped, Told
-from .sources import discover, display, read_bytes
+from .sources import discover, display
 from .store import EditionRecord, Store, Version, scratch_copy
 from .timeline import Timeline, story_timeline
 from .whatsnew import told_by
@@ -132,39 +133,40 @@ def ingest(config: Config, store: Store, received: dt.date, inbox: Path | None =
 def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
               extra: tuple[str, ...], outlets: tuple[str, ...], received: dt.date
               ) -> tuple[int, int, tuple[Skipped, ...]]:
-    """(files new or changed, files read, files skipped) of this scan."""
+    """(files new or changed, files read, files skipped) of this scan. The engine turns
+    bytes into articles (here or on a Dask cluster); the state is written here, in the
+    scan's order."""
     key = readers.analysis_key(extra, outlets)
-    new = read = 0
-    skipped: list[Skipped] = []
-    for item in progress.track(files, "Reading"):
+    todo = []
+    for item in files:
         if store.known(item):
             log.info("%s: unchanged since it was read", display(item.path))
-            continue
-        new += 1
-        try:
-            data = read_bytes(item, config.max_file_kb * 1024)
-            article = readers.parse(item, data, extra, outlets)
-        except FileUnavailable as exc:  # I/O trouble, not a verdict: try again next run
-            log.warning("%s: skipped: %s", display(item.path), exc)
-            skipped.append(Skipped(display(item.relpath), str(exc)))
-            continue
-        except ReadError as exc:
-            skipped.append(_skip(store, item, str(exc), source, received))
-            continue
-        except Exception as exc:  # a reader bug must not cost the other files
-            log.debug("%s: reader failed", display(item.path), exc_info=True)
-            skipped.append(_skip(store, item, f"could not be read ({type(exc).__name__}: "
-                                 f"{exc})", source, received))
-            continue
-        for note in article.notes:
-            log.warning("%s: %s", display(item.path), note)
-        store.add_version(item, article, source=source, received=received, raw=data,
-                          analysis=key)
-        log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
-                 article.outlet or "outlet unknown",
-                 article.published.isoformat() if article.published else "date unknown")
-        read += 1
-    return new, read, tuple(skipped)
+        else:
+            todo.append(item)
+    read = 0
+    skipped: list[Skipped] = []
+    if not todo:  # no cluster started for nothing
+        return 0, 0, ()
+    with engine(config.scale) as runner:
+        outcomes = runner.outcomes(todo, config.max_file_kb * 1024, extra, outlets)
+        for outcome in progress.track(outcomes, "Reading", len(todo)):
+            item, article = outcome.found, outcome.article
+            if outcome.retry:  # I/O trouble, not a verdict: try again next run
+                log.warning("%s: skipped: %s", display(item.path), outcome.problem)
+                skipped.append(Skipped(display(item.relpath), outcome.problem))
+                continue
+            if article is None:
+                skipped.append(_skip(store, item, outcome.problem, source, received))
+                continue
+            for note in article.notes:
+                log.warning("%s: %s", display(item.path), note)
+            store.add_version(item, article, source=source, received=received,
+                              raw=outcome.data, analysis=key)
+            log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
+                     article.outlet or "outlet unknown",
+                     article.published.isoformat() if article.published else "date unknown")
+            read += 1
+    return len(todo), read, tuple(skipped)
 
 
 def _source(config: Config, inbox: Path | None) -> tuple[Path, str]:
@@ -222,6 +224,7 @@ def preflight(config: Config) -> None:
     """What would fail every article or every edition is a ConfigError before anything is
     read: a residue pattern that does not compile, a template that does not."""
     clean.residue_patterns((str(config.residue_file),) if config.residue_file else ())
+    check_engine(config.scale)
     problems = render.template_problems(config.templates)
     if problems:
         raise ConfigError("\n".join(problems))

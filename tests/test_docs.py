@@ -13,6 +13,7 @@ from briefing.config import (
     FiguresConfig,
     LedgerConfig,
     MeasureConfig,
+    ScaleConfig,
     ScheduleConfig,
     TimelineConfig,
     TopicConfig,
@@ -25,10 +26,11 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 @pytest.mark.parametrize("cls", [Config, DigestConfig, LedgerConfig, TopicConfig,
                                  FiguresConfig, MeasureConfig, EmailConfig, ScheduleConfig,
-                                 TimelineConfig])
+                                 TimelineConfig, ScaleConfig])
 def test_every_config_key_is_documented(cls: type) -> None:
     for f in fields(cls):
-        if f.name in ("path", "digest", "ledger", "timeline", "topics", "email", "schedule"):
+        if f.name in ("path", "digest", "ledger", "timeline", "topics", "email", "schedule",
+                      "scale"):
             continue
         if f.metadata.get("internal"):
             continue

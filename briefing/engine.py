@@ -1,0 +1,188 @@
+"""Where the per-article work runs: in this process, or on a Dask cluster ([scale] engine).
+
+The work is readers.parse (decode, clean, split into sentences, find dates) on bytes this
+process has read. Everything about the state stays here: which files are new, the SQLite
+file, the order articles are stored in. Results come back in the order the files were given
+(each batch keyed by its files' content hashes), never in the order workers finish, so the
+edition is the same byte for byte whichever engine made it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from . import readers
+from .config import ScaleConfig
+from .errors import ConfigError, FileUnavailable, ReadError
+from .models import Article, FoundFile
+from .sources import read_bytes
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = "20s"  # to reach a running scheduler
+NO_DASK = ("[scale] engine = \"dask\" needs Dask: pip install 'briefing[dask]' "
+           "(or engine = \"local\")")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its article, or why there is none."""
+
+    found: FoundFile
+    data: bytes | None = None  # the bytes read (None: they could not be read)
+    article: Article | None = None
+    problem: str = ""  # why there is no article
+    retry: bool = False  # the file could not be read this time (not a verdict on it)
+
+
+# What a worker sends back per file: the article, or (None, the reason).
+Parsed = tuple[Article | None, str]
+
+
+def parse_batch(batch: list[tuple[FoundFile, bytes]], extra_residue: tuple[str, ...],
+                extra_outlets: tuple[str, ...]
+                ) -> tuple[str, list[tuple[tuple[str, str], Parsed]]]:
+    """The articles in a batch of files' bytes, each keyed by its content hash and path, and
+    the analysis key of the code that made them (the caller checks it is its own). Runs on
+    a worker: a file that cannot be parsed gives its reason, never an exception."""
+    out = [((found.sha256, found.relpath),
+            parse_one(found, data, extra_residue, extra_outlets)) for found, data in batch]
+    return readers.analysis_key(extra_residue, extra_outlets), out
+
+
+def parse_one(found: FoundFile, data: bytes, extra_residue: tuple[str, ...],
+              extra_outlets: tuple[str, ...]) -> Parsed:
+    try:
+        return readers.parse(found, data, extra_residue, extra_outlets), ""
+    except ReadError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a reader bug must not cost the other files
+        log.debug("%s: reader failed", found.relpath, exc_info=True)
+        return None, f"could not be read ({type(exc).__name__}: {exc})"
+
+
+def _read(found: FoundFile, max_bytes: int) -> Outcome | bytes:
+    try:
+        return read_bytes(found, max_bytes)
+    except FileUnavailable as exc:  # I/O trouble, not a verdict: try again next run
+        return Outcome(found, problem=str(exc), retry=True)
+    except ReadError as exc:
+        return Outcome(found, problem=str(exc))
+
+
+class Local:
+    """One file after the other, in this process."""
+
+    def outcomes(self, files: Iterable[FoundFile], max_bytes: int,
+                 extra_residue: tuple[str, ...], extra_outlets: tuple[str, ...]
+                 ) -> Iterator[Outcome]:
+        for found in files:
+            data = _read(found, max_bytes)
+            if isinstance(data, Outcome):
+                yield data
+                continue
+            article, problem = parse_one(found, data, extra_residue, extra_outlets)
+            yield Outcome(found, data, article, problem)
+
+
+class Dask:
+    """Batches of files sent to a Dask cluster's workers, a few batches per worker in flight
+    at a time (so the bytes held here stay bounded), taken back in the order sent."""
+
+    def __init__(self, client: Any, batch_size: int, in_flight: int) -> None:
+        self.client = client
+        self.batch_size = max(1, batch_size)
+        self.in_flight = max(2, in_flight)
+
+    def outcomes(self, files: Iterable[FoundFile], max_bytes: int,
+                 extra_residue: tuple[str, ...], extra_outlets: tuple[str, ...]
+                 ) -> Iterator[Outcome]:
+        key = readers.analysis_key(extra_residue, extra_outlets)
+        window: deque[tuple[list[Outcome | bytes], list[FoundFile], Any]] = deque()
+        for chunk in _chunks(files, self.batch_size):
+            read = [_read(found, max_bytes) for found in chunk]
+            batch = [(found, data) for found, data in zip(chunk, read, strict=True)
+                     if isinstance(data, bytes)]
+            future = self.client.submit(parse_batch, batch, extra_residue, extra_outlets,
+                                        pure=False) if batch else None
+            window.append((read, chunk, future))
+            while len(window) > self.in_flight:
+                yield from _collect(*window.popleft(), key)
+        while window:
+            yield from _collect(*window.popleft(), key)
+
+
+def _collect(read: list[Outcome | bytes], chunk: list[FoundFile], future: Any, key: str
+             ) -> Iterator[Outcome]:
+    """A batch's outcomes in the order its files were given."""
+    parsed: dict[tuple[str, str], Parsed] = {}
+    if future is not None:
+        their_key, results = future.result()
+        if their_key != key:
+            raise ConfigError(
+                f"the Dask workers turn files into articles with other code or data than "
+                f"this machine (analysis key {their_key}, here {key}): install the same "
+                f"briefing version on them, with the same residue and outlets files")
+        parsed = dict(results)
+    for found, data in zip(chunk, read, strict=True):
+        if isinstance(data, Outcome):
+            yield data
+            continue
+        article, problem = parsed[(found.sha256, found.relpath)]
+        yield Outcome(found, data, article, problem)
+
+
+def _chunks(files: Iterable[FoundFile], size: int) -> Iterator[list[FoundFile]]:
+    chunk: list[FoundFile] = []
+    for found in files:
+        chunk.append(found)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+Engine = Local | Dask
+
+
+def check_engine(scale: ScaleConfig) -> None:
+    """A ConfigError before anything is read if the engine asked for is not installed."""
+    if scale.engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise ConfigError(NO_DASK) from None
+
+
+@contextmanager
+def engine(scale: ScaleConfig) -> Iterator[Engine]:
+    """The engine the config asks for, for the length of a run (a LocalCluster started for
+    it is stopped at the end)."""
+    if scale.engine != "dask":
+        yield Local()
+        return
+    check_engine(scale)
+    from distributed import Client, LocalCluster
+
+    if scale.scheduler_address:
+        try:
+            client = Client(scale.scheduler_address, timeout=CONNECT_TIMEOUT)
+        except OSError as exc:
+            raise ConfigError(f"[scale] scheduler_address: cannot reach the Dask scheduler at "
+                              f"{scale.scheduler_address}: {exc}") from None
+        with client:
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            yield Dask(client, scale.batch_size, 2 * workers)
+        return
+    workers = scale.workers or os.cpu_count() or 1
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address=None,
+                      silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
+        yield Dask(client, scale.batch_size, 2 * workers)
