@@ -14,6 +14,7 @@ from .config import (
     EmailConfig,
     LedgerConfig,
     MeasureConfig,
+    ScaleConfig,
     ScheduleConfig,
     Term,
     TimelineConfig,
@@ -84,7 +85,7 @@ def start_story(folder: Path, title: str) -> Path:
 def sample_config(title: str, path: Path) -> str:
     """The commented config text: every key of every section, its help and its default."""
     parts = [HEADER.format(path=path), "[briefing]"]
-    skip = {"path", "digest", "ledger", "timeline", "email", "schedule", "topics"}
+    skip = {"path", "digest", "ledger", "timeline", "email", "schedule", "scale", "topics"}
     for f in fields(Config):
         if f.name in skip:
             continue
@@ -92,7 +93,7 @@ def sample_config(title: str, path: Path) -> str:
         parts.append(_key(f, value))
     for name, cls in (("digest", DigestConfig), ("ledger", LedgerConfig),
                       ("timeline", TimelineConfig), ("email", EmailConfig),
-                      ("schedule", ScheduleConfig)):
+                      ("schedule", ScheduleConfig), ("scale", ScaleConfig)):
         parts.append(f"\n[{name}]")
         parts.extend(_key(f) for f in fields(cls) if not f.metadata.get("internal"))
     topic_defaults = "\n".join(_key(f) for f in fields(TopicConfig)

@@ -16,6 +16,7 @@ from briefing.config import (
     EmailConfig,
     LedgerConfig,
     MeasureConfig,
+    ScaleConfig,
     ScheduleConfig,
     TimelineConfig,
     TopicConfig,
@@ -70,12 +71,12 @@ def test_every_key_is_shown_with_its_default(tmp_path: Path) -> None:
             commented.setdefault((section, block.split(" = ")[0]), block)
     sections = {Config: "briefing", DigestConfig: "digest", LedgerConfig: "ledger",
                 TimelineConfig: "timeline", EmailConfig: "email", ScheduleConfig: "schedule",
-                TopicConfig: "topics", MeasureConfig: "topics.measures"}
+                TopicConfig: "topics", MeasureConfig: "topics.measures", ScaleConfig: "scale"}
     for cls, where in sections.items():
         found = {name: block for (sec, name), block in commented.items() if sec == where}
         for f in fields(cls):
             if f.name in ("path", "digest", "ledger", "timeline", "email", "schedule", "topics",
-                          "measures"):
+                          "measures", "scale"):
                 continue
             if f.metadata.get("internal"):
                 continue
