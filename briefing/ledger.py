@@ -15,20 +15,36 @@ MAX_ROWS = 10  # a measure with 40 mentions is a current line, a history and its
 def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
                    published: Sequence[dt.date | None] = ()) -> tuple[MeasureTable, ...]:
     """One table per measure. Claims come in reading order (articles by publication date,
-    then file order; sentences in order), so "latest" is simply "last". `published` gives
-    each article's publication date (by index), so that a day's reports make one step."""
+    then file order; sentences in order), so among dated articles "latest" is "last".
+    `published` gives each article's publication date (by index), so that a day's reports
+    make one step and undated articles are known as such."""
     tables = []
     for measure in measures:
         mine = [c for c in claims if c.measure == measure.name and not c.converted]
         several = _breakdown(mine)
         rows = ledger_rows(mine, by_holder=several)
         history = [] if several else _history(mine, published)
-        shown = rows[-MAX_ROWS:]
         current = history[-1] if history else None
+        shown = _shown(rows, history, MAX_ROWS)
+        undated = _undated(mine, published) if current is not None and all(
+            _day(r.article, published) is None for r in current.refs) else 0
         tables.append(MeasureTable(name=measure.name, current=current, history=tuple(history),
                                    since=_since(mine, current), rows=tuple(shown),
-                                   more=len(rows) - len(shown), breakdown=several))
+                                   more=len(rows) - len(shown), breakdown=several,
+                                   undated=undated))
     return tuple(tables)
+
+
+def _shown(rows: list[LedgerRow], history: list[LedgerRow], limit: int) -> list[LedgerRow]:
+    """The rows the table has room for: the latest ones, and always the rows of the
+    history's steps (the current figure first), which may come from early or undated
+    articles."""
+    steps = {_key(h.claim) for h in history}
+    keep = [i for i, r in enumerate(rows) if _key(r.claim) in steps][-limit:]
+    others = [i for i in range(len(rows)) if i not in keep]
+    room = limit - len(keep)
+    chosen = set(keep) | set(others[max(0, len(others) - room):] if room > 0 else ())
+    return [rows[i] for i in sorted(chosen)]
 
 
 def ledger_rows(claims: list[Claim], by_holder: bool = False) -> list[LedgerRow]:
@@ -81,44 +97,110 @@ def _refs(group: list[Claim]) -> tuple:
 
 
 def _breakdown(claims: list[Claim]) -> bool:
-    """True when one source gives three or more different figures of the measure (seats per
-    party, loans per name): they are a breakdown by subject, not one figure over time, so
-    there is no single current figure to show."""
+    """True when one source gives three or more different figures of the measure for three
+    or more holders (seats per party, loans per name): the parts of a whole, a breakdown by
+    subject, not one figure over time, so there is no single current figure to show.
+    Several figures without their holders (costs over the months, a quake and its
+    aftershocks) are no breakdown; nor is a whole and its parts from two holders ("Sky and
+    BT paid £5.1bn: Sky £4.2bn, BT £960m"), whose joint holder is the whole."""
     values: dict[int, set[tuple]] = {}
+    holders: dict[int, set[str]] = {}
     for c in claims:
         if not (c.background or c.part or c.outlook or c.kind == "increment"):
             values.setdefault(c.ref.article, set()).add((c.value, c.low, c.high))
-    return any(len(v) >= 3 for v in values.values())
+            if c.holder:
+                holders.setdefault(c.ref.article, set()).add(c.holder)
+    return any(len(v) >= 3 and len(_single_holders(holders.get(a, set()))) >= 3
+               for a, v in values.items())
+
+
+def _single_holders(names: set[str]) -> set[str]:
+    """Holders, one each: "Socialist PASOK" and "Pasok" are one; a joint holder ("Sky and
+    BT Sport") that names other holders is their whole, not one more holder."""
+    keys = {speaker_key(n) for n in names}
+    joint = {speaker_key(n) for n in names
+             if re.search(r"\b(?:and|&)\b", n) and
+             sum(1 for k in keys if k != speaker_key(n) and
+                 re.search(rf"\b{re.escape(k)}\b", n.lower())) >= 1}
+    return keys - joint
 
 
 def _history(claims: list[Claim], published: Sequence[dt.date | None] = ()
              ) -> list[LedgerRow]:
     """Each article's leading figure (its first that is not background, a part of another,
     an outlook or an increment), in reading order; equal figures in a row are one step.
+
     The articles of one publication day make one step: the figure most of them give (the
     latest of those on a tie), so ten outlets' "45,000", "50,000" and "45,000-50,000" on one
-    day do not read as a figure going up and down. Undated articles stay steps of their own."""
-    leads: dict[int, Claim] = {}
-    for claim in claims:
-        if claim.background or claim.part or claim.outlook or claim.kind == "increment":
-            continue
-        leads.setdefault(claim.ref.article, claim)
+    day do not read as a figure going up and down. Articles without a date cannot be put in
+    time (their file names say nothing of it): a running figure grows, so the largest of
+    their figures is the last step when it is larger than the latest dated figure (the
+    table says it is undated); the others are rows, not steps."""
+    leads = _leads(claims)
     days: list[list[Claim]] = []
-    for article in sorted(leads):
-        day = _day(article, published)
-        if days and day is not None and _day(days[-1][0].ref.article, published) == day:
-            days[-1].append(leads[article])
+    for claim in leads:
+        day = _day(claim.ref.article, published)
+        if day is None:
+            continue
+        if days and _day(days[-1][0].ref.article, published) == day:
+            days[-1].append(claim)
         else:
-            days.append([leads[article]])
+            days.append([claim])
+    picked = [(group, _most_given(group)) for group in days]
+    undated = sorted((c for c in leads if _day(c.ref.article, published) is None),
+                     key=lambda c: (_size(c), c.ref.article))
+    if undated and (not picked or _size(undated[-1]) > _size(picked[-1][1])):
+        largest = undated[-1]
+        picked.append(([c for c in undated if _same_value(c, largest)], largest))
     steps: list[list[Claim]] = []
-    for group in days:
-        claim = _most_given(group)
+    for group, claim in picked:
         given = [c for c in group if _same_value(c, claim)]
         if steps and _same_value(steps[-1][0], claim):
             steps[-1].extend(given)
         else:
             steps.append(given)
     return [LedgerRow(group[-1], _refs(group)) for group in steps]
+
+
+def _leads(claims: list[Claim]) -> list[Claim]:
+    """Each article's leading figure of the measure's main history, in reading order. A
+    figure for another place or in another unit (wave heights at two coasts, a deal in
+    dollars beside one in pounds) belongs to another history: the table follows the one
+    most articles give (of equals, the one without a place) and lists the others as rows."""
+    leads: dict[tuple[int, str, str], Claim] = {}
+    for claim in claims:
+        if claim.background or claim.part or claim.outlook or claim.kind == "increment":
+            continue
+        leads.setdefault((claim.ref.article, _place_key(claim.where), claim.unit or ""), claim)
+    counts: dict[tuple[str, str], int] = {}
+    for _, where, unit in leads:
+        counts[(where, unit)] = counts.get((where, unit), 0) + 1
+    if not counts:
+        return []
+    main = min(counts, key=lambda k: (-counts[k], k[0] != "", k))
+    return [c for (_, where, unit), c in leads.items() if (where, unit) == main]
+
+
+def _undated(claims: list[Claim], published: Sequence[dt.date | None]) -> int:
+    """How many different figures the undated articles lead with (the current figure is
+    the largest of them)."""
+    return len({(c.value, c.low, c.high, c.hedge) for c in _leads(claims)
+                if _day(c.ref.article, published) is None})
+
+
+def _place_key(where: str | None) -> str:
+    """A place by its proper name: "eastern Russia" is Russia, "the Kursk region" Kursk."""
+    return " ".join(w.lower() for w in (where or "").split() if w[:1].isupper())
+
+
+HEDGE_ORDER = {"<": 0, "~": 1, "=": 2, ">": 3}
+
+
+def _size(claim: Claim) -> tuple[float, float, int]:
+    """How large a figure is, for ordering undated ones: its top, then its value, then
+    its hedge ("more than 10,000" is larger than "about 10,000")."""
+    return (claim.high if claim.high is not None else claim.value, claim.value,
+            HEDGE_ORDER.get(claim.hedge, 2))
 
 
 def _day(article: int, published: Sequence[dt.date | None]) -> dt.date | None:

@@ -188,6 +188,7 @@ class MeasureTable:
     rows: tuple[LedgerRow, ...]  # distinct claims in time order (background ones marked)
     more: int = 0  # older rows left out of `rows` to keep the table short
     breakdown: bool = False  # a source gives several figures at once (per party, per place)
+    undated: int = 0  # the current figure is the largest of this many from undated articles
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,69 @@ def test_one_day_of_reports_is_one_step_of_the_history() -> None:
     assert [amount(r.claim) for r in killed.history] == ["45", "60"]
     assert [r.claim.ref.article for r in killed.history] == [2, 4]
     assert {ref.article for ref in killed.history[0].refs} == {0, 2}
+
+
+def undated(name: str, text: str) -> Article:
+    return Article(relpath=name, sha256=name, title=name, title_derived=False, outlet=None,
+                   published=None, url=None, paragraphs=(text,),
+                   sentences=tuple(split_sentences([text])))
+
+
+def test_the_current_figure_of_undated_pages_does_not_follow_file_names() -> None:
+    """Pages without a date cannot be ordered by their names: the running figure grows, so
+    the largest they give is current, said to be undated, whatever the files are called."""
+    texts = ("Officials say 350 people were killed.", "A UN agency said 1,600 people died.",
+             "Police said 900 people were killed.")
+    for names in (("a.txt", "b.txt", "c.txt"), ("c.txt", "b.txt", "a.txt")):
+        killed = tables(*[undated(n, t) for n, t in zip(names, texts, strict=True)])["Killed"]
+        assert killed.current is not None and amount(killed.current.claim) == "1,600"
+        assert killed.undated == 3 and len(killed.history) == 1
+
+
+def test_a_dated_figure_leads_unless_an_undated_one_is_larger() -> None:
+    dated = article("z.txt", "2024-03-10", "Officials said 500 people were killed.")
+    smaller = undated("a.txt", "Officials say 350 people were killed.")
+    killed = tables(dated, smaller)["Killed"]
+    assert killed.current is not None and amount(killed.current.claim) == "500"
+    assert killed.undated == 0
+    larger = undated("b.txt", "Officials say 700 people were killed.")
+    killed = tables(dated, smaller, larger)["Killed"]
+    assert [amount(h.claim) for h in killed.history] == ["500", "700"]
+    assert killed.undated == 2
+
+
+def test_figures_for_another_place_are_another_history() -> None:
+    """A wave height recorded at a far coast is not the next step of the height in Japan."""
+    wave = MeasureConfig(name="Wave height", unit="length", events=("wave", "waves"))
+    texts = [("a.txt", "2011-03-11", "Waves of 10 metres struck the coast."),
+             ("b.txt", "2011-03-12", "Waves of 10 metres were reported."),
+             ("c.txt", "2011-03-13", "Waves of 2 metres hit Crescent City in California.")]
+    ordered = order_articles([article(*t) for t in texts])
+    claims = [c for i, a in enumerate(ordered)
+              for c in find_claims(a, i, (wave,), LedgerConfig().attribution_verbs)]
+    assert [c.where for c in claims][-1] is not None
+    (table,) = measure_tables((wave,), claims, [a.published for a in ordered])
+    assert table.current is not None and amount(table.current.claim) == "10 m"
+    assert [amount(h.claim) for h in table.history] == ["10 m"]
+    assert "2 m" in [amount(r.claim) for r in table.rows]
+
+
+def test_several_figures_from_one_source_without_holders_are_no_breakdown() -> None:
+    """A report of costs gives several figures of one measure; they are not parts held by
+    parties (seats per party), so the table still has a current figure."""
+    cost = MeasureConfig(name="Cost", unit="money", events=("cost", "costs", "spent"))
+    art = article("a.txt", "2010-06-20", "The clean-up has cost $450 million. Claims have "
+                  "cost $1.25 billion. In all the spill has cost BP $2 billion.")
+    claims = find_claims(art, 0, (cost,), LedgerConfig().attribution_verbs)
+    assert len({c.value for c in claims}) == 3
+    (table,) = measure_tables((cost,), claims, [art.published])
+    assert not table.breakdown and table.current is not None
+
+
+def test_the_current_figure_stays_in_a_cut_table() -> None:
+    """A table cut to its latest rows still shows the row of its current figure."""
+    many = [undated(f"{n:02}.txt", f"Officials said {100 - n} people were killed.")
+            for n in range(1, 16)]
+    killed = tables(*many)["Killed"]
+    assert len(killed.rows) == 10 and killed.more == 5
+    assert "99" in [amount(r.claim) for r in killed.rows]
