@@ -37,8 +37,11 @@ BAILOUT = MeasureConfig(name="Bailout", unit="money", events=("bailout", "rescue
 DEBT = MeasureConfig(name="Debt", unit="percent", events=("debt",))
 SEATS = MeasureConfig(name="Seats", counted=("seats",))
 WAVES = MeasureConfig(name="Wave height", unit="length", events=("wave", "waves"))
+DEAL = MeasureConfig(name="TV rights deal", unit="money", events=("deal", "rights", "paid", "pay"))
+VOTES = MeasureConfig(name="Vote share", unit="percent", events=("vote", "votes", "won", "win"))
 MEASURES = {m.name: m for m in (OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
-                                AID, SHARE, MAGNITUDE, LEVY, BAILOUT, DEBT, SEATS, WAVES)}
+                                AID, SHARE, MAGNITUDE, LEVY, BAILOUT, DEBT, SEATS, WAVES, DEAL,
+                                VOTES)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
@@ -120,6 +123,8 @@ def test_amount_keeps_the_decimals_written() -> None:
     ("He could govern with New Democracy, which gained 29.7%.", ["New Democracy"]),
     # A capital only because the sentence starts, or a name followed by a comma: nobody.
     ("Waves of up to 40% were seen in Tokyo, 12% more than in Osaka.", [None, None]),
+    # The one who says it is not whose it is: the survey's reading of the quake.
+    ("The U.S. Geological Survey has upgraded the share of the quake to 9%.", [None]),
 ])
 def test_holder_is_the_name_the_figure_belongs_to(text: str, holders: list[str | None]) -> None:
     """In a breakdown (several figures from one source) a row names whose figure it is."""

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
+from ..ledger import speaker_key
 from ..models import Article, Claim, Quantity, SentenceRef
 from .attribution import verb_pattern, who_says
 from .dates import MONTH, YEAR, DateMention, article_dates
@@ -35,9 +36,13 @@ OF_NOUN_RE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w.-]*['�
                         r"((?:[\w-]+\s+){0,3}?(?:people|staff|personnel|crew|police|"
                         r"[a-z][\w-]*s))\b")
 # A figure of what could or will be, not of what is: "the toll could exceed 10,000".
-OUTLOOK_RE = re.compile(r"\b(?:could|may|might|would|will|shall|expected|likely|feared|fears?|"
-                        r"forecasts?|possibility|projected|projections?|predicts?|predicted|"
-                        r"plans?|planned|aims?|target|targets)\b|['’]ll\b", re.I)
+OUTLOOK_RE = re.compile(r"\b(?:could|may|might|would|will|shall|should|expected|likely|feared|"
+                        r"fears?|forecasts?|possibility|projected|projections?|predicts?|"
+                        r"predicted|plans?|planned|aims?|target|targets)\b|['’]ll\b", re.I)
+# A forecast that already showed something reports what it found, not what will be:
+# "Official projections showed New Democracy with 30 percent of the vote".
+SHOWED_RE = re.compile(r"\b(?:forecasts?|projections?|predictions?|estimates?)\s+"
+                       r"(?:showed|gave|put|found|had)\b", re.I)
 # After the figure only a modal of possibility marks it ("1,200 workers could lose their
 # jobs"); "42,000 households would receive water" reports a plan already in force.
 OUTLOOK_AFTER_RE = re.compile(r"\b(?:could|may|might)\b", re.I)
@@ -83,6 +88,8 @@ class _Compiled:
     exclude: tuple[tuple[str, ...], ...]
     # Counted words that are units ("barrels", "tonnes"): figures in that unit count too.
     units: frozenset[str] = frozenset()
+    # The measure's own subject, the stems of its name's words ("TV rights deal").
+    subject: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=64)
@@ -91,8 +98,27 @@ def _compile(measure: MeasureConfig) -> _Compiled:
         out = tuple(tuple(t.stem for t in tokens(w)) for w in words)
         return tuple(s for s in out if s)
     units = frozenset(k for k in (unit_key(w) for w in measure.counted) if k)
+    subject = frozenset(t.stem for t in tokens(measure.name)
+                        if len(t.stem) > 2 and t.stem not in NAME_FUNCTION_WORDS)
     return _Compiled(measure, stems(measure.counted), stems(measure.events),
-                     stems(measure.exclude), units)
+                     stems(measure.exclude), units, subject)
+
+
+NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
+# Units every part of a story is given in: fees, wages and deals are all money, turnout and
+# vote shares all percentages. A figure of a measure in one of them needs the measure's own
+# subject in its sentence (a word of its name, or an event word used as a noun: "the deal",
+# "a rescue"), not only an event verb it shares with other payments ("the £24.5m they paid
+# for a striker", "the club pays £35.3m in wages" are no TV rights deal).
+GENERIC_UNIT_KINDS = frozenset({"money", "percent"})
+# An event word is used as a verb after a pronoun, an auxiliary or "to" ("they paid", "has
+# paid", "to pay"), or when the amount is its object ("pays £35.3m", "paid a record £5bn").
+VERBAL_BEFORE = frozenset("i you he she it we they who which that has have had is are was "
+                          "were be been being will would could can may might must shall "
+                          "should to also".split())
+OBJECT_RE = re.compile(r"^\s+(?:(?:a|an|about|around|nearly|almost|some|over|more|than|up|"
+                       r"to|record|roughly|just|at|least|estimated|further|another|only)\s+)"
+                       r"{0,3}[$€£¥]?\d")
 
 
 KIND_NAMES = frozenset(MEASURE_UNIT_KINDS)
@@ -191,8 +217,18 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
                 background=past, part=part,
                 outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
-                holder=holder(text, q, windows[i], names), converted=converted))
+                holder=_holder(text, q, windows[i], names, who), converted=converted))
     return claims
+
+
+def _holder(text: str, q: Quantity, window: tuple[int, int], names: frozenset[str],
+            who: str | None) -> str | None:
+    """Whose figure it is; never its speaker: "The U.S. Geological Survey has upgraded the
+    magnitude to 9.0" is the quake's magnitude, said by the survey."""
+    name = holder(text, q, window, names)
+    if name and who and speaker_key(name) == speaker_key(who):
+        return None
+    return name
 
 
 def _headed(article: Article, dates: list[list[DateMention]]) -> dict[int, DateMention]:
@@ -365,6 +401,7 @@ def _outlook(text: str, q: Quantity, window: tuple[int, int]) -> bool:
     # Six words before it; a dash between them is no word ("will -- at best -- still be").
     before = " ".join([w for w in text[lo:q.start].split() if any(c.isalnum() for c in w)][-6:])
     after = " ".join(text[max(q.end, q.noun_end or q.end):hi].split()[:3])
+    before = SHOWED_RE.sub(" ", before)
     return bool(OUTLOOK_RE.search(before) or OUTLOOK_AFTER_RE.search(after))
 
 
@@ -437,12 +474,17 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
     present = set(window_stems)
     noun_stems = tuple(t.stem for t in tokens(noun)) if noun else ()
     best: tuple[int, MeasureConfig] | None = None
+    sentence_stems = {s for _, s in _token_spans(text)}
     for c in compiled:
         m = c.measure
         if c.exclude and any(ex[0] in present and _contains(window_stems, ex)
                              for ex in c.exclude):
             continue
         if m.unit:
+            generic = m.unit in GENERIC_UNIT_KINDS or unit_kind(m.unit) in GENERIC_UNIT_KINDS
+            if generic and c.events and not (c.subject & sentence_stems or
+                                             _nominal_event(text, c)):
+                continue  # "the £24.5m they paid for a striker": no TV rights deal
             if MOVED_RE.search(text[:q.start]) and unit_kind(q.unit) == "length":
                 continue  # "the wave swept her 400 metres": how far it moved her, no size
             dimension = DIMENSION_RE.search(text[:q.start])
@@ -477,6 +519,25 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else None
+
+
+def _nominal_event(text: str, c: _Compiled) -> bool:
+    """Does one of the measure's event words stand in the sentence as a noun ("the deal",
+    "a €130 billion rescue"), not as a verb ("they paid", "pays £35.3m")?"""
+    words = _token_spans(text)
+    stems = [s for _, s in words]
+    for k, stem in enumerate(stems):
+        for phrase in c.events:
+            if phrase[0] != stem or not _phrase_at(stems, k, phrase):
+                continue
+            before = text[:words[k][0]].split()
+            if before and before[-1].lower().strip("\"'‘’“”,") in VERBAL_BEFORE:
+                continue
+            end = WORD_RE.match(text, words[k + len(phrase) - 1][0])
+            if end is not None and OBJECT_RE.match(text[end.end():]):
+                continue
+            return True
+    return False
 
 
 def _narrow(text: str, q: Quantity, window: tuple[int, int]) -> tuple[int, int]:
