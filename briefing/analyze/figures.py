@@ -106,16 +106,21 @@ def _compile(measure: MeasureConfig) -> _Compiled:
 
 NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
 # Units every part of a story is given in: fees, wages and deals are all money, turnout and
-# vote shares all percentages. A figure of a measure in one of them needs the measure's own
-# subject in its sentence (a word of its name, or an event word used as a noun: "the deal",
-# "a rescue"), not only an event verb it shares with other payments ("the £24.5m they paid
-# for a striker", "the club pays £35.3m in wages" are no TV rights deal).
+# vote shares all percentages. A figure of a measure in one of them that says what else it
+# was for ("the £24.5m they paid for a striker", "the club pays £35.3m in wages") needs the
+# measure's own subject in its sentence (a word of its name, or an event word used as a
+# noun: "the deal", "a rescue"), not only an event verb it shares with other payments.
 GENERIC_UNIT_KINDS = frozenset({"money", "percent"})
 # An event word is used as a verb after a pronoun, an auxiliary or "to" ("they paid", "has
 # paid", "to pay"), or when the amount is its object ("pays £35.3m", "paid a record £5bn").
 VERBAL_BEFORE = frozenset("i you he she it we they who which that has have had is are was "
                           "were be been being will would could can may might must shall "
                           "should to also".split())
+# What an amount was paid for, right after it: "£24.5m they paid for Lyon's Michael
+# Essien", "pays £35.3m in wages" (not a time: "in 2005").
+FOR_WHAT_RE = re.compile(r"^(?:\s+(?:they|he|she|it|we|has|have|had|was|were|been|paid|"
+                         r"spent|pays?|paying))*\s+(?:for|in|on)\s+(?!\d)(?:the\s+|a\s+|an\s+)?"
+                         r"[A-Za-z]")
 OBJECT_RE = re.compile(r"^\s+(?:(?:a|an|about|around|nearly|almost|some|over|more|than|up|"
                        r"to|record|roughly|just|at|least|estimated|further|another|only)\s+)"
                        r"{0,3}[$€£¥]?\d")
@@ -482,8 +487,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             continue
         if m.unit:
             generic = m.unit in GENERIC_UNIT_KINDS or unit_kind(m.unit) in GENERIC_UNIT_KINDS
-            if generic and c.events and not (c.subject & sentence_stems or
-                                             _nominal_event(text, c)):
+            if generic and c.events and FOR_WHAT_RE.match(text[q.end:]) and not (
+                    c.subject & sentence_stems or _nominal_event(text, c)):
                 continue  # "the £24.5m they paid for a striker": no TV rights deal
             if MOVED_RE.search(text[:q.start]) and unit_kind(q.unit) == "length":
                 continue  # "the wave swept her 400 metres": how far it moved her, no size
