@@ -237,6 +237,43 @@ def evaluate(stories: list[Story], gold: Path, names: tuple[str, ...], show: boo
     return tally, seconds
 
 
+def who_everywhere(stories: list[Story], gold: Path, names: tuple[str, ...],
+                   show: bool = False) -> tuple[int, int]:
+    """Who says on every annotated quantity of the split, whether or not a measure takes it
+    (the attribution rules alone, on more sentences than the figures tables hold): how many
+    the rules get right, of how many."""
+    from briefing.analyze.attribution import verb_pattern, who_says
+
+    pattern = verb_pattern(LedgerConfig().attribution_verbs)
+    by_file: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for line in (gold / "mentions.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        if m["story"] in names and m["kind"] != "not_a_quantity" and m["value"] is not None:
+            by_file[(m["story"], m["file"])].append(m)
+    folders = {s.name: s.folder for s in stories}
+    right = total = 0
+    for (story, name), golds in sorted(by_file.items()):
+        path = folders[story] / name
+        size, digest = file_hash(path)
+        article = read(FoundFile(path=path, relpath=name, size=size, sha256=digest), 10 ** 8, ())
+        for g in golds:
+            gs = squash(g["sentence"])
+            index = next((x.index for x in article.sentences
+                          if squash(x.text) in gs or gs in squash(x.text)), None)
+            if index is None:
+                continue
+            text = article.sentences[index].text
+            at = text.find(g["figure"])
+            who, _ = who_says(article.sentences, index, pattern, at if at >= 0 else None)
+            total += 1
+            ok = same_who(who, g["who"])
+            right += ok
+            if show and not ok:
+                print(f"WHO-ALL {story}/{name}: ours {who!r} gold {g['who']!r} "
+                      f"[{g['figure']}] in: {squash(text)[:160]}")
+    return right, total
+
+
 def figures(t: Tally) -> dict[str, float]:
     """The table's figures for one split, as fractions: precision, recall, column accuracy."""
     assert t.columns is not None
@@ -271,8 +308,9 @@ def main() -> None:
                              "writing rules)")
     args = parser.parse_args()
     if args.show:
-        evaluate(load_stories(args.gold, args.eval), args.gold,
-                 DEV if args.show == "dev" else HELD_OUT, show=True)
+        names = DEV if args.show == "dev" else HELD_OUT
+        evaluate(load_stories(args.gold, args.eval), args.gold, names, show=True)
+        who_everywhere(load_stories(args.gold, args.eval), args.gold, names, show=True)
         return
     stories = load_stories(args.gold, args.eval)
     print("| split | figures shown | precision % | recall of wanted % | value % | who % | "
@@ -282,6 +320,12 @@ def main() -> None:
                          ("all", DEV + HELD_OUT)):
         tally, seconds = evaluate(stories, args.gold, names)
         print(row(label, tally, seconds))
+    print()
+    print("| split | annotated quantities | who says right % (every quantity, measure or not) |")
+    print("| --- | --- | --- |")
+    for label, names in (("dev (rules written on these)", DEV), ("held-out", HELD_OUT)):
+        right, total = who_everywhere(stories, args.gold, names)
+        print(f"| {label} | {total} | {100 * right / total:.1f} |")
 
 
 if __name__ == "__main__":

@@ -104,6 +104,18 @@ def test_figures_gold_set_floor(split: str) -> None:
 
 
 @needs_data
+@pytest.mark.parametrize("split", ["dev", "held-out"])
+def test_who_says_on_every_annotated_quantity_floor(split: str) -> None:
+    import figures
+
+    gold = figures.ROOT / "tests" / "data" / "figures_gold"
+    stories = figures.load_stories(gold, EVAL)
+    names = figures.DEV if split == "dev" else figures.HELD_OUT
+    right, total = figures.who_everywhere(stories, gold, names)
+    assert right / total >= FLOORS["figures_who"][split], f"{split}: {right} of {total}"
+
+
+@needs_data
 def test_timeline17_one_timeline_floor() -> None:
     """One small Timeline17 timeline, built and scored as benchmarks/timeline17.py does
     (tilse through ROUGE-1.5.5, which needs Debian's libxml-parser-perl)."""

@@ -47,8 +47,12 @@ CONTINUES_RE = re.compile(
 # reported, so the speaker of that one says it too.
 GOES_ON_RE = re.compile(r"^(?:these|this|they|it|those|such|he|she)\b", re.I)
 QUOTE_SPAN_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-APPOSITION_RE = re.compile(r"^\s*([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von|al|"
-                           r"bin))*)\s*,\s*[^,]{3,80},\s*$")
+APPOSITION_RE = re.compile(r"^\s*(?:(?:while|whereas|and|but)\s+)?([A-Z][\w’'.-]*(?:\s+(?:[A-Z]"
+                           r"[\w’'.-]*|of|the|de|van|von|al|bin))*)\s*,\s*[^,]{3,80},\s*$")
+# A measurement's agent: "Measured at 8.9 by the US Geological Survey, it struck…".
+AGENT_RE = re.compile(r"\b(?:[Mm]easured|[Ee]stimated|[Rr]ecorded|[Cc]alculated|[Cc]ounted|"
+                      r"[Pp]ut|[Rr]ated)\s+(?:at|as)\s+[^,;]{0,40}?\bby\s+((?:the\s+)?[A-Z]"
+                      r"[^,.;:()“”\"]*)")
 
 
 # "Scientists put the quake at 8.9", "officials put the toll at about 300": an estimate.
@@ -149,6 +153,10 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             out.append((acc.start(), Speaker(who)))
         elif who and who.split()[0].lower() in PERSON_PRONOUNS | {"they", "them", "him", "her"}:
             out.append((acc.start(), Speaker(who.split()[0].lower(), pronoun=True)))
+    for agent in AGENT_RE.finditer(text):
+        who = _trim(agent.group(1))
+        if who and is_noun_phrase(who):
+            out.append((agent.start(), Speaker(who)))
     quoted = [(m.start(), m.end()) for m in QUOTE_SPAN_RE.finditer(text)]
     last_verb = 0
     for m in verbs.finditer(text):
@@ -169,7 +177,7 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             if opening:
                 out.append((m.start(), Speaker(opening)))
             continue
-        found = _subject_before(before) or _subject_after(text[m.end():])
+        found = _subject_before(before) or _subject_after(text[m.end():], m.group(0))
         if found is not None:
             out.append((m.start(), found))
     return sorted(out, key=lambda item: item[0])
@@ -202,8 +210,12 @@ def _subject_before(before: str) -> Speaker | None:
     head = re.split(r"[;:—(“”\"]", before)[-1].split()
     while head and head[-1].lower() in TRAILING_FILLER:
         head.pop()
-    appos = APPOSITION_RE.match(" ".join(head) + " ") if head and head[-1].endswith(",") \
-        else None
+    if head and head[-1].endswith(","):
+        # "…, while Nissin, an instant noodle maker, said": the part after the clause break.
+        last = re.split(r",\s+(?=(?:while|whereas|and|but)\s)", " ".join(head))[-1]
+        appos = APPOSITION_RE.match(last + " ")
+    else:
+        appos = None
     if appos and is_noun_phrase(appos.group(1)):
         return Speaker(appos.group(1))
     clause = re.split(r",|;|:|—|\(|\)|\bthat\b|[“”\"]", before)[-1]
@@ -229,7 +241,10 @@ def _subject_before(before: str) -> Speaker | None:
     return Speaker(subject)
 
 
-def _subject_after(after: str) -> Speaker | None:
+SPEECH_VERBS = frozenset("said says added adds told wrote".split())
+
+
+def _subject_after(after: str, verb: str = "said") -> Speaker | None:
     # "…, said Governor Jane Smith." / "“…,” said the ministry on Monday."
     m = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:()“”\"]*)", after)
     if not m:
@@ -241,8 +256,21 @@ def _subject_after(after: str) -> Speaker | None:
                             "to", "yesterday", "today", "late", "early", "last", "this"):
             break
         cut.append(word)
+    if cut and not (cut[0][:1].isupper() or cut[0].lower() == "the"):
+        # "…," said restaurant worker Akira Tanaka: a title in lower case before a name;
+        # "…, said scientists.": a plural noun that ends the sentence (after a verb of
+        # speech: "five confirmed deaths" is no speaker).
+        if verb not in SPEECH_VERBS:
+            return None
+        named = next((k for k, w in enumerate(cut) if w[:1].isupper()), None)
+        ends = len(cut) == len(words) and re.match(r"\s*(?:[.;]|$)", after[m.end():])
+        if named is not None and 0 < named <= 3 and all(w[:1].isupper() for w in cut[named:]):
+            pass
+        elif not (len(cut) == 1 and cut[0].endswith("s") and ends and
+                  cut[0].lower() not in PRONOUNS | WH_WORDS | TRAILING_FILLER):
+            return None
     subject = " ".join(cut)
-    if not cut or not (cut[0][:1].isupper() or cut[0].lower() == "the"):
+    if not cut:
         return None
     return Speaker(subject) if is_noun_phrase(subject) and _head_ok(subject) else None
 
