@@ -6,7 +6,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .analyze.text import analyzer, content_stems
+from .analyze.text import analyzer, content_stems, tokens
 from .models import Article, SentenceRef
 
 
@@ -26,6 +26,7 @@ class Corpus:
         self.matrix = self.vectorizer.fit_transform(self.texts) if self.texts else None
         self.centrality = self._centrality()
         self._words: csr_matrix | None = None
+        self._phrase_df: np.ndarray | None = None
 
     def _centrality(self) -> np.ndarray:
         # Similarity to the edition's centroid: what most articles talk about, in linear time.
@@ -66,6 +67,25 @@ class Corpus:
         size_b = np.asarray(b.sum(axis=1)).ravel()
         smaller = np.minimum.outer(size_a, size_b)
         return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+
+    def rare_phrases(self, row: int, most: int) -> frozenset[str]:
+        """The row's pairs of adjacent content words ("rescu packag") that at most `most` of
+        the edition's sentences use, both words written in lower case."""
+        if self.matrix is None:
+            return frozenset()
+        if self._phrase_df is None:
+            present = self.matrix.copy().tocsc()
+            present.data[:] = 1
+            self._phrase_df = np.asarray(present.sum(axis=0)).ravel()
+        vocabulary = self.vectorizer.vocabulary_
+        lower = {t.stem for t in tokens(self.texts[row]) if t.form[:1].islower()}
+        found = set()
+        for feature in analyzer(self.texts[row]):
+            parts = feature.split(" ")
+            if (len(parts) == 2 and set(parts) <= lower and feature in vocabulary
+                    and self._phrase_df[vocabulary[feature]] <= most):
+                found.add(feature)
+        return frozenset(found)
 
     def similarity(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """Cosine similarity of every row in rows_a to every row in rows_b."""

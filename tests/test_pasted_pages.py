@@ -18,8 +18,10 @@ import pytest
 
 from briefing import furniture, pipeline, readers
 from briefing.config import load_config
-from briefing.digest import build_briefing
+from briefing.corpus import Corpus
+from briefing.digest import build_briefing, order_articles
 from briefing.models import Article
+from briefing.selection import restates
 from briefing.sources import discover
 
 from .conftest import ROOT
@@ -75,3 +77,35 @@ def test_story_end_to_end(config_path: Path, tmp_path: Path) -> None:
         for piece in item.text.split("…"):
             assert " ".join(piece.split()) in text, item.text
 
+
+
+CLAIMS = ROOT / "tests" / "data" / "claims.tsv"
+
+
+def _claim_pairs() -> list[tuple[str, str, str, str]]:
+    rows = [line.split("\t") for line in CLAIMS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def story_corpora() -> dict[str, Corpus]:
+    corpora = {}
+    for config_path in EXAMPLES:
+        config = load_config(config_path)
+        articles = [readers.read(found, config.max_file_kb * 1024)
+                    for found in discover(config.inbox).files]
+        corpora[config_path.parent.name] = Corpus(order_articles(articles))
+    return corpora
+
+
+@pytest.mark.parametrize("story,label,shown,candidate", _claim_pairs())
+def test_one_claim_once_in_other_words(story: str, label: str, shown: str, candidate: str,
+                                       story_corpora: dict[str, Corpus]) -> None:
+    """Read pairs of the dev stories' lines (tests/data/claims.tsv): paraphrases of one
+    claim (the same speaker reported twice, two rare phrases of what was done) are not
+    shown again; different claims of one speaker, or sharing a phrase, are (no false
+    merge)."""
+    corpus = story_corpora[story]
+    row_shown, row_candidate = corpus.texts.index(shown), corpus.texts.index(candidate)
+    assert restates(corpus, row_candidate, [row_shown]) == (label == "same")
