@@ -9,6 +9,7 @@ import numpy as np
 
 from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
+from .boilerplate import repeated_lines
 from .config import Config, TopicConfig
 from .corpus import Corpus
 from .ledger import measure_tables
@@ -56,7 +57,10 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     it: facts earlier editions did not tell, and no line that only restates one."""
     told = told or Told()
     articles = order_articles(articles)
-    corpus = Corpus(articles)
+    # A site's banner repeated across its pages is no sentence of the story.
+    banners = repeated_lines(articles)
+    corpus = Corpus(articles, only={SentenceRef(a, s.index) for a, article in enumerate(articles)
+                                    for s in article.sentences} - banners if banners else None)
     memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
     fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score)
@@ -155,7 +159,9 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
         ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))
     allowed = {corpus.refs[row] for _, row in sorted(ranked)[:MAX_CANDIDATES]}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
-    exclude = {(r.article, r.sentence) for r in corpus.refs if r not in allowed}
+    # Sentences outside the corpus (an outlet's banners) are excluded too.
+    exclude = {(a, s.index) for a, article in enumerate(corpus.articles)
+               for s in article.sentences} - {(r.article, r.sentence) for r in allowed}
     if told.previous is None:
         picked = summarize(docs, word_budget=limits.overview_words, min_words=0,
                            exclude=exclude)
