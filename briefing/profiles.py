@@ -80,7 +80,27 @@ def fit_topics(corpus: Corpus, topics: list[TopicConfig] | tuple[TopicConfig, ..
         best_other = np.max(others, axis=0) if others else np.zeros(n)
         ok = (score >= min_score) & (best_other < DOMINATED * fit)
         about.append(ok)
-    return TopicFit(scores, tuple(fits), tuple(about), tuple(learnt))
+    return TopicFit(scores, tuple(fits), tuple(_one_topic_each(about, fits, learnt)),
+                    tuple(learnt))
+
+
+def _one_topic_each(about: list[np.ndarray], fits: list[np.ndarray],
+                    learnt: list[bool]) -> list[np.ndarray]:
+    """A sentence two topics' terms claim leaves a topic whose profile fits it DOMINATED
+    times less than another's, each fit measured against the best fit of that topic's own
+    sentences (a narrow topic's profile fits its sentences less closely than a broad one's:
+    raw cosines do not compare). "Questions … why banks, where deposits face a levy,
+    forgave the loans of politicians" is about the loans, not the bailout; a sentence both
+    fit about as well stays with both. Only learnt profiles compete."""
+    if sum(learnt) < 2:
+        return about
+    relative = []
+    for ok, fit, sure in zip(about, fits, learnt, strict=True):
+        top = float(fit[ok].max()) if ok.any() else 0.0
+        relative.append(fit / top if sure and top > 0 else np.full(len(fit), -np.inf))
+    best = np.max(relative, axis=0)
+    return [ok & ~(np.isfinite(best) & (best > DOMINATED * rel) & sure)
+            for ok, rel, sure in zip(about, relative, learnt, strict=True)]
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
 from briefing.analyze.topics import TopicMatcher
 from briefing.config import DigestConfig, Term, TopicConfig
 from briefing.corpus import Corpus
 from briefing.digest import overview_order
 from briefing.lines import stands_alone, surnames
 from briefing.models import Article, Sentence, SentenceRef
-from briefing.profiles import fit_topics
+from briefing.profiles import _one_topic_each, fit_topics
 from briefing.selection import SAME_ARTICLE_CLAIM, SAME_CLAIM, restates, select
 
 NUCLEAR = TopicConfig(name="Nuclear plant", description="The reactors and radiation.",
@@ -47,6 +49,18 @@ def test_a_sentence_belongs_to_the_topic_whose_profile_fits_it_much_better() -> 
     assert not fits.about[1][8]  # ... but it is not about power cuts
     assert fits.about[0][8]
     assert all(fits.about[1][4:8]) and all(fits.about[0][:4])
+
+
+def test_a_sentence_two_topics_claim_goes_to_the_one_it_fits_much_better() -> None:
+    """Fits compare against each topic's own best: a narrow topic whose best sentence fits
+    its profile at 0.2 fits a 0.1 sentence as well as a broad one fits a 0.5 one."""
+    about = [np.array([True, True, True, True]), np.array([True, False, True, True])]
+    fits = [np.array([0.5, 0.3, 0.05, 0.1]), np.array([0.1, 0.0, 0.2, 0.04])]
+    kept = _one_topic_each(about, fits, [True, True])
+    # row 0: 1.0 vs 0.5 of each best; row 2: 0.1 vs 1.0; row 3: 0.2 vs 0.2, both keep it
+    assert kept[0].tolist() == [True, True, False, True]
+    assert kept[1].tolist() == [False, False, True, True]
+    assert _one_topic_each(about, fits, [True, False]) is about  # unlearnt: no contest
 
 
 def test_stem_twins_are_one_term() -> None:
