@@ -19,6 +19,7 @@ import weasyprint
 from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
+from .analyze.quantity_words import INCLUSIVE_RE
 from .errors import ConfigError, OutputError
 from .models import Briefing, Claim, DigestItem, LedgerRow
 
@@ -85,7 +86,10 @@ def amount(claim: Claim) -> str:
         text += "%"
     elif claim.unit:
         text = f"{text} {UNIT_SHOWN.get(claim.unit, claim.unit)}"
-    text = HEDGE_SIGNS.get(claim.hedge, "") + text
+    sign = HEDGE_SIGNS.get(claim.hedge, "")
+    if claim.hedge in ("<", ">") and INCLUSIVE_RE.match(claim.figure):
+        sign = "≤" if claim.hedge == "<" else "≥"
+    text = sign + text
     if claim.kind == "increment":
         text = "+" + text
     return text

@@ -82,10 +82,10 @@ def test_the_second_edition_opens_with_what_is_new_and_the_figure_change(
     lines = bullets(new)
     assert lines and not told & set(lines)  # nothing the first edition said
     assert not any("burst its banks" in line for line in bullets(second))
-    assert any(line.startswith("Killed: 43 → >44 people, the regional governor")
+    assert any(line.startswith("Killed: 43 → ≥44 people, the regional governor")
                for line in lines), new
-    assert "**Since Monday 3 March 2025:** 43 → >44" in section(second, "## Flood")
-    assert "**Since Monday 3 March 2025:** 43 → >44" in section(second, "## Flood")
+    assert "**Since Monday 3 March 2025:** 43 → ≥44" in section(second, "## Flood")
+    assert "**Since Monday 3 March 2025:** 43 → ≥44" in section(second, "## Flood")
     # The same state and date give the same bytes.
     (tmp_path / "out" / "2025-03-05" / "briefing.md").unlink()
     result = CliRunner().invoke(main, ["run", "-c", str(config), "--date", "2025-03-05",

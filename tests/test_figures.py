@@ -132,3 +132,13 @@ def test_holder_is_the_name_the_figure_belongs_to(text: str, holders: list[str |
                 MeasureConfig(name="Deal", unit="money", events=("deal",)))
     claims = find_claims(article(text), 0, measures, LedgerConfig().attribution_verbs)
     assert [c.holder for c in claims] == holders
+
+
+def test_amount_shows_an_inclusive_bound_as_such() -> None:
+    # "at least 1,600" includes 1,600 and "up to 40" includes 40: ">" and "<" would say more
+    # than the source did; "more than" and "under" stay strict.
+    art = article("Officials said at least 1,600 people died, more than 300 people were "
+                  "missing, up to 40 people were evacuated and under 20 people were injured.")
+    measures = (MeasureConfig(name="People", counted=("people",)),)
+    claims = find_claims(art, 0, measures, LedgerConfig().attribution_verbs)
+    assert [amount(c) for c in claims] == ["≥1,600", ">300", "≤40", "<20"]

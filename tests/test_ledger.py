@@ -44,7 +44,7 @@ RUNNING = [
 def test_current_figure_leads_and_history_shows_each_change() -> None:
     killed = tables(*RUNNING)["Killed"]
     assert killed.current is not None and amount(killed.current.claim) == "45"
-    assert [amount(h.claim) for h in killed.history] == ["41", "43", ">44", "45"]
+    assert [amount(h.claim) for h in killed.history] == ["41", "43", "≥44", "45"]
     # The unchanged 41 from two outlets is one step citing both.
     assert len(killed.history[0].refs) == 2
 
@@ -52,7 +52,7 @@ def test_current_figure_leads_and_history_shows_each_change() -> None:
 def test_same_figure_same_speaker_is_one_row_and_meanings_do_not_mix() -> None:
     t = tables(*RUNNING)
     killed = [(amount(r.claim), len(r.refs)) for r in t["Killed"].rows]
-    assert killed == [("41", 2), ("43", 1), (">44", 1), ("45", 1)]
+    assert killed == [("41", 2), ("43", 1), ("≥44", 1), ("45", 1)]
     # "about 30 in surgery" is another measure, never a row of Killed.
     assert [amount(r.claim) for r in t["Injured"].rows] == ["≈30"]
 

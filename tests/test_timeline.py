@@ -262,7 +262,7 @@ def test_a_figures_changes_sit_on_their_days_in_markdown_and_pdf(tmp_path: Path)
     assert "43 people" in days["Monday 3 March 2025"]  # its line, or the figure after it
     wednesday = days["Wednesday 5 March 2025"]
     assert wednesday.startswith("- **Wednesday 5 March 2025** (**new**): ")
-    assert re.search(r"\n  \*Killed:\* 43 → >44 people, the regional governor \[(\d+)\]$",
+    assert re.search(r"\n  \*Killed:\* 43 → ≥44 people, the regional governor \[(\d+)\]$",
                      wednesday), wednesday
     number = re.search(r"\[(\d+)\]$", wednesday).group(1)  # type: ignore[union-attr]
     sources = md.split("## Sources\n")[1]
@@ -270,7 +270,7 @@ def test_a_figures_changes_sit_on_their_days_in_markdown_and_pdf(tmp_path: Path)
     assert "*Killed:*" not in days.get("Thursday 6 March 2025", "")
     text = " ".join(" ".join((page.extract_text() or "").split())
                     for page in PdfReader(tmp_path / "out" / "2025-03-06" / "briefing.pdf").pages)
-    assert "Killed: 43 → >44 people, the regional governor" in text
+    assert "Killed: 43 → ≥44 people, the regional governor" in text
 
 
 def test_a_figure_change_makes_its_own_day_and_a_new_one_is_marked(tmp_path: Path) -> None:
@@ -286,7 +286,7 @@ def test_a_figure_change_makes_its_own_day_and_a_new_one_is_marked(tmp_path: Pat
                     "Friday.")]
     entries = {e.date: e for e in story_timeline(config, arts, dt.date(2025, 3, 9)).entries}
     friday = entries[dt.date(2025, 3, 7)]  # no event line names it; the figure does
-    assert [(f.measure, f.before, f.shown) for f in friday.figures] == [("Killed", "43", ">51")]
+    assert [(f.measure, f.before, f.shown) for f in friday.figures] == [("Killed", "43", "≥51")]
     monday = entries[dt.date(2025, 3, 3)]
     # Monday's line is the sentence of the first figure: the figure is not said again.
     assert "43 people" in monday.items[0].text and not monday.figures

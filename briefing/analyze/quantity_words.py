@@ -15,6 +15,12 @@ HEDGES = [  # longest first within each sign, all matched as whole words before 
           "at most|no more than|as few as|lower than|a maximum of|just shy of|"
           "a little under|well under|well below|south of|sub-|<"),
 ]
+# Bounds that include the number itself: "at least 1,600" is 1,600 or more, "up to 40 cm" is
+# 40 cm or less. The hedge keeps one sign per direction (the gold sets and merging use it);
+# the table shows these as >= / <= so it does not claim more than the source said.
+INCLUSIVE_RE = re.compile(r"(?i)^(?:at least|no fewer than|no less than|a minimum of|"
+                          r"not less than|up to|as many as|as much as|at most|no more than|"
+                          r"not more than|a maximum of)\b")
 HEDGE_RE = re.compile(
     r"(?i:(?:\b|(?=[~<>]))(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in
                                             enumerate(HEDGES)) + r"))\s*$")
