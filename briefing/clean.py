@@ -131,11 +131,24 @@ def clean_lines(lines: list[str], title: str | None = None,
     """
     paragraphs = _clean_once(lines, title, patterns)
     for _ in range(5):  # removing furniture can expose more of it: run to a fixed point
-        again = _clean_once("\n\n".join(paragraphs).split("\n"), title, patterns)
+        text = "\n\n".join(paragraphs).split("\n")
+        if text == _trim_blank(lines):  # nothing removed or joined: a pass gives the same
+            break
+        again = _clean_once(text, title, patterns)
         if again == paragraphs:
             break
         paragraphs = again
     return paragraphs
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    """Lines without the blank ones at both ends (which separate nothing)."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
 def _clean_once(lines: list[str], title: str | None,
