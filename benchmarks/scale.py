@@ -209,7 +209,7 @@ def timed_run(config_path: Path, date: dt.date) -> dict[str, float]:
 
     config = load_config(config_path)
     stages = instrument()
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
     try:
         report = run(config, date, send=False)
     finally:
@@ -217,7 +217,8 @@ def timed_run(config_path: Path, date: dt.date) -> dict[str, float]:
     out = dict(stages.seconds)
     whole = time.process_time() - cpu
     out["rest of the run (state, templates, locks)"] = whole - sum(out.values())
-    out["whole run (CPU)"] = whole
+    out["parse in worker processes (CPU)"] = children_cpu() - workers
+    out["whole run (CPU)"] = whole + out["parse in worker processes (CPU)"]
     out["whole run (wall clock)"] = time.perf_counter() - start
     if not report.markdown:
         raise SystemExit(f"no edition written: {report.message}")
@@ -227,6 +228,12 @@ def timed_run(config_path: Path, date: dt.date) -> dict[str, float]:
     out["overview words"] = float(sum(len(line.split()) for line in overview.splitlines()
                                       if line.startswith("- ")))
     return out
+
+
+def children_cpu() -> float:
+    """CPU seconds of the worker processes that have ended (the local pool's, [scale])."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def floor_pass(inbox: Path) -> float:
@@ -255,6 +262,7 @@ def one_size(data: Path, n: int) -> dict[str, Any]:
         day = dt.date(2024, 1, 1)
         full = timed_run(config, day)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         floor = floor_pass(inbox)
         # Same day: a copy of the built state, extended with 100 new files.
         twin = Path(tmp) / "b"
@@ -271,7 +279,8 @@ def one_size(data: Path, n: int) -> dict[str, Any]:
         write_articles(pools, twin / "inbox", range(n, n + NEW_FILES))
         next_day = timed_run(config, day + dt.timedelta(days=1))
         same_day = timed_run(twin_config, day)
-    return {"n": n, "stages": full, "rss": rss, "floor": floor, "distinct": distinct,
+    return {"n": n, "stages": full, "rss": rss, "worker_rss": worker_rss, "floor": floor,
+            "distinct": distinct,
             "next_day": next_day["whole run (CPU)"], "same_day": same_day["whole run (CPU)"]}
 
 
@@ -308,6 +317,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
     for name in names:
         row(name, [r["stages"].get(name, 0.0) for r in results], lambda v: f"{v:.2f} s")
     row("peak RSS", [r["rss"] for r in results], lambda v: f"{v:,.0f} MiB")
+    row("peak RSS of a worker process (forked: shares pages)",
+        [r.get("worker_rss", 0.0) for r in results], lambda v: f"{v:,.0f} MiB")
     row(f"+{NEW_FILES} new files, next day", [r["next_day"] for r in results],
         lambda v: f"{v:.2f} s")
     row(f"+{NEW_FILES} new files, same day", [r["same_day"] for r in results],

@@ -186,10 +186,12 @@ class ScaleConfig:
     scheduler_address: str = _help(
         "dask: a running scheduler, e.g. \"tcp://10.0.0.5:8786\"; empty: a LocalCluster on "
         "127.0.0.1 (worker processes, no dashboard) is started for the run.", "")
-    workers: int = _help("dask without scheduler_address: worker processes of the "
-                         "LocalCluster (0: one per core).", 0)
-    batch_size: int = _help("dask: articles sent to a worker in one task (a task costs "
-                            "about 2 ms, so not one each).", 50)
+    workers: int = _help("Processes for the per-article work (0: one per core): local, a "
+                         "process pool when there are at least 2 batches per worker to read "
+                         "(1: always in this process); dask without scheduler_address, the "
+                         "LocalCluster's workers.", 0)
+    batch_size: int = _help("Articles sent to a worker in one task (a Dask task costs about "
+                            "2 ms, so not one each).", 50)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +26,7 @@ from .sources import read_bytes
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = "20s"  # to reach a running scheduler
+POOL_BATCHES = 2  # a local pool only for at least this many batches per worker
 NO_DASK = ("[scale] engine = \"dask\" needs Dask: pip install 'briefing[dask]' "
            "(or engine = \"local\")")
 
@@ -91,12 +92,13 @@ class Local:
             yield Outcome(found, data, article, problem)
 
 
-class Dask:
-    """Batches of files sent to a Dask cluster's workers, a few batches per worker in flight
-    at a time (so the bytes held here stay bounded), taken back in the order sent."""
+class Batches:
+    """Batches of files sent to workers (a Dask cluster's, or a local process pool's) with
+    `submit(fn, *args) -> future`, a few batches per worker in flight at a time (so the bytes
+    held here stay bounded), taken back in the order sent."""
 
-    def __init__(self, client: Any, batch_size: int, in_flight: int) -> None:
-        self.client = client
+    def __init__(self, submit: Callable[..., Any], batch_size: int, in_flight: int) -> None:
+        self.submit = submit
         self.batch_size = max(1, batch_size)
         self.in_flight = max(2, in_flight)
 
@@ -109,8 +111,8 @@ class Dask:
             read = [_read(found, max_bytes) for found in chunk]
             batch = [(found, data) for found, data in zip(chunk, read, strict=True)
                      if isinstance(data, bytes)]
-            future = self.client.submit(parse_batch, batch, extra_residue, extra_outlets,
-                                        pure=False) if batch else None
+            future = self.submit(parse_batch, batch, extra_residue, extra_outlets) \
+                if batch else None
             window.append((read, chunk, future))
             while len(window) > self.in_flight:
                 yield from _collect(*window.popleft(), key)
@@ -149,7 +151,32 @@ def _chunks(files: Iterable[FoundFile], size: int) -> Iterator[list[FoundFile]]:
         yield chunk
 
 
-Engine = Local | Dask
+Engine = Local | Batches
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[Any]:
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers start at once with the readers imported; a forked child only parses
+    # bytes (never touching the state's connection). A process with other threads (the
+    # built-in scheduler's) forks from a clean server process instead, since a thread could
+    # hold a lock at the moment of the fork.
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["briefing.engine"])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield pool
+
+
+def _dask_submit(client: Any) -> Callable[..., Any]:
+    def submit(fn: Callable[..., Any], *args: Any) -> Any:
+        return client.submit(fn, *args, pure=False)  # the same bytes twice: two files
+
+    return submit
 
 
 def check_engine(scale: ScaleConfig) -> None:
@@ -162,11 +189,16 @@ def check_engine(scale: ScaleConfig) -> None:
 
 
 @contextmanager
-def engine(scale: ScaleConfig) -> Iterator[Engine]:
-    """The engine the config asks for, for the length of a run (a LocalCluster started for
-    it is stopped at the end)."""
+def engine(scale: ScaleConfig, files: int) -> Iterator[Engine]:
+    """The engine the config asks for, for `files` files to read, for the length of a run
+    (a process pool or LocalCluster started for it is stopped at the end)."""
     if scale.engine != "dask":
-        yield Local()
+        workers = scale.workers or os.cpu_count() or 1
+        if workers == 1 or files < POOL_BATCHES * workers * scale.batch_size:
+            yield Local()  # a pool would cost more than it saves
+            return
+        with _pool(workers) as pool:
+            yield Batches(pool.submit, scale.batch_size, 2 * workers)
         return
     check_engine(scale)
     from distributed import Client, LocalCluster
@@ -179,10 +211,10 @@ def engine(scale: ScaleConfig) -> Iterator[Engine]:
                               f"{scale.scheduler_address}: {exc}") from None
         with client:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
-            yield Dask(client, scale.batch_size, 2 * workers)
+            yield Batches(_dask_submit(client), scale.batch_size, 2 * workers)
         return
     workers = scale.workers or os.cpu_count() or 1
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       host="127.0.0.1", dashboard_address=None,
                       silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
-        yield Dask(client, scale.batch_size, 2 * workers)
+        yield Batches(_dask_submit(client), scale.batch_size, 2 * workers)

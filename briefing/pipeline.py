@@ -147,7 +147,7 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
     skipped: list[Skipped] = []
     if not todo:  # no cluster started for nothing
         return 0, 0, ()
-    with engine(config.scale) as runner:
+    with engine(config.scale, len(todo)) as runner:
         outcomes = runner.outcomes(todo, config.max_file_kb * 1024, extra, outlets)
         for outcome in progress.track(outcomes, "Reading", len(todo)):
             item, article = outcome.found, outcome.article

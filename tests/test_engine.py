@@ -1,4 +1,5 @@
-"""The per-article work on Dask gives the same edition, byte for byte, as in this process.
+"""The per-article work in a process pool or on Dask gives the same edition, byte for byte,
+as in this process.
 
 The DUC 2004 documents are in ../shared/eval beside the project (CI has them there)."""
 
@@ -15,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing import engine as engine_module
 from briefing.config import load_config
-from briefing.engine import Dask, Local, parse_batch
+from briefing.engine import Batches, Local, parse_batch
 from briefing.errors import ConfigError
 from briefing.models import FoundFile
 from briefing.pipeline import run
@@ -51,12 +53,24 @@ def build(folder: Path, inbox: Path, scale: str) -> tuple[bytes, int]:
 
 
 @pytest.mark.skipif(not DUC.is_dir(), reason="../shared/eval/duc2004 not beside the project")
-def test_dask_edition_is_byte_identical_to_the_local_one(tmp_path: Path) -> None:
+def test_pool_and_dask_editions_are_byte_identical_to_the_local_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed")
     inbox = tmp_path / "inbox"
     duc_inbox(inbox, DUC_ARTICLES)
     files = len(list(inbox.iterdir()))
-    local, local_code = build(tmp_path / "local", inbox, "")
+    local, local_code = build(tmp_path / "local", inbox, "[scale]\nworkers = 1\n")
+    pools = []
+    real_pool = engine_module._pool
+
+    def pool(workers: int):  # noqa: ANN202
+        pools.append(workers)
+        return real_pool(workers)
+
+    monkeypatch.setattr(engine_module, "_pool", pool)
+    pooled, _ = build(tmp_path / "pool", inbox, f"[scale]\nworkers = 2\nbatch_size = {BATCH}\n")
+    assert pools == [2]  # the local process pool did the work
+    assert pooled == local
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   host="127.0.0.1", dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client, \
@@ -103,15 +117,13 @@ def test_results_come_back_in_the_order_given_not_the_order_finished(tmp_path: P
         def result(self) -> object:
             return self.value
 
-    class Reversed:
-        """Runs each batch, and hands results back shuffled within the batch."""
-
-        def submit(self, fn, batch, *args, pure: bool = True):  # noqa: ANN001, ANN201
-            key, results = fn(list(reversed(batch)), *args)
-            return Done((key, results))
+    def reversed_submit(fn, batch, *args):  # noqa: ANN001, ANN202
+        """Runs each batch, and hands its results back in the reverse order."""
+        key, results = fn(list(reversed(batch)), *args)
+        return Done((key, results))
 
     local = [o.article for o in Local().outcomes(files, 1 << 20, (), ())]
-    remote = [o.article for o in Dask(Reversed(), 3, 2).outcomes(files, 1 << 20, (), ())]
+    remote = [o.article for o in Batches(reversed_submit, 3, 2).outcomes(files, 1 << 20, (), ())]
     assert remote == local
     assert [a.relpath for a in remote if a] == [f.relpath for f in files]
 
@@ -125,24 +137,25 @@ def test_workers_with_other_code_are_refused(tmp_path: Path) -> None:
     found = FoundFile(path, "a.txt", path.stat().st_size,
                       hashlib.sha256(path.read_bytes()).hexdigest())
 
-    class OtherVersion:
-        def submit(self, fn, batch, *args, pure: bool = True):  # noqa: ANN001, ANN201
-            _, results = parse_batch(batch, *args)
+    class Done:
+        def __init__(self, results: object) -> None:
+            self.results = results
 
-            class Done:
-                def result(self) -> object:
-                    return "0123456789abcdef", results
+        def result(self) -> object:
+            return "0123456789abcdef", self.results
 
-            return Done()
+    def other_version(fn, batch, *args):  # noqa: ANN001, ANN202
+        return Done(parse_batch(batch, *args)[1])
 
     with pytest.raises(ConfigError, match="same briefing version"):
-        list(Dask(OtherVersion(), 10, 2).outcomes([found], 1 << 20, (), ()))
+        list(Batches(other_version, 10, 2).outcomes([found], 1 << 20, (), ()))
 
 
 def test_local_engine_imports_no_dask(tmp_path: Path, seed_inbox: Path) -> None:
     config = write_config(tmp_path, seed_inbox, extra="pdf = false")
     code = f"""
 import datetime, sys
+from briefing import engine as engine_module
 from briefing.config import load_config
 from briefing.pipeline import run
 report = run(load_config({str(config)!r}), datetime.date(2024, 11, 1), send=False)
@@ -160,6 +173,7 @@ def test_dask_engine_without_dask_installed_says_what_to_install(tmp_path: Path,
     code = f"""
 import datetime, sys
 sys.modules['distributed'] = None  # as if the dask extra were not installed
+from briefing import engine as engine_module
 from briefing.config import load_config
 from briefing.errors import ConfigError
 from briefing.pipeline import run
