@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from . import readers
+from . import lock, readers
 from .config import ScaleConfig
 from .errors import ConfigError, FileUnavailable, ReadError
 from .models import Article, FoundFile
@@ -26,6 +28,7 @@ from .sources import read_bytes
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = "20s"  # to reach a running scheduler
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 POOL_BATCHES = 2  # a local pool only for at least this many batches per worker
 NO_DASK = ("[scale] engine = \"dask\" needs Dask: pip install 'briefing[dask]' "
            "(or engine = \"local\")")
@@ -168,8 +171,21 @@ def _pool(workers: int) -> Iterator[Any]:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["briefing.engine"])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                             initargs=(os.getpid() if method == "fork" else None,)) as pool:
         yield pool
+
+
+def _worker_start(parent: int | None) -> None:
+    """A pool worker holds nothing of the run's (its lock) and ends with it: a run killed
+    with SIGKILL leaves no worker behind to keep the lock or wait forever."""
+    lock.close_inherited()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:  # the run ended before the line above
+        os._exit(0)
 
 
 def _dask_submit(client: Any) -> Callable[..., Any]:

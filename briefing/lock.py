@@ -10,7 +10,9 @@ from typing import Iterator
 
 from .errors import Busy
 
-__all__ = ["Busy", "run_lock"]
+__all__ = ["Busy", "run_lock", "close_inherited"]
+
+_held: set[int] = set()  # descriptors of the locks this process holds
 
 
 @contextmanager
@@ -26,6 +28,17 @@ def run_lock(database: Path) -> Iterator[None]:
             raise Busy(f"another briefing run holds {path}; try again later") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
+        _held.add(fd)
         yield
     finally:
+        _held.discard(fd)
         os.close(fd)
+
+
+def close_inherited() -> None:
+    """In a process forked from a run (a pool worker): let go of the run's lock, which a
+    flock shares with every copy of its descriptor, so that the lock ends with the run even
+    if a worker outlives it."""
+    for fd in list(_held):
+        os.close(fd)
+    _held.clear()
