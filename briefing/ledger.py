@@ -36,14 +36,15 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
 
 
 def _shown(rows: list[LedgerRow], history: list[LedgerRow], limit: int) -> list[LedgerRow]:
-    """The rows the table has room for: the latest ones, and always the rows of the
-    history's steps (the current figure first), which may come from early or undated
-    articles."""
+    """The rows the table has room for, in reading order: always the rows of the history's
+    steps (the current figure first); then the figures most outlets give; then the latest.
+    Among undated articles reading order is only file order, so what several outlets
+    report is kept before what one file happens to sort last."""
     steps = {_key(h.claim) for h in history}
     keep = [i for i, r in enumerate(rows) if _key(r.claim) in steps][-limit:]
-    others = [i for i in range(len(rows)) if i not in keep]
-    room = limit - len(keep)
-    chosen = set(keep) | set(others[max(0, len(others) - room):] if room > 0 else ())
+    others = sorted((i for i in range(len(rows)) if i not in keep),
+                    key=lambda i: (len(rows[i].refs), i), reverse=True)
+    chosen = set(keep) | set(others[:max(0, limit - len(keep))])
     return [rows[i] for i in sorted(chosen)]
 
 

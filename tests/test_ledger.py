@@ -189,3 +189,14 @@ def test_the_current_figure_stays_in_a_cut_table() -> None:
     killed = tables(*many)["Killed"]
     assert len(killed.rows) == 10 and killed.more == 5
     assert "99" in [amount(r.claim) for r in killed.rows]
+
+
+def test_a_cut_table_keeps_what_several_outlets_report() -> None:
+    """Among undated pages, file order says nothing of time: a figure two outlets give is
+    kept before the figures single files happen to list last."""
+    shared = [undated(f"00{n}.txt", "Officials said 77 people were killed.") for n in "ab"]
+    many = [undated(f"{n:02}.txt", f"Officials said {100 - n} people were killed.")
+            for n in range(1, 16)]
+    killed = tables(*shared, *many)["Killed"]
+    assert "77" in [amount(r.claim) for r in killed.rows]
+    assert len(killed.rows) == 10
