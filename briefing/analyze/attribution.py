@@ -27,7 +27,8 @@ FUNCTION_WORDS = frozenset("a an the of in on at to for with by from and or but 
 WH_WORDS = frozenset("where when why how what which who whom whose there here".split())
 # Words that open a clause before its subject: "As the agency said" is not a subject.
 NOT_SUBJECT_START = frozenset("as in on at for with by from to of after before when while if "
-                              "because although since than and or but so yet".split())
+                              "because although since than and or but so yet despite amid "
+                              "unless whether".split())
 LEADING_FILLER = frozenset("meanwhile however and but so also still yet moreover nevertheless "
                            "nonetheless separately instead earlier later now then further "
                            "furthermore additionally".split())
@@ -40,6 +41,7 @@ TRAILING_FILLER = frozenset("has have had also is was were are been recently rep
 SUBORDINATORS = frozenset("after before when while because since although though once until "
                           "as".split())
 HONORIFICS = frozenset("mr mrs ms dr prof sir dame".split())
+SPEECH_VERBS = frozenset("said says added adds told wrote".split())
 CONTINUES_RE = re.compile(
     r"^[“\"‘']|^(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|noted|went on|"
     r"continued|stressed|warned|explained)\b", re.I)
@@ -62,6 +64,14 @@ PUT_AT = (r"puts?(?=\s[^.;,]{0,60}?\bat\s+(?:about\s+|around\s+|some\s+|nearly\s
           r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b))")
 
 
+# A time after a subject: "National Public Radio in the United States last night reported".
+TRAILING_TIME_RE = re.compile(r"\s+(?:(?:last|this|on)\s+(?:night|week|month|year|weekend|"
+                              r"morning|evening|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                              r"Saturday|Sunday)|yesterday|today|tonight)\s*$", re.I)
+# A verb of speech in the passive has no speaker for a subject: "The death toll is estimated
+# at 150,000", "three million people said to be in need".
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
+SAID_TO_RE = re.compile(r"\s+to\s+(?:be|have)\b")
 NOUN_AFTER_RE = re.compile(r"\s+(?:from|of|by|for|about)\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
 # "added 1 billion euros", "adds about 3%": the verb of an amount, not of speech.
@@ -84,8 +94,8 @@ def is_noun_phrase(phrase: str) -> bool:
     organisation, "officials", "the interior ministry"; never a fragment, a pronoun, a
     determiner or number word alone, or a clause."""
     words = phrase.replace("’", "'").split()
-    if not words or len(words) > 9:
-        return False
+    if not words or len(words) > 9 or not re.search(r"[A-Za-z]", words[0]):
+        return False  # "'' Crone": a quotation mark, not the start of a name
     low = [w.lower().strip(",.;:") for w in words]
     if words[0].isupper() and len(words[0]) > 1:
         low[0] = words[0]  # "US", "UN": an acronym, not the pronoun "us"
@@ -166,9 +176,21 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue  # "sales added 1 billion euros": an increase, not a speaker adding
         if DETERMINER_BEFORE_RE.search(text, 0, m.start()):
             continue  # "the report said": a noun, not the verb
+        if PASSIVE_BEFORE_RE.search(text, 0, m.start()) or \
+                (m.group(0) == "said" and SAID_TO_RE.match(text, m.end())):
+            continue  # "the toll is estimated at", "people said to be in need": no speaker
         if m.group(0).endswith("s") and m.group(0) != "says" and \
                 NOUN_AFTER_RE.match(text, m.end()):
             continue  # "New estimates from a panel said": a plural noun, not the verb
+        following = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+        if following and m.group(0) not in SPEECH_VERBS and (
+                following.group(1).lower() in AUXILIARIES | {"appears", "seems"} or
+                          verbs.fullmatch(following.group(1)) or
+                          (m.group(0).endswith("s") and m.group(0) != "says" and
+                           following.group(1).endswith("ed"))):
+            # "Independent estimates have put…", "the BP report appears…", "several coastal
+            # states declared…": the word is a noun, the verb comes after it.
+            continue
         # A subject is never across another speaker's verb: "X says it believes…" -> "it".
         before, last_verb = text[last_verb:m.start()], m.end()
         if m.group(0).endswith("ing") and before.rstrip().endswith(","):
@@ -219,15 +241,21 @@ def _subject_before(before: str) -> Speaker | None:
     if appos and is_noun_phrase(appos.group(1)):
         return Speaker(appos.group(1))
     clause = re.split(r",|;|:|—|\(|\)|\bthat\b|[“”\"]", before)[-1]
+    clause = TRAILING_TIME_RE.sub("", clause)
     words = clause.split()
+    while words and not re.search(r"[A-Za-z]", words[0]):
+        words.pop(0)  # "'' spokeswoman Caroline Hurford told": a closing quotation mark
     while words and words[-1].lower().strip(",") in TRAILING_FILLER:
         words.pop()
     while words and words[0].lower().strip(",") in LEADING_FILLER:
         words.pop(0)
     if len(words) > 1 and re.fullmatch(r"\d{3,4}", words[0]) and words[1][:1].isupper():
         words.pop(0)  # "1850 The Red Cross says": a live page's time stamp, not the speaker
-    if len(words) > 1 and words[0].lower() in SUBORDINATORS:
-        words.pop(0)  # "…, after the UN announced that 17…": the UN
+    inner = [k for k, w in enumerate(words[:-1]) if w.lower() in SUBORDINATORS]
+    if inner:
+        # "…, after the UN announced that 17…", "The aid arrived as the Disasters Emergency
+        # Committee said…": the subject of the clause the verb is in.
+        words = words[inner[-1] + 1:]
     if not words:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -239,9 +267,6 @@ def _subject_before(before: str) -> Speaker | None:
     if words[0].lower() in NOT_SUBJECT_START or not is_noun_phrase(subject):
         return None
     return Speaker(subject)
-
-
-SPEECH_VERBS = frozenset("said says added adds told wrote".split())
 
 
 def _subject_after(after: str, verb: str = "said") -> Speaker | None:

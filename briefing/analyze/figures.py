@@ -11,7 +11,7 @@ from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
 from ..ledger import speaker_key
 from ..models import Article, Claim, Quantity, SentenceRef
-from .attribution import verb_pattern, who_says
+from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
 from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
@@ -349,6 +349,8 @@ def _speaker_between(text: str, pos: int, start: int, said: re.Pattern[str]) -> 
     Officials at the UN say between 100 and 150…"); not a participle after a comma
     ("tsunamis, reported at 10 metres")."""
     for m in said.finditer(text, pos, start):
+        if PASSIVE_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "the death toll is estimated at 150": no speaker's verb
         if not text[:m.start()].rstrip().endswith(",") and \
                 len(text[m.end():start].split()) <= 3:
             return True
