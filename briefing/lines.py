@@ -81,6 +81,9 @@ ADDS_TO_RE = re.compile(r",\s*too\b|\btoo\.$|\balso\b|\bas well\b|\bmeanwhile\b"
 # voice ("Each of us…"): who is meant is said elsewhere.
 PERSONAL_RE = re.compile(r"\b(he|she|they|him|her|his|hers|their|them)\b", re.I)
 IMPERSONAL_RE = re.compile(r"\b(it|its|that's)\b", re.I)
+# The writer's own judgement: what someone must or should do, said by no one ("Before
+# Germany admonishes Spain about its budget, it must make a greater effort itself.").
+PRESCRIPTIVE_RE = re.compile(r"\b(must|should|ought to)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(in|at|on|from|to|of|for|across|near|into|with|by)\s+$",
                                    re.I)
@@ -251,7 +254,8 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     an earlier sentence or add to one ("…, too,"), names people in full ("Kovač had two
     brothers", "said Tsipras", "Mr. Samaras" do not), introduces what it talks about ("The
     company in question…", "with this work" do not), uses no pronoun before naming anyone
-    and is not the writer speaking ("Each of us…") nor an item of a list."""
+    and is not the writer speaking ("Each of us…", what someone "must" do, said by no one)
+    nor an item of a list."""
     if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
             or text.rstrip().endswith(":") or text.startswith("(") or _part_of_a_quote(text)):
@@ -261,6 +265,8 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
         return False
     unquoted = QUOTED_RE.sub(" ", text)
     if FIRST_PERSON_RE.search(unquoted):
+        return False
+    if PRESCRIPTIVE_RE.search(unquoted) and not ATTRIBUTED_RE.search(text):
         return False
     if bare_names(text, names):
         return False

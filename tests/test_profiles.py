@@ -96,13 +96,15 @@ def test_overview_lines_stand_alone() -> None:
                  "In South Carolina, she had lived on an estate with 21 slaves.",
                  "Each of us lives a life of contradictory truths, the author says.",
                  "– Former MP: €39,000 loan written off",
-                 "Before, nobody could think it possible.''"]:
+                 "Before, nobody could think it possible.''",
+                 "Before Berlin lectures Madrid about its budget, it must make an effort itself."]:
         assert not stands_alone(text, names), text
     for text in ["Antonis Samaras said the vote was a victory for the country.",
                  "The first TV deal of the Premier League era was worth £304m.",
                  "Japan is facing its greatest crisis since the second world war.",
                  "Bank deposits fell by a third in March, officials said.",
-                 "Richard Scudamore, the league's chief, says he is in a privileged position."]:
+                 "Richard Scudamore, the league's chief, says he is in a privileged position.",
+                 "Greece must repay 14 billion euros by March, the finance ministry said."]:
         assert stands_alone(text, names), text
 
 
