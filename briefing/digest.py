@@ -7,11 +7,11 @@ from dataclasses import fields, is_dataclass, replace
 
 import numpy as np
 
-from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
 from .boilerplate import repeated_lines
 from .config import Config, TopicConfig
 from .corpus import Corpus
+from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
 from .lines import Line, full_names, stands_alone, surnames
 from .models import (

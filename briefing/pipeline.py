@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import clean, failpoints, progress, readers, render
+from . import clean, failpoints, known_claims, progress, readers, render
 from .config import Config
 from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
@@ -340,10 +340,11 @@ def write_edition(config: Config, store: Store, date: dt.date, versions: list[Ve
         articles = reanalyse(config, store, articles)
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
     told = store.told_before(date)  # what earlier editions told the reader
-    timeline = _timeline(config, store, date, versions, told) \
-        if config.timeline.enabled else None
-    briefing = build_briefing(config, [v.article for v in articles], date, skipped,
-                              timeline, told)
+    with known_claims.kept(store):  # the story's figures, found once per article
+        timeline = _timeline(config, store, date, versions, told) \
+            if config.timeline.enabled else None
+        briefing = build_briefing(config, [v.article for v in articles], date, skipped,
+                                  timeline, told)
     bar.advance()
     folder = config.out_dir / date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")

@@ -147,6 +147,17 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE versions ADD COLUMN signature TEXT;
     """,
+    # 8. Each article's figures, found once (known_claims): per article (hash, path and a
+    # checksum of its sentences) and rules (measures, verbs), made by the code `code`.
+    """
+    CREATE TABLE claims (
+        article TEXT NOT NULL,
+        rules TEXT NOT NULL,
+        code TEXT NOT NULL,
+        found TEXT NOT NULL,
+        PRIMARY KEY (article, rules)
+    );
+    """,
 )
 
 
@@ -472,6 +483,20 @@ class Store:
                 "INSERT OR IGNORE INTO deliveries (edition, recipient, message_id, status,"
                 " updated_at) VALUES (?, ?, ?, 'pending', ?)",
                 [(day, rcpt, mid, _now()) for rcpt, mid in deliveries])
+
+    def claims(self, code: str) -> dict[tuple[str, str], str]:
+        """Kept claims made by the code `code`: (article, rules) -> their JSON."""
+        return {(a, r): f for a, r, f in self.db.execute(
+            "SELECT article, rules, found FROM claims WHERE code = ?", (code,))}
+
+    def keep_claims(self, code: str, found: dict[tuple[str, str], str]) -> None:
+        """Keep claims found by the code `code`; those of other code go."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM claims WHERE code != ?", (code,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO claims (article, rules, code, found) VALUES (?, ?, ?, ?)",
+                [(a, r, code, f) for (a, r), f in found.items()])
 
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each

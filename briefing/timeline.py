@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .analyze.dates import DAY, article_dates
-from .analyze.figures import find_claims
 from .analyze.topics import TopicMatcher
 from .config import Config, DigestConfig
 from .corpus import Corpus
+from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
 from .lines import Line, line_at
 from .models import (
