@@ -89,6 +89,23 @@ FUTURE_RE = re.compile(
     r"hopes? to|hoped to|aims? to|aimed to|intends? to|intended to|"
     r"are scheduled|is set to|are set to|plans? to|planned for|to be held|upcoming|next)\b",
     re.IGNORECASE)
+# "ahead of", "on the eve of": before something, as seen when it was said; by the time of
+# publication it may have happened. Such a weekday is the nearest one, either way.
+NEAR_RE = re.compile(r"\b(ahead of|in advance of|on the eve of|in the run-up to|"
+                     r"in the build-up to|in preparation for|preparing for|prepares for)\b",
+                     re.IGNORECASE)
+# A past tense in the clause: what it tells has happened ("was", "attended", "has killed").
+PAST_RE = re.compile(r"\b(was|were|had|did|has|have|\w{2,}ed|came|went|took|made|gave|"
+                     r"began|left|met|held|struck|hit|said|told|won|lost|fell|rose)\b",
+                     re.IGNORECASE)
+# "Sunday's awards", "Tuesday's vote": a scheduled event named by its weekday. With no tense
+# in its clause, it is the nearest such weekday (the coming one two days ahead rather than
+# the one five days back); a happening ("Tuesday's quake") keeps the past reading.
+SCHEDULED_RE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,4}?(?:awards?|elections?|votes?|polls?|referendum|match|"
+    r"game|final|summit|meeting|talks|ceremony|concert|telethon|debate|race|conference|"
+    r"hearing|deadline|launch|parade|rally|session|festival|premiere|show|gala|"
+    r"inauguration|wedding|funeral|memorial|service)\b")
 # Where a clause ends: the tense of "He said on Monday that talks will resume" is "said".
 CLAUSE_RE = re.compile(r"[;:!?]|,\s|\bthat\b|\bwhen\b|\bafter\b|\bbefore\b|\bbut\b|\band\b",
                        re.IGNORECASE)
@@ -215,11 +232,28 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end], without it."""
+    return CLAUSE_RE.split(text[:start])[-1] + " " + CLAUSE_RE.split(text[end:])[0]
+
+
 def _future(text: str, start: int, end: int) -> bool:
     """True when the clause holding text[start:end] speaks of what is to come."""
-    before = CLAUSE_RE.split(text[:start])[-1]
-    after = CLAUSE_RE.split(text[end:])[0]
-    return bool(FUTURE_RE.search(before + " " + after))
+    return bool(FUTURE_RE.search(_clause(text, start, end)))
+
+
+def _weekday_reading(text: str, start: int, end: int, name_end: int) -> str:
+    """How a weekday is read from its clause's tense: "future" (the coming one), "near"
+    (the nearest, either way: "ahead of the vote on Sunday", "Sunday's awards" with no
+    tense) or "past" (the latest, as news reports what happened)."""
+    clause = _clause(text, start, end)
+    if FUTURE_RE.search(clause):
+        return "future"
+    if NEAR_RE.search(clause):
+        return "near"
+    if not PAST_RE.search(clause) and SCHEDULED_RE.match(text, name_end):
+        return "near"
+    return "past"
 
 
 def _resolve(match: re.Match[str], text: str, published: dt.date | None,
@@ -257,7 +291,7 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None,
         if qualifier == "on":
             start = match.start("wd_w")
         date = _weekday(WEEKDAYS[g("wd_w").lower()], published, qualifier,
-                        _future(text, start, end))
+                        _weekday_reading(text, start, end, match.end("wd_w")))
     elif kind == "rel":
         word = " ".join(g("rel_w").lower().split())
         if published is not None:
@@ -321,9 +355,10 @@ def _is_weekday(text: str) -> bool:
 
 
 def _weekday(weekday: int, published: dt.date | None, qualifier: str,
-             future: bool) -> dt.date | None:
+             reading: str) -> dt.date | None:
     """'on Tuesday' in a report is the latest Tuesday up to publication; in a clause about
-    what is to come, the next one; 'last' and 'next' exclude the publication day itself."""
+    what is to come, the next one; read "near", the nearer of the two (the latest on a
+    tie); 'last' and 'next' exclude the publication day itself."""
     if published is None:
         return None
     back = (published.weekday() - weekday) % 7
@@ -332,7 +367,7 @@ def _weekday(weekday: int, published: dt.date | None, qualifier: str,
         return published - dt.timedelta(days=back or 7)
     if qualifier == "next":
         return published + dt.timedelta(days=ahead or 7)
-    if future:
+    if reading == "future" or (reading == "near" and ahead < back):
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
