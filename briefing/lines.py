@@ -117,23 +117,32 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     if text.rstrip().endswith(("?", ":")):
         return None  # a question, or a line that only announces what follows it
     if dangling(text):
-        if ref.sentence == 0:
-            return None
-        sentences = corpus.articles[ref.article].sentences
-        before = sentences[ref.sentence - 1]
-        prev = before.text
-        # Only the sentence right before, in the same paragraph, is surely what it refers to.
-        if (before.paragraph != sentences[ref.sentence].paragraph or dangling(prev)
-                or prev.rstrip().endswith("?")):
-            return None
-        text = f"{prev} {text}"
-        covers = frozenset({ref, SentenceRef(ref.article, ref.sentence - 1)})
-    else:
-        covers = frozenset({ref})
-    words = len(text.split())
-    if words < limits.min_sentence_words or words > limits.max_sentence_words:
+        return with_lead_in(limits, corpus, row)
+    return _sized(limits, Line(ref, text, row, len(text.split()), frozenset({ref})))
+
+
+def with_lead_in(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
+    """The sentence at `row` shown after the one before it, which it leans on; None when
+    that is not surely what it refers to."""
+    ref = corpus.refs[row]
+    if ref.sentence == 0:
         return None
-    return Line(ref, text, row, words, covers)
+    sentences = corpus.articles[ref.article].sentences
+    before = sentences[ref.sentence - 1]
+    prev = before.text
+    # Only the sentence right before, in the same paragraph, is surely what it refers to.
+    if (before.paragraph != sentences[ref.sentence].paragraph or dangling(prev)
+            or prev.rstrip().endswith("?")):
+        return None
+    text = f"{prev} {corpus.texts[row]}"
+    covers = frozenset({ref, SentenceRef(ref.article, ref.sentence - 1)})
+    return _sized(limits, Line(ref, text, row, len(text.split()), covers))
+
+
+def _sized(limits: DigestConfig, line: Line) -> Line | None:
+    if line.words < limits.min_sentence_words or line.words > limits.max_sentence_words:
+        return None
+    return line
 
 
 def dangling(text: str) -> bool:
@@ -283,6 +292,31 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
         if not named or named[0] > thing.start():
             return False
     return True
+
+
+# Words that say when, not who: before a pronoun they leave it without anyone to stand for.
+TIME_WORDS = frozenset("""
+day days week weeks month months year years today yesterday tomorrow tonight morning
+afternoon evening night weekend time times hours hour later earlier soon ago last next early
+late mid first latest recently previously meanwhile also still already just never once again
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec
+""".split())
+
+
+def introduces_its_people(text: str) -> bool:
+    """False if a person pronoun outside quotes comes before any word that could say who it
+    is: only function words, dates and times before it ("His lawyers claim…", "On 9 June
+    1950, the day that his obituary appeared…", "In 1992 she married…"). Who is meant was
+    said in an earlier sentence. "Jackson died at his home" and "Paramedics said they…"
+    name someone first."""
+    unquoted = QUOTED_RE.sub(" ", text)
+    person = PERSONAL_RE.search(unquoted)
+    if person is None:
+        return True
+    return any(word.lower() not in STOPWORDS and word.lower() not in TIME_WORDS
+               for word in WORD_RE.findall(unquoted[:person.start()]))
 
 
 def _part_of_a_quote(text: str) -> bool:

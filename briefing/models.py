@@ -233,6 +233,9 @@ class TimelineEntry:
     # The figures history: each tracked figure's changes, on the day they were reported.
     figures: tuple[FigureStep, ...] = ()
     new_figures: tuple[bool, ...] = ()  # as new_lines, per figure
+    # "day", or "month" / "year" for a period a story told by year and month places an
+    # event in ("In 1992 she…"); `date` is then the period's first day.
+    grain: str = "day"
 
     @property
     def gained(self) -> bool:
@@ -273,6 +276,7 @@ class ToldDay:
 
     date: dt.date
     lines: tuple[str, ...]
+    grain: str = "day"  # as TimelineEntry.grain
 
 
 @dataclass(frozen=True)

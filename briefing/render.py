@@ -21,7 +21,7 @@ from weasyprint.urls import URLFetcher
 
 from .analyze.quantity_words import INCLUSIVE_RE
 from .errors import ConfigError, OutputError
-from .models import Briefing, Claim, DigestItem, LedgerRow
+from .models import Briefing, Claim, DigestItem, LedgerRow, TimelineEntry
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +200,7 @@ def markdown_env(templates: Path | None) -> jinja2.Environment:
     env.filters["url"] = md_url
     env.filters["amount"] = amount
     env.filters["long_date"] = long_date
+    env.filters["period"] = period
     return env
 
 
@@ -216,6 +217,15 @@ def render_markdown(briefing: Briefing, templates: Path | None) -> str:
 
 def long_date(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def period(entry: TimelineEntry) -> str:
+    """A timeline entry's day ("Tuesday 5 March 2019"), month ("March 2008") or year."""
+    if entry.grain == "month":
+        return f"{entry.date:%B %Y}"
+    if entry.grain == "year":
+        return str(entry.date.year)
+    return long_date(entry.date)
 
 
 def _cite(briefing: Briefing):  # type: ignore[no-untyped-def]

@@ -457,7 +457,7 @@ class Store:
                     (day, json.dumps(list(told.lines), ensure_ascii=False),
                      json.dumps([asdict(f) for f in told.figures], ensure_ascii=False),
                      None if told.timeline is None else json.dumps(
-                         [[d.date.isoformat(), list(d.lines)] for d in told.timeline],
+                         [[_period_text(d), list(d.lines)] for d in told.timeline],
                          ensure_ascii=False)))
             self.db.executemany("UPDATE versions SET edition = ? WHERE id = ? AND"
                                 " (edition IS NULL OR edition = ?)",
@@ -515,8 +515,7 @@ class Store:
                 latest[f["topic"], f["measure"]] = ToldFigure(**f)
         timeline = rows[-1][3]
         days = None if timeline is None else tuple(
-            ToldDay(dt.date.fromisoformat(day), tuple(texts))
-            for day, texts in json.loads(timeline))
+            _told_day(day, texts) for day, texts in json.loads(timeline))
         return Told(dt.date.fromisoformat(rows[-1][0]), lines, tuple(latest.values()), days)
 
     # Deliveries: one row per (edition, recipient). 'sending' is written before DATA and
@@ -621,3 +620,18 @@ def scratch_copy(database: Path) -> Iterator[Path]:
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{database}: cannot use the state database: {exc}") from None
         yield copy
+
+
+# A timeline period as stored: "2019-03-05" a day, "2008-03" a month, "1992" a year (rows
+# written before months and years were periods hold days only).
+_PERIOD_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def _period_text(day: ToldDay) -> str:
+    return day.date.strftime(_PERIOD_FORMATS[day.grain])
+
+
+def _told_day(text: str, lines: list[str]) -> ToldDay:
+    grain = {10: "day", 7: "month"}.get(len(text), "year")
+    date = dt.datetime.strptime(text, _PERIOD_FORMATS[grain]).date()
+    return ToldDay(date, tuple(lines), grain)

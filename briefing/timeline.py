@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .analyze.dates import DAY, article_dates
+from .analyze.dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .analyze.topics import TopicMatcher
 from .config import Config, DigestConfig
 from .corpus import Corpus
 from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
-from .lines import Line, line_at
+from .lines import Line, introduces_its_people, line_at, with_lead_in
 from .models import (
     Article,
     FigureStep,
@@ -49,6 +50,10 @@ class TimelineSettings:
     # A sentence that names no day only stands for its article's day: as a day's line it
     # counts for this share of its closeness to what the day's sentences say.
     undated_weight: float = 0.8
+    # A line must say who its "he", "her", "their" are (a pronoun with nobody before it
+    # reads as mid-story out of context): it comes with the sentence before it when that
+    # says who, else it is passed over for the next best.
+    self_contained: bool = True
 
 
 # A day before the story began shows only when this share of the articles name it: the
@@ -65,112 +70,161 @@ class Timeline:
     since: dt.date | None = None  # the previous edition: what its timeline lacked is marked
 
 
+# A period of the timeline: a day, or (in a story told by year and month) a month or year,
+# as its first day and its grain. Sorted, a year comes before its months and a month
+# before its days.
+Period = tuple[dt.date, str]
+_GRAIN_ORDER = {YEAR: 0, MONTH: 1, DAY: 2}
+# "In 1992 she…", "in March 2008", "during 1985": the period when the clause's event
+# happened. "since 2008", "by 2010", "until March" bound a span: they tell no event.
+_WHEN_BEFORE_RE = re.compile(r"(?:^|\b(?:in|In|during|During)\s+(?:(?:early|late|mid)[\s-]+)?)$")
+
+
+def period_key(period: Period) -> tuple[dt.date, int]:
+    return period[0], _GRAIN_ORDER[period[1]]
+
+
 @dataclass(frozen=True)
 class _Dated:
     ref: SentenceRef
     date: dt.date
     named: bool  # the sentence names the date (else it is the article's publication day)
+    alone: bool = True  # the only period the sentence names
+    grain: str = DAY
+
+    @property
+    def period(self) -> Period:
+        return self.date, self.grain
 
 
-def sentence_dates(articles: list[Article], settings: TimelineSettings) -> list[_Dated]:
-    """The day each sentence speaks of, where one can be told."""
+def sentence_dates(articles: list[Article], settings: TimelineSettings,
+                   coarse: bool = False) -> list[_Dated]:
+    """The day each sentence speaks of, where one can be told; with `coarse`, also the
+    month or year a sentence tells something happened in ("In 1992 she…")."""
     out: list[_Dated] = []
     for index, article in enumerate(articles):
         found = article.dates if article.dates is not None else article_dates(
             [(s.paragraph, s.text) for s in article.sentences], article.published)
         for sentence, mentions in zip(article.sentences, found, strict=True):
             ref = SentenceRef(index, sentence.index)
-            days = [m.date for m in mentions if m.granularity == DAY]
-            if days:
-                out += [_Dated(ref, day, True) for day in dict.fromkeys(days)]
+            periods = [(m.date, m.granularity) for m in mentions if m.granularity == DAY
+                       or (coarse and _tells_when(sentence.text, m))]
+            if periods:
+                distinct = list(dict.fromkeys(periods))
+                out += [_Dated(ref, day, True, len(distinct) == 1, grain)
+                        for day, grain in distinct]
             elif (article.published is not None and not mentions
                   and sentence.index < settings.lead_sentences):
                 out.append(_Dated(ref, article.published, False))
     return out
 
 
+def _tells_when(text: str, mention: DateMention) -> bool:
+    """A month or year the sentence places its event in: written after "in" or "during",
+    or opening the sentence ("In 1992 she married…", "in March 2008"); not "since 2008"."""
+    return mention.granularity != DAY and bool(_WHEN_BEFORE_RE.search(text[:mention.start]))
+
+
 def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, per_date: int,
                    relevant: Callable[[str], bool] | None = None,
                    start: dt.date | None = None, end: dt.date | None = None,
                    settings: TimelineSettings | None = None,
-                   story_start: dt.date | None = None) -> list[TimelineEntry]:
+                   story_start: dt.date | None = None,
+                   coarse: bool = False) -> list[TimelineEntry]:
     """The `dates` days the articles speak of most, oldest first, each with up to `per_date`
     lines that best describe it; only days from `start` to `end` (both optional), and days
-    before `story_start` only when a quarter of the articles name them.
+    before `story_start` only when a quarter of the articles name them. With a
+    `story_start`, a day before the first article is an event of the story only when two
+    articles name it or a sentence is about it (names no other day): a day mentioned once in
+    passing ("On 26 February a 5.2 quake; two days ago a 7.2; yesterday four more") is
+    background.
+
+    With `coarse` (a story told by year and month, such as a life), a month or year a
+    sentence places its event in ("In 1992 she…") is a period of its own beside the days.
 
     `relevant` keeps a sentence in play (e.g. it names one of the story's terms). Articles
     are indexed as given: the refs of the items point into `articles`."""
     settings = settings or TimelineSettings()
-    dated = [d for d in sentence_dates(articles, settings)
+    dated = [d for d in sentence_dates(articles, settings, coarse)
              if (start is None or d.date >= start) and (end is None or d.date <= end)]
     scores = _date_scores(articles, dated, settings)
     if story_start is not None:
         naming = _naming(dated)
         least = BACKGROUND_SHARE * len(articles)
-        scores = {d: v for d, v in scores.items()
-                  if d >= story_start or len(naming.get(d, ())) >= least}
-    chosen_dates = sorted(sorted(scores, key=lambda d: (-scores[d], d))[:dates])
-    keep = set(chosen_dates)
-    by_date: dict[dt.date, list[SentenceRef]] = defaultdict(list)
-    undated: set[tuple[dt.date, SentenceRef]] = set()
+        scores = {p: v for p, v in scores.items()
+                  if p[0] >= story_start or len(naming.get(p, ())) >= least}
+        first = min((a.published for a in articles if a.published is not None), default=None)
+        told_alone = {d.period for d in dated if d.named and d.alone}
+        scores = {p: v for p, v in scores.items()
+                  if first is None or p[0] >= first or len(naming.get(p, ())) >= 2
+                  or p in told_alone}
+    # Best first, with spares: a day none of whose sentences can stand as a line gives its
+    # place to the next.
+    ranked = sorted(scores, key=lambda p: (-scores[p], period_key(p)))[:2 * dates + 5]
+    keep = set(ranked)
+    by_date: dict[Period, list[SentenceRef]] = defaultdict(list)
+    undated: set[tuple[Period, SentenceRef]] = set()
     for d in dated:
-        if d.date not in keep:
+        if d.period not in keep:
             continue
         text = articles[d.ref.article].sentences[d.ref.sentence].text
         if relevant is not None and not relevant(text):
             continue
         published = articles[d.ref.article].published
         lag = (published - d.date).days if published else 0
-        background = story_start is not None and d.date < story_start
+        background = (story_start is not None and d.date < story_start) or d.grain != DAY
         if d.named and (lag < 0 or (lag >= settings.max_report_lag and not background)):
             continue  # a plan, or a late look back at a day of the story
         if not d.named and not 0 <= lag <= settings.undated_lag:
             continue
-        by_date[d.date].append(d.ref)
+        by_date[d.period].append(d.ref)
         if not d.named:
-            undated.add((d.date, d.ref))
+            undated.add((d.period, d.ref))
     # Only the candidates are vectorized: a 1,000-article story stays a matter of seconds.
     corpus = Corpus(articles, only={r for refs in by_date.values() for r in refs})
-    entries = []
+    entries: list[TimelineEntry] = []
     taken: list[int] = []
     shown: set[SentenceRef] = set()
-    for day in chosen_dates:
+    for day in ranked:
+        if len(entries) >= dates:
+            break
         rows = [corpus.row_of[r] for r in by_date.get(day, [])]
         weight = {corpus.row_of[r]: settings.undated_weight for r in by_date.get(day, [])
                   if (day, r) in undated}
         picked = _describe(corpus, replace(limits, max_sentence_words=settings.max_words),
-                           rows, per_date, taken, shown, settings.lead_fade, weight)
+                           rows, per_date, taken, shown, settings, weight)
         if not picked:
             continue
         taken += [p.row for p in picked]
         shown.update(r for p in picked for r in p.covers)
         items = tuple(with_citations(corpus, line, limits.duplicate_similarity)
                       for line in picked)
-        entries.append(TimelineEntry(day, items, len({corpus.refs[r].article for r in rows})))
-    return entries
+        entries.append(TimelineEntry(day[0], items, len({corpus.refs[r].article for r in rows}),
+                                     grain=day[1]))
+    return sorted(entries, key=lambda e: period_key((e.date, e.grain)))
 
 
 def _date_scores(articles: list[Article], dated: list[_Dated],
-                 settings: TimelineSettings) -> dict[dt.date, float]:
+                 settings: TimelineSettings) -> dict[Period, float]:
     """How much each day matters: how many articles name it, and how many appeared on it
     (only days some sentence speaks of are in play)."""
     naming = _naming(dated)
-    published = Counter(a.published for a in articles if a.published is not None)
-    return {day: len(naming.get(day, ())) + settings.published_weight * published[day]
-            for day in {d.date for d in dated}}
+    published = Counter((a.published, DAY) for a in articles if a.published is not None)
+    return {p: len(naming.get(p, ())) + settings.published_weight * published[p]
+            for p in {d.period for d in dated}}
 
 
-def _naming(dated: list[_Dated]) -> dict[dt.date, set[int]]:
-    """The articles that name each day."""
-    naming: dict[dt.date, set[int]] = defaultdict(set)
+def _naming(dated: list[_Dated]) -> dict[Period, set[int]]:
+    """The articles that name each period."""
+    naming: dict[Period, set[int]] = defaultdict(set)
     for d in dated:
         if d.named:
-            naming[d.date].add(d.ref.article)
+            naming[d.period].add(d.ref.article)
     return naming
 
 
 def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: int,
-              taken: list[int], shown: set[SentenceRef], lead_fade: float,
+              taken: list[int], shown: set[SentenceRef], settings: TimelineSettings,
               weight: dict[int, float]) -> list[Line]:
     """The lines closest to what the day's sentences say together (their TF-IDF centroid),
     never two that say the same, nor one already in the timeline: not its sentence, nor one
@@ -183,7 +237,7 @@ def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: i
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = np.asarray(vectors @ centroid).ravel()
-    centrality /= 1.0 + lead_fade * np.array([corpus.refs[r].sentence for r in rows])
+    centrality /= 1.0 + settings.lead_fade * np.array([corpus.refs[r].sentence for r in rows])
     centrality *= np.array([weight.get(r, 1.0) for r in rows])
     order = np.argsort(-centrality, kind="stable")
     threshold = limits.duplicate_similarity * 0.7
@@ -192,6 +246,11 @@ def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: i
         line = line_at(limits, corpus, rows[int(i)])
         if line is None or line.covers & shown or any(line.covers & p.covers for p in picked):
             continue
+        if settings.self_contained and not introduces_its_people(line.text):
+            line = with_lead_in(limits, corpus, line.row) if len(line.covers) == 1 else None
+            if (line is None or not introduces_its_people(line.text) or line.covers & shown
+                    or any(line.covers & p.covers for p in picked)):
+                continue
         against = taken + [p.row for p in picked]
         if against and corpus.similarity([line.row], against).max() >= threshold:
             continue
@@ -221,10 +280,10 @@ def story_timeline(config: Config, story: list[Article], date: dt.date,
 
 def marked(entries: list[TimelineEntry], before: tuple[ToldDay, ...]) -> list[TimelineEntry]:
     """Entries marked with what they add to the timeline a reader was shown (`before`)."""
-    shown = {day.date: {_plain(line) for line in day.lines} for day in before}
+    shown = {(day.date, day.grain): {_plain(line) for line in day.lines} for day in before}
     out = []
     for e in entries:
-        lines = shown.get(e.date)
+        lines = shown.get((e.date, e.grain))
         if lines is None:
             out.append(replace(e, new=True))
         else:
@@ -249,16 +308,17 @@ def _story_entries(config: Config, story: list[Article], date: dt.date) -> list[
     if not articles or config.timeline.entries <= 0:
         return []
     story_start = _story_start(config, articles)
-    entries = {e.date: e for e in _event_entries(config, articles, date, story_start)}
+    entries = {(e.date, e.grain): e
+               for e in _event_entries(config, articles, date, story_start)}
     for day, steps in figure_steps(config, articles, date).items():
-        if day in entries:
+        if (day, DAY) in entries:
             # A first figure whose sentence is the day's line already says nothing more.
-            said = refs_of([entries[day]])
+            said = refs_of([entries[day, DAY]])
             steps = [f for f in steps if f.before is not None or f.now.claim.ref not in said]
-            entries[day] = replace(entries[day], figures=tuple(steps))
+            entries[day, DAY] = replace(entries[day, DAY], figures=tuple(steps))
         elif story_start is None or day >= story_start:
-            entries[day] = TimelineEntry(day, (), 0, figures=tuple(steps))
-    return [entries[day] for day in sorted(entries)]
+            entries[day, DAY] = TimelineEntry(day, (), 0, figures=tuple(steps))
+    return [entries[p] for p in sorted(entries, key=period_key)]
 
 
 def figure_steps(config: Config, articles: list[Article], end: dt.date
@@ -300,7 +360,7 @@ def _reported_on(row: LedgerRow, articles: list[Article]) -> dt.date | None:
 
 def _story_start(config: Config, articles: list[Article]) -> dt.date | None:
     """The first day of the story: a while before its first article. Unknown (None) when
-    most articles carry no date."""
+    most articles carry no date (a story told by year and month, such as a life)."""
     dated = [a.published for a in articles if a.published is not None]
     if dated and 2 * len(dated) >= len(articles):
         return min(dated) - dt.timedelta(days=config.timeline.lookback_days)
@@ -317,4 +377,4 @@ def _event_entries(config: Config, articles: list[Article], date: dt.date,
 
     return build_timeline(articles, config.digest, config.timeline.entries,
                           config.timeline.sentences_per_entry, relevant=relevant, end=date,
-                          story_start=story_start)
+                          story_start=story_start, coarse=story_start is None)

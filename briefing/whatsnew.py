@@ -80,7 +80,8 @@ def told_by(briefing: Briefing) -> Told:
     items = [*briefing.overview, *(i for t in briefing.topics for i in t.items)]
     figures = tuple(ToldFigure(t.name, m.name, m.current.claim.value, amount(m.current.claim))
                     for t in briefing.topics for m in t.measures if m.current is not None)
-    timeline = tuple(ToldDay(e.date, (*(i.text for i in e.items), *(f.told for f in e.figures)))
+    timeline = tuple(ToldDay(e.date, (*(i.text for i in e.items), *(f.told for f in e.figures)),
+                             e.grain)
                      for e in briefing.timeline) if briefing.timeline_enabled else None
     return Told(briefing.date, tuple(i.text for i in items), figures, timeline)
 
