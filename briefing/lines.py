@@ -305,18 +305,34 @@ nov dec
 """.split())
 
 
+# "did so", "do the same": what was done was said in an earlier sentence.
+DID_SO_RE = re.compile(r"\b(?:did|do|does|done|doing) (?:so|the same)\b", re.I)
+
+
+OPENING_PHRASE_RE = re.compile(
+    r"\s*(?:after|before|in|on|at|during|upon|since|from|with|for|by|despite|following|"
+    r"as|when|while|once|until|like|unlike|among|amid|within|without|[a-z]+ing)\b", re.I)
+
+
 def introduces_its_people(text: str) -> bool:
-    """False if a person pronoun outside quotes comes before any word that could say who it
-    is: only function words, dates and times before it ("His lawyers claim…", "On 9 June
-    1950, the day that his obituary appeared…", "In 1992 she married…"). Who is meant was
-    said in an earlier sentence. "Jackson died at his home" and "Paramedics said they…"
-    name someone first."""
+    """False if the line says it did what an earlier sentence told ("Clinton did so in
+    1998"), or a person pronoun outside quotes comes before any word that could say who it
+    is: only function words, dates, times and opening phrases before it ("His lawyers
+    claim…", "On 9 June 1950, the day that his obituary appeared…", "In 1992 she
+    married…", "After high school, she…"). Who is meant was said in an earlier sentence.
+    "Jackson died at his home" and "Paramedics said they…" name someone first."""
     unquoted = QUOTED_RE.sub(" ", text)
+    if DID_SO_RE.search(unquoted):
+        return False
     person = PERSONAL_RE.search(unquoted)
     if person is None:
         return True
+    # An opening phrase ("After high school, she…", "Speaking at the rally, he…") holds no
+    # one the pronoun can stand for.
+    chunks = re.split(r"[,;:—–]", unquoted[:person.start()])
     return any(word.lower() not in STOPWORDS and word.lower() not in TIME_WORDS
-               for word in WORD_RE.findall(unquoted[:person.start()]))
+               for chunk in chunks if not OPENING_PHRASE_RE.match(chunk)
+               for word in WORD_RE.findall(chunk))
 
 
 def _part_of_a_quote(text: str) -> bool:

@@ -59,6 +59,7 @@ class TimelineSettings:
 # A day before the story began shows only when this share of the articles name it: the
 # story is about it ("the 2004 tsunami"), it is not a passing mention.
 BACKGROUND_SHARE = 0.25
+OPENING_BONUS = 0.5  # less than one more article naming a period
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ Period = tuple[dt.date, str]
 _GRAIN_ORDER = {YEAR: 0, MONTH: 1, DAY: 2}
 # "In 1992 she…", "in March 2008", "during 1985": the period when the clause's event
 # happened. "since 2008", "by 2010", "until March" bound a span: they tell no event.
+_RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 _WHEN_BEFORE_RE = re.compile(r"(?:^|\b(?:in|In|during|During)\s+(?:(?:early|late|mid)[\s-]+)?)$")
 
 
@@ -91,6 +93,7 @@ class _Dated:
     named: bool  # the sentence names the date (else it is the article's publication day)
     alone: bool = True  # the only period the sentence names
     grain: str = DAY
+    opens: bool = False  # the sentence opens with it ("In 1992, …")
 
     @property
     def period(self) -> Period:
@@ -107,12 +110,16 @@ def sentence_dates(articles: list[Article], settings: TimelineSettings,
             [(s.paragraph, s.text) for s in article.sentences], article.published)
         for sentence, mentions in zip(article.sentences, found, strict=True):
             ref = SentenceRef(index, sentence.index)
-            periods = [(m.date, m.granularity) for m in mentions if m.granularity == DAY
-                       or (coarse and _tells_when(sentence.text, m))]
-            if periods:
-                distinct = list(dict.fromkeys(periods))
-                out += [_Dated(ref, day, True, len(distinct) == 1, grain)
-                        for day, grain in distinct]
+            told = [m for m in mentions if m.granularity == DAY
+                    or (coarse and _tells_when(sentence.text, m))]
+            if told:
+                distinct = len({m.key for m in told}) == 1
+                seen: set[tuple[dt.date, str]] = set()
+                for m in told:
+                    if m.key not in seen:
+                        seen.add(m.key)
+                        out.append(_Dated(ref, m.date, True, distinct, m.granularity,
+                                          _opens_with(sentence.text, m)))
             elif (article.published is not None and not mentions
                   and sentence.index < settings.lead_sentences):
                 out.append(_Dated(ref, article.published, False))
@@ -121,8 +128,17 @@ def sentence_dates(articles: list[Article], settings: TimelineSettings,
 
 def _tells_when(text: str, mention: DateMention) -> bool:
     """A month or year the sentence places its event in: written after "in" or "during",
-    or opening the sentence ("In 1992 she married…", "in March 2008"); not "since 2008"."""
-    return mention.granularity != DAY and bool(_WHEN_BEFORE_RE.search(text[:mention.start]))
+    or opening the sentence ("In 1992 she married…", "in March 2008"); not "since 2008",
+    nor in a clause about someone in passing ("the strategist who worked for McCain in
+    2000, said…")."""
+    before = text[:mention.start]
+    return (mention.granularity != DAY and bool(_WHEN_BEFORE_RE.search(before))
+            and not _RELATIVE_RE.search(re.split(r"[,;:(—–]", before)[-1]))
+
+
+def _opens_with(text: str, mention: DateMention) -> bool:
+    """The sentence opens with the period: it is about it ("In 1996, Mrs. Obama joined…")."""
+    return re.fullmatch(r"\W*(?:in|during)?\s*", text[:mention.start], re.IGNORECASE) is not None
 
 
 def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, per_date: int,
@@ -139,8 +155,10 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     passing ("On 26 February a 5.2 quake; two days ago a 7.2; yesterday four more") is
     background.
 
-    With `coarse` (a story told by year and month, such as a life), a month or year a
-    sentence places its event in ("In 1992 she…") is a period of its own beside the days.
+    With `coarse` (a story without publication dates), a month or year a sentence places
+    its event in ("In 1992 she…") is a period of its own beside the days, when the story
+    is told by year and month (such as a life: at least half the dates its sentences name
+    are months and years), not by day.
 
     `relevant` keeps a sentence in play (e.g. it names one of the story's terms). Articles
     are indexed as given: the refs of the items point into `articles`."""
@@ -148,6 +166,17 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     dated = [d for d in sentence_dates(articles, settings, coarse)
              if (start is None or d.date >= start) and (end is None or d.date <= end)]
     scores = _date_scores(articles, dated, settings)
+    if coarse:
+        named = [d for d in dated if d.named]
+        if 2 * sum(d.grain != DAY for d in named) < len(named):
+            # Told by day (a report of events): a year or month is background ("the
+            # largest was in 1923"), not the story's.
+            scores = {p: v for p, v in scores.items() if p[1] == DAY}
+        else:
+            # Told by year (a life): a period a sentence opens with ("In 1996, …") is what
+            # that sentence is about, ahead of one named in passing as often.
+            for p in {d.period for d in dated if d.opens}:
+                scores[p] += OPENING_BONUS
     if story_start is not None:
         naming = _naming(dated)
         least = BACKGROUND_SHARE * len(articles)
@@ -164,6 +193,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     keep = set(ranked)
     by_date: dict[Period, list[SentenceRef]] = defaultdict(list)
     undated: set[tuple[Period, SentenceRef]] = set()
+
     for d in dated:
         if d.period not in keep:
             continue
@@ -178,6 +208,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
         if not d.named and not 0 <= lag <= settings.undated_lag:
             continue
         by_date[d.period].append(d.ref)
+
         if not d.named:
             undated.add((d.period, d.ref))
     # Only the candidates are vectorized: a 1,000-article story stays a matter of seconds.

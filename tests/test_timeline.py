@@ -14,6 +14,7 @@ from briefing.analyze.sentences import split_sentences
 from briefing.cli import main
 from briefing.config import DigestConfig
 from briefing.models import Article
+from briefing.lines import introduces_its_people
 from briefing.timeline import build_timeline
 
 from .conftest import write_config
@@ -114,6 +115,9 @@ def test_a_line_whose_pronoun_names_nobody_gives_way() -> None:
     only = arts[:2] + [article("d", pub, "Envoy Ana Lima reached the port on 2 March.")]
     entries = build_timeline(only, DigestConfig(), dates=1, per_date=1)
     assert [e.date for e in entries] == [dt.date(2019, 3, 2)]
+    assert not introduces_its_people("After high school, she joined the talks.")
+    assert not introduces_its_people("Envoy Ana Lima's deputy did so in Geneva.")
+    assert introduces_its_people("The envoy, who had long talks, left his post.")
     # One whose sentence before says who comes with it.
     lead = [article("e", pub, "Envoy Ana Lima has led the ceasefire talks for a year. On "
                               "Tuesday her envoys said the talks had failed in Geneva.")]
@@ -126,7 +130,8 @@ LIFE = [
     ("a.txt", "Ana Lima was born on 4 May 1961 in Porto, where her talks on schools began.",
      "In 1992 Ana Lima married the envoy Rui Costa after long talks in Lisbon."),
     ("b.txt", "In 1992 Ana Lima married Rui Costa, a port envoy, in Lisbon.",
-     "Ana Lima has led the talks on the port since 2008, aides say."),
+     "Ana Lima has led the talks on the port since 2008, aides say.",
+     "Rui Costa, the envoy who led the port talks in 1999, said the talks were hard."),
     ("c.txt", "In March 2008 Ana Lima opened the ceasefire talks in Geneva.",
      "Lima's talks in March 2008 were her first as an envoy, aides say."),
 ]
@@ -137,11 +142,18 @@ def test_a_life_told_by_year_and_month_has_entries_of_its_own_precision() -> Non
     entries = build_timeline(arts, DigestConfig(), dates=6, per_date=1, coarse=True)
     periods = [(e.date, e.grain) for e in entries]
     assert periods == [(dt.date(1961, 5, 4), "day"), (dt.date(1992, 1, 1), "year"),
-                       (dt.date(2008, 3, 1), "month")], "'since 2008' tells no event"
+                       (dt.date(2008, 3, 1), "month")], "not 'since 2008', nor 'who … in 1999'"
     assert "married" in entries[1].items[0].text
     # Without `coarse` (a story of dated reports), only days are entries.
     plain = build_timeline(arts, DigestConfig(), dates=6, per_date=1)
     assert [e.grain for e in plain] == ["day"]
+    # A story told by day keeps a year named in passing out ("the largest was in 1923").
+    quake = [article(str(i), None, f"The quake hit the port on 11 March 2011, envoys {i} "
+                                   "said after the talks.") for i in range(3)]
+    quake.append(article("old", None, "The largest quake before hit the port in 1923, "
+                                      "envoys said at the talks."))
+    entries = build_timeline(quake, DigestConfig(), dates=6, per_date=1, coarse=True)
+    assert [(e.date, e.grain) for e in entries] == [(dt.date(2011, 3, 11), "day")]
 
 
 def test_an_undated_story_shows_years_and_months_and_marks_a_new_one(tmp_path: Path) -> None:
