@@ -314,16 +314,23 @@ OPENING_PHRASE_RE = re.compile(
     r"as|when|while|once|until|like|unlike|among|amid|within|without|[a-z]+ing)\b", re.I)
 
 
-def introduces_its_people(text: str) -> bool:
+def stands_without_context(text: str) -> bool:
     """False if the line says it did what an earlier sentence told ("Clinton did so in
-    1998"), or a person pronoun outside quotes comes before any word that could say who it
+    1998"), points back with a demonstrative ("the gravity of these reports"), or a person
+    pronoun outside quotes comes before any word that could say who it
     is: only function words, dates, times and opening phrases before it ("His lawyers
     claim…", "On 9 June 1950, the day that his obituary appeared…", "In 1992 she
     married…", "After high school, she…"). Who is meant was said in an earlier sentence.
     "Jackson died at his home" and "Paramedics said they…" name someone first."""
     unquoted = QUOTED_RE.sub(" ", text)
-    if DID_SO_RE.search(unquoted):
-        return False
+    return not (DID_SO_RE.search(unquoted) or DEMONSTRATIVE_NP_RE.search(unquoted)) \
+        and says_who(text)
+
+
+def says_who(text: str) -> bool:
+    """False if a person pronoun outside quotes has only function words, dates, times and
+    opening phrases before it (see stands_without_context)."""
+    unquoted = QUOTED_RE.sub(" ", text)
     person = PERSONAL_RE.search(unquoted)
     if person is None:
         return True

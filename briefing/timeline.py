@@ -16,7 +16,7 @@ from .config import Config, DigestConfig
 from .corpus import Corpus
 from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
-from .lines import Line, introduces_its_people, line_at, with_lead_in
+from .lines import Line, line_at, says_who, stands_without_context, with_lead_in
 from .models import (
     Article,
     FigureStep,
@@ -277,9 +277,9 @@ def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: i
         line = line_at(limits, corpus, rows[int(i)])
         if line is None or line.covers & shown or any(line.covers & p.covers for p in picked):
             continue
-        if settings.self_contained and not introduces_its_people(line.text):
+        if settings.self_contained and not _stands(corpus, line):
             line = with_lead_in(limits, corpus, line.row) if len(line.covers) == 1 else None
-            if (line is None or not introduces_its_people(line.text) or line.covers & shown
+            if (line is None or not _stands(corpus, line) or line.covers & shown
                     or any(line.covers & p.covers for p in picked)):
                 continue
         against = taken + [p.row for p in picked]
@@ -289,6 +289,15 @@ def _describe(corpus: Corpus, limits: DigestConfig, rows: list[int], per_date: i
         if len(picked) >= per_date:
             break
     return picked
+
+
+def _stands(corpus: Corpus, line: Line) -> bool:
+    """A reader who joins here understands the line: it says who and what it speaks of, or
+    it is a sentence with the one before it that does."""
+    if len(line.covers) == 1:
+        return stands_without_context(line.text)
+    lead = corpus.articles[line.ref.article].sentences[line.ref.sentence - 1].text
+    return stands_without_context(lead) and says_who(line.text)
 
 
 def refs_of(entries: list[TimelineEntry]) -> frozenset[SentenceRef]:
