@@ -112,11 +112,13 @@ class TimelineConfig:
     enabled: bool = _help("Show the story's timeline: its dated events from every article "
                           "read so far.", True)
     entries: int = _help("Most dates chosen for their events (the days most articles speak "
-                         "of); days a tracked figure changed are shown besides.", 12)
+                         "of; in an undated story told by year, such as a life, years and "
+                         "months too); days a tracked figure changed are shown besides.", 12)
     sentences_per_entry: int = _help("Most lines per date.", 1)
     lookback_days: int = _help(
         "Days before the first article that count as part of the story; an older date shows "
-        "only when at least a quarter of the articles name it.", 30)
+        "only when at least a quarter of the articles name it. Within them, a day only one "
+        "article names, in passing, is background.", 30)
 
 
 @dataclass(frozen=True)
