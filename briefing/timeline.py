@@ -216,7 +216,9 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     entries: list[TimelineEntry] = []
     taken: list[int] = []
     shown: set[SentenceRef] = set()
-    for day in ranked:
+    # The chosen days are described oldest first (a later day's line must not say again
+    # what an earlier one said); the spares after them, best first.
+    for day in sorted(ranked[:dates], key=period_key) + ranked[dates:]:
         if len(entries) >= dates:
             break
         rows = [corpus.row_of[r] for r in by_date.get(day, [])]
