@@ -17,6 +17,7 @@ DANGLING_RE = re.compile(
     r"also|nevertheless|nonetheless|moreover|furthermore|still|yet|instead|then|there|here|"
     r"likewise|similarly|so|thus|hence|besides|otherwise|according to (him|her|them)|"
     r"indeed|in fact|of course|after all|even so|additionally|in addition(?=,)|"
+    r"immediately(?=,)|afterwards|soon after(?=,)|"
     r"the (?:other|latter|former)|the \w+ (?:also )?add(?:ed|s))\b",
     re.I)
 BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", re.I)
@@ -84,6 +85,7 @@ IMPERSONAL_RE = re.compile(r"\b(it|its|that's)\b", re.I)
 # The writer's own judgement: what someone must or should do, said by no one ("Before
 # Germany admonishes Spain about its budget, it must make a greater effort itself.").
 PRESCRIPTIVE_RE = re.compile(r"\b(must|should|ought to)\b", re.I)
+WRITER_RE = re.compile(r"\b(I|[Mm]y)\b")
 FIRST_PERSON_RE = re.compile(r"\b(I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(in|at|on|from|to|of|for|across|near|into|with|by)\s+$",
                                    re.I)
@@ -116,6 +118,8 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     text = corpus.texts[row]
     if text.rstrip().endswith(("?", ":")):
         return None  # a question, or a line that only announces what follows it
+    if writer_speaking(text):
+        return None
     if dangling(text):
         return with_lead_in(limits, corpus, row)
     return _sized(limits, Line(ref, text, row, len(text.split()), frozenset({ref})))
@@ -143,6 +147,14 @@ def _sized(limits: DigestConfig, line: Line) -> Line | None:
     if line.words < limits.min_sentence_words or line.words > limits.max_sentence_words:
         return None
     return line
+
+
+def writer_speaking(text: str) -> bool:
+    """True if the page's writer speaks in the line ("A few weeks ago in Denver, I shared
+    with the nation…"): an "I" or "we" outside quotation marks, with nobody said to speak.
+    Out of its page the reader cannot tell who that is."""
+    unquoted = QUOTED_RE.sub(" ", text)
+    return bool(WRITER_RE.search(unquoted)) and not ATTRIBUTED_RE.search(text)
 
 
 def dangling(text: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from briefing.config import Config, DigestConfig, Term, TopicConfig
 from briefing.corpus import Corpus
 from briefing.digest import select_for_topic
-from briefing.lines import dangling, surname_references, surnames
+from briefing.lines import dangling, surname_references, surnames, writer_speaking
 from briefing.models import Article, Sentence
 from briefing.ranking import lead_prior, length_prior
 from briefing.selection import select
@@ -59,12 +59,15 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "Officials stated this during a briefing.",
                  "“We will not ration water,” in the words of the notice.",
                  "“The rights to water should not be compromised,” he said on Friday.",
-                 "The move Monday comes after the agency did the same."]:
+                 "The move Monday comes after the agency did the same.",
+                 "Immediately, rival councillors piled in with criticism of the plan.",
+                 "Soon after, the mayor resigned."]:
         assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
                  "The objectives of the plan are set out in a report by the council.",
                  "“We will not ration water,” the mayor said.",
-                 "Engineers said the move was safe."]:
+                 "Engineers said the move was safe.",
+                 "Immediately after the vote, the council closed the reservoir gates."]:
         assert not dangling(text), text
 
 
@@ -129,3 +132,13 @@ def test_places_and_days_are_not_surnames() -> None:
     names = surnames(["Antonis Samaras spoke in Europe.", "The Champions League Europe cup.",
                       "On Good Friday the Greek Orthodox Friday service.", "Samaras's plan."])
     assert names == {"Samaras"}
+
+
+def test_a_line_where_the_writer_speaks_is_not_a_line() -> None:
+    """Out of its page, nobody can tell who "I" is; a quotation or a named speaker can."""
+    writer = ("A few weeks ago at the town meeting, I shared with the council why my street "
+              "needs the reservoir water back.")
+    quoted = "\"I have never seen the reservoir this low,\" the mayor told the council."
+    assert top_line([writer, quoted, *FILLER]) == quoted
+    assert writer_speaking(writer) and not writer_speaking(quoted)
+    assert not writer_speaking("The mayor told me the reservoir was at its lowest in years.")
