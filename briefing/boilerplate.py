@@ -19,6 +19,9 @@ from .models import Article, SentenceRef
 # Two articles that share this many paragraphs or more, or a third of the shorter one's,
 # carry the same story copy.
 SHARED_COPY = 3
+# Pairs of carriers are compared among a paragraph's first this many (in edition order): a
+# banner on every one of 10,000 pages would otherwise make 50 million pairs.
+MAX_CARRIERS = 50
 # A paragraph that attributes what it says is a claim (a statement two outlets both quote
 # in full), not a banner, when the outlets are not known to be one.
 ATTRIBUTED_RE = re.compile(r"\b(said|says|told|according to|stated|announced)\b")
@@ -42,7 +45,7 @@ def repeated_lines(articles: list[Article]) -> frozenset[SentenceRef]:
         return frozenset()
     shared: Counter[tuple[int, int]] = Counter()
     for found in repeated.values():
-        shared.update(combinations(sorted(found), 2))
+        shared.update(combinations(sorted(found)[:MAX_CARRIERS], 2))
     furniture: set[str] = set()
     for key, found in repeated.items():
         outlets = {(articles[i].outlet or "").casefold() for i in found}
@@ -50,7 +53,7 @@ def repeated_lines(articles: list[Article]) -> frozenset[SentenceRef]:
             continue  # several outlets carry it: wire copy
         if any(shared[(i, j)] >= SHARED_COPY or 3 * shared[(i, j)] >= min(
                 len(articles[i].paragraphs), len(articles[j].paragraphs))
-               for i, j in combinations(sorted(found), 2)):
+               for i, j in combinations(sorted(found)[:MAX_CARRIERS], 2)):
             continue  # part of a story the articles share
         if outlets == {""} and ATTRIBUTED_RE.search(key):
             continue

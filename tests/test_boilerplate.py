@@ -114,3 +114,18 @@ def test_unknown_outlets_a_shared_statement_is_kept_a_shared_blurb_is_not(
     assert {a.outlet for a in articles} == {None}
     found = {articles[r.article].sentences[r.sentence].text for r in repeated_lines(articles)}
     assert found == {blurb}
+
+
+def test_a_banner_on_many_pages_is_found_on_every_one(tmp_path: Path) -> None:
+    """Pairs are compared among a paragraph's first carriers only (a banner on every page of
+    a large inbox); the verdict holds for all of them."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(70):
+        title, lead, body = STORIES[n % 3]
+        _write(inbox, f"page{n:02}.txt", f"{title} ({n})", lead.replace("Arden", f"Arden {n}"),
+               [f"{line[:-1]} in district {n}." for line in body], [BANNER])
+    articles = _read(inbox)
+    found = repeated_lines(articles)
+    assert len(found) == 70
+    assert {articles[r.article].sentences[r.sentence].text for r in found} == {BANNER}
