@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from . import lock, readers
-from .config import ScaleConfig
+from . import known_claims, lock, readers
+from .config import MeasureConfig, ScaleConfig
 from .errors import ConfigError, FileUnavailable, ReadError
 from .models import Article, FoundFile
 from .sources import read_bytes
@@ -43,32 +43,55 @@ class Outcome:
     article: Article | None = None
     problem: str = ""  # why there is no article
     retry: bool = False  # the file could not be read this time (not a verdict on it)
+    claims: tuple[tuple[str, str], ...] = ()  # (rules, claims as kept: known_claims)
 
 
-# What a worker sends back per file: the article, or (None, the reason).
-Parsed = tuple[Article | None, str]
+@dataclass(frozen=True)
+class Work:
+    """What the per-article work needs besides the bytes: the user's residue and outlets
+    files, and the measures (per topic that tracks figures) and verbs its figures are
+    found with, so each article's figures are found where it is read."""
+
+    extra_residue: tuple[str, ...] = ()
+    extra_outlets: tuple[str, ...] = ()
+    measures: tuple[tuple[MeasureConfig, ...], ...] = ()
+    verbs: tuple[str, ...] = ()
+
+    def key(self) -> str:
+        """The code and data that turn bytes into articles and figures."""
+        return readers.analysis_key(self.extra_residue, self.extra_outlets) + ":" + \
+            known_claims.code_key()
 
 
-def parse_batch(batch: list[tuple[FoundFile, bytes]], extra_residue: tuple[str, ...],
-                extra_outlets: tuple[str, ...]
+# What a worker sends back per file: the article and its figures, or (None, the reason, ()).
+Parsed = tuple[Article | None, str, tuple[tuple[str, str], ...]]
+
+
+def parse_batch(batch: list[tuple[FoundFile, bytes]], work: Work
                 ) -> tuple[str, list[tuple[tuple[str, str], Parsed]]]:
     """The articles in a batch of files' bytes, each keyed by its content hash and path, and
-    the analysis key of the code that made them (the caller checks it is its own). Runs on
-    a worker: a file that cannot be parsed gives its reason, never an exception."""
-    out = [((found.sha256, found.relpath),
-            parse_one(found, data, extra_residue, extra_outlets)) for found, data in batch]
-    return readers.analysis_key(extra_residue, extra_outlets), out
+    the key of the code that made them (the caller checks it is its own). Runs on a worker:
+    a file that cannot be parsed gives its reason, never an exception."""
+    out = [((found.sha256, found.relpath), parse_one(found, data, work))
+           for found, data in batch]
+    return work.key(), out
 
 
-def parse_one(found: FoundFile, data: bytes, extra_residue: tuple[str, ...],
-              extra_outlets: tuple[str, ...]) -> Parsed:
+def parse_one(found: FoundFile, data: bytes, work: Work) -> Parsed:
     try:
-        return readers.parse(found, data, extra_residue, extra_outlets), ""
+        article = readers.parse(found, data, work.extra_residue, work.extra_outlets)
     except ReadError as exc:
-        return None, str(exc)
+        return None, str(exc), ()
     except Exception as exc:  # a reader bug must not cost the other files
         log.debug("%s: reader failed", found.relpath, exc_info=True)
-        return None, f"could not be read ({type(exc).__name__}: {exc})"
+        return None, f"could not be read ({type(exc).__name__}: {exc})", ()
+    try:
+        claims = tuple((known_claims.rules_key(m, work.verbs),
+                        known_claims.found(article, m, work.verbs)) for m in work.measures)
+    except Exception:  # found again when the edition is built, where a bug shows
+        log.debug("%s: figures not found", found.relpath, exc_info=True)
+        claims = ()
+    return article, "", claims
 
 
 def _read(found: FoundFile, max_bytes: int) -> Outcome | bytes:
@@ -83,16 +106,15 @@ def _read(found: FoundFile, max_bytes: int) -> Outcome | bytes:
 class Local:
     """One file after the other, in this process."""
 
-    def outcomes(self, files: Iterable[FoundFile], max_bytes: int,
-                 extra_residue: tuple[str, ...], extra_outlets: tuple[str, ...]
+    def outcomes(self, files: Iterable[FoundFile], max_bytes: int, work: Work
                  ) -> Iterator[Outcome]:
         for found in files:
             data = _read(found, max_bytes)
             if isinstance(data, Outcome):
                 yield data
                 continue
-            article, problem = parse_one(found, data, extra_residue, extra_outlets)
-            yield Outcome(found, data, article, problem)
+            article, problem, claims = parse_one(found, data, work)
+            yield Outcome(found, data, article, problem, claims=claims)
 
 
 class Batches:
@@ -105,17 +127,15 @@ class Batches:
         self.batch_size = max(1, batch_size)
         self.in_flight = max(2, in_flight)
 
-    def outcomes(self, files: Iterable[FoundFile], max_bytes: int,
-                 extra_residue: tuple[str, ...], extra_outlets: tuple[str, ...]
+    def outcomes(self, files: Iterable[FoundFile], max_bytes: int, work: Work
                  ) -> Iterator[Outcome]:
-        key = readers.analysis_key(extra_residue, extra_outlets)
+        key = work.key()
         window: deque[tuple[list[Outcome | bytes], list[FoundFile], Any]] = deque()
         for chunk in _chunks(files, self.batch_size):
             read = [_read(found, max_bytes) for found in chunk]
             batch = [(found, data) for found, data in zip(chunk, read, strict=True)
                      if isinstance(data, bytes)]
-            future = self.submit(parse_batch, batch, extra_residue, extra_outlets) \
-                if batch else None
+            future = self.submit(parse_batch, batch, work) if batch else None
             window.append((read, chunk, future))
             while len(window) > self.in_flight:
                 yield from _collect(*window.popleft(), key)
@@ -132,15 +152,15 @@ def _collect(read: list[Outcome | bytes], chunk: list[FoundFile], future: Any, k
         if their_key != key:
             raise ConfigError(
                 f"the Dask workers turn files into articles with other code or data than "
-                f"this machine (analysis key {their_key}, here {key}): install the same "
+                f"this machine (code key {their_key}, here {key}): install the same "
                 f"briefing version on them, with the same residue and outlets files")
         parsed = dict(results)
     for found, data in zip(chunk, read, strict=True):
         if isinstance(data, Outcome):
             yield data
             continue
-        article, problem = parsed[(found.sha256, found.relpath)]
-        yield Outcome(found, data, article, problem)
+        article, problem, claims = parsed[(found.sha256, found.relpath)]
+        yield Outcome(found, data, article, problem, claims=claims)
 
 
 def _chunks(files: Iterable[FoundFile], size: int) -> Iterator[list[FoundFile]]:

@@ -78,6 +78,13 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             for c in claims]
 
 
+def found(article: Article, measures: tuple[MeasureConfig, ...], verbs: tuple[str, ...]
+          ) -> str:
+    """The article's claims as kept in the state (found where it is read: engine)."""
+    claims = figures.find_claims(article, 0, measures, verbs)
+    return json.dumps([encode(c) for c in claims], ensure_ascii=False)
+
+
 @contextmanager
 def kept(store: Store) -> Iterator[None]:
     """Claims kept in the state are used for the length of the block, and those found in it

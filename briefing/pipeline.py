@@ -15,7 +15,7 @@ from . import clean, failpoints, known_claims, progress, readers, render
 from .config import Config
 from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
-from .engine import check_engine, engine
+from .engine import Work, check_engine, engine
 from .errors import ConfigError, FrozenEdition, NotFound
 from .lock import run_lock
 from .models import FoundFile, Skipped, Told
@@ -124,18 +124,20 @@ def ingest(config: Config, store: Store, received: dt.date, inbox: Path | None =
     store.remember_signatures([f for f in scan.files
                                if f.signature not in known.get(f.relpath, {})])
     with store.batch():
-        new, read, skipped = _read_new(config, store, scan.files, source, extra, outlets,
-                                       received)
+        new, read, skipped, claims = _read_new(config, store, scan.files, source, extra,
+                                               outlets, received)
+    if claims:  # the figures found where the articles were read
+        store.keep_claims(known_claims.code_key(), claims)
     return Ingested(found=len(scan.files), new=new, read=read,
                     skipped=tuple(scan.problems) + skipped, deleted=tuple(deleted))
 
 
 def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
               extra: tuple[str, ...], outlets: tuple[str, ...], received: dt.date
-              ) -> tuple[int, int, tuple[Skipped, ...]]:
-    """(files new or changed, files read, files skipped) of this scan. The engine turns
-    bytes into articles (here or on a Dask cluster); the state is written here, in the
-    scan's order."""
+              ) -> tuple[int, int, tuple[Skipped, ...], dict[tuple[str, str], str]]:
+    """(files new or changed, files read, files skipped, the read articles' figures) of this
+    scan. The engine turns bytes into articles and finds their figures (here, in a process
+    pool or on a Dask cluster); the state is written here, in the scan's order."""
     key = readers.analysis_key(extra, outlets)
     todo = []
     for item in files:
@@ -146,9 +148,13 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
     read = 0
     skipped: list[Skipped] = []
     if not todo:  # no cluster started for nothing
-        return 0, 0, ()
+        return 0, 0, (), {}
+    work = Work(extra, outlets, tuple(dict.fromkeys(t.measures for t in config.topics
+                                                    if t.measures)),
+                config.ledger.attribution_verbs)
+    claims: dict[tuple[str, str], str] = {}
     with engine(config.scale, len(todo)) as runner:
-        outcomes = runner.outcomes(todo, config.max_file_kb * 1024, extra, outlets)
+        outcomes = runner.outcomes(todo, config.max_file_kb * 1024, work)
         for outcome in progress.track(outcomes, "Reading", len(todo)):
             item, article = outcome.found, outcome.article
             if outcome.retry:  # I/O trouble, not a verdict: try again next run
@@ -162,11 +168,13 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
                 log.warning("%s: %s", display(item.path), note)
             store.add_version(item, article, source=source, received=received,
                               raw=outcome.data, analysis=key)
+            for rules, found in outcome.claims:
+                claims[(known_claims.article_key(article), rules)] = found
             log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
                      article.outlet or "outlet unknown",
                      article.published.isoformat() if article.published else "date unknown")
             read += 1
-    return len(todo), read, tuple(skipped)
+    return len(todo), read, tuple(skipped), claims
 
 
 def _source(config: Config, inbox: Path | None) -> tuple[Path, str]:

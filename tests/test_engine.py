@@ -18,7 +18,7 @@ import pytest
 
 from briefing import engine as engine_module
 from briefing.config import load_config
-from briefing.engine import Batches, Local, parse_batch
+from briefing.engine import Batches, Local, Work, parse_batch
 from briefing.errors import ConfigError
 from briefing.models import FoundFile
 from briefing.pipeline import run
@@ -122,8 +122,8 @@ def test_results_come_back_in_the_order_given_not_the_order_finished(tmp_path: P
         key, results = fn(list(reversed(batch)), *args)
         return Done((key, results))
 
-    local = [o.article for o in Local().outcomes(files, 1 << 20, (), ())]
-    remote = [o.article for o in Batches(reversed_submit, 3, 2).outcomes(files, 1 << 20, (), ())]
+    local = [o.article for o in Local().outcomes(files, 1 << 20, Work())]
+    remote = [o.article for o in Batches(reversed_submit, 3, 2).outcomes(files, 1 << 20, Work())]
     assert remote == local
     assert [a.relpath for a in remote if a] == [f.relpath for f in files]
 
@@ -148,7 +148,7 @@ def test_workers_with_other_code_are_refused(tmp_path: Path) -> None:
         return Done(parse_batch(batch, *args)[1])
 
     with pytest.raises(ConfigError, match="same briefing version"):
-        list(Batches(other_version, 10, 2).outcomes([found], 1 << 20, (), ()))
+        list(Batches(other_version, 10, 2).outcomes([found], 1 << 20, Work()))
 
 
 def test_local_engine_imports_no_dask(tmp_path: Path, seed_inbox: Path) -> None:

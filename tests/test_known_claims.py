@@ -107,3 +107,19 @@ def test_claims_survive_the_state_unchanged(tmp_path: Path) -> None:
                 assert known_claims.find_claims(article, index, measures, verbs) == claims
         total += len(claims)
     assert total > 5
+
+
+def test_figures_are_found_where_articles_are_read(tmp_path: Path, seed_inbox: Path,
+                                                    counted: list[str]) -> None:
+    """Reading (in this process, a process pool or on Dask) finds each new article's figures
+    and keeps them: building the edition then finds none."""
+    from briefing.pipeline import ingest_only
+
+    config = load_config(write_config(tmp_path, seed_inbox, extra="pdf = false"))
+    assert ingest_only(config).read == 5
+    assert sorted(counted) == sorted(p.name for p in seed_inbox.iterdir())
+    with Store(config.database) as store:
+        assert len(store.claims(known_claims.code_key())) == 5
+    counted.clear()
+    assert run(config, DAY, send=False).markdown is not None
+    assert counted == []
