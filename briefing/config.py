@@ -182,9 +182,9 @@ ENGINES = ("local", "dask")
 @dataclass(frozen=True)
 class ScaleConfig:
     engine: str = _help(
-        "Where the per-article work (read, clean, split, find dates) runs: \"local\" in this "
-        "process, or \"dask\" on a Dask cluster (pip install 'briefing[dask]'); the state "
-        "stays here either way.", "local")
+        "Where the per-article work (read, clean, split, find dates and figures) runs: "
+        "\"local\" in this process, or \"dask\" on a Dask cluster (pip install "
+        "'briefing[dask]'); the state stays here either way.", "local")
     scheduler_address: str = _help(
         "dask: a running scheduler, e.g. \"tcp://10.0.0.5:8786\"; empty: a LocalCluster on "
         "127.0.0.1 (worker processes, no dashboard) is started for the run.", "")
