@@ -28,8 +28,11 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
         shown = _shown(rows, history, MAX_ROWS)
         undated = _undated(mine, published) if current is not None and all(
             _day(r.article, published) is None for r in current.refs) else 0
+        # Whether an increment came after an undated current figure cannot be told (file
+        # names are no order): it stays a row, not a "then".
+        since = () if undated else _since(mine, current)
         tables.append(MeasureTable(name=measure.name, current=current, history=tuple(history),
-                                   since=_since(mine, current), rows=tuple(shown),
+                                   since=since, rows=tuple(shown),
                                    more=len(rows) - len(shown), breakdown=several,
                                    undated=undated))
     return tuple(tables)

@@ -200,3 +200,15 @@ def test_a_cut_table_keeps_what_several_outlets_report() -> None:
     killed = tables(*shared, *many)["Killed"]
     assert "77" in [amount(r.claim) for r in killed.rows]
     assert len(killed.rows) == 10
+
+
+def test_no_increment_follows_an_undated_current_figure() -> None:
+    """"Another 30 were killed" in one undated page cannot be said to come after the figure
+    of another undated page: it is a row, not a "then" of the current line."""
+    for names in (("a.txt", "b.txt"), ("b.txt", "a.txt")):
+        pages = [undated(names[0], "Officials said 500 people were killed."),
+                 undated(names[1], "Another 30 people were killed overnight.")]
+        killed = tables(*pages)["Killed"]
+        assert killed.current is not None and amount(killed.current.claim) == "500"
+        assert killed.since == ()
+        assert "+30" in [amount(r.claim) for r in killed.rows]
