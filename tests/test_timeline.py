@@ -169,6 +169,8 @@ def test_an_undated_story_shows_years_and_months_and_marks_a_new_one(tmp_path: P
     first = (tmp_path / "out" / "2019-03-05" / "briefing.md").read_text(encoding="utf-8")
     days = [m.group("day") for m in ENTRY_RE.finditer(first)]
     assert days == ["Thursday 4 May 1961", "1992"]
+    # The section says what its entries are: a life's years, not "the days articles speak of".
+    assert "the years, months and days its pages tell, oldest first" in first
     name, *paragraphs = LIFE[2]
     (inbox / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     result = runner.invoke(main, ["run", "-c", str(config), "--date", "2019-03-06"])
