@@ -24,6 +24,7 @@ from typing import Any
 from .analyze import figures
 from .config import MeasureConfig
 from .models import Article, Claim, SentenceRef
+from .readers import package_digest
 from .store import Store
 
 # Everything find_claims reads: the analyze package, the modules it imports, the data files.
@@ -38,13 +39,10 @@ _new: dict[tuple[str, str], str] = {}  # found this run, to keep
 
 def code_key() -> str:
     """A digest of the code and data that find claims."""
-    digest = hashlib.sha256()
     package = resources.files("briefing")
     names = [f"{d}/{p.name}" for d in CODE_DIRS for p in package.joinpath(d).iterdir()
              if p.name.endswith((".py", ".txt"))] + list(CODE_FILES)
-    for name in sorted(names):
-        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
-    return digest.hexdigest()[:16]
+    return str(package_digest(sorted(names)).hexdigest()[:16])
 
 
 def article_key(article: Article) -> str:

@@ -6,8 +6,10 @@ import codecs
 import hashlib
 import html
 import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import clean, furniture, metadata
 from .analyze.dates import article_dates
@@ -75,12 +77,19 @@ ANALYSIS_FILES = ("readers.py", "clean.py", "furniture.py", "metadata.py",
                   "data/outlets.txt", "data/outlet_cues.txt")
 
 
-def analysis_key(extra_residue: tuple[str, ...] = (), extra_outlets: tuple[str, ...] = ()) -> str:
-    """A digest of the code, data and user files that turn bytes into an Article."""
+def package_digest(names: Iterable[str]) -> Any:
+    """A sha256 of the named files of the briefing package (paths relative to it), each with
+    its name: what a key over the code that derived something stored is made of."""
     digest = hashlib.sha256()
     package = resources.files("briefing")
-    for name in ANALYSIS_FILES:
-        digest.update(package.joinpath(name).read_bytes())
+    for name in names:
+        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    return digest
+
+
+def analysis_key(extra_residue: tuple[str, ...] = (), extra_outlets: tuple[str, ...] = ()) -> str:
+    """A digest of the code, data and user files that turn bytes into an Article."""
+    digest = package_digest(ANALYSIS_FILES)
     for name in (*extra_residue, *extra_outlets):
         try:
             digest.update(Path(name).read_bytes())
