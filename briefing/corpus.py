@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .analyze.text import analyzer, content_stems, tokens
 from .models import Article, SentenceRef
+from .voice import in_writers_voice
 
 
 class Corpus:
@@ -27,6 +30,13 @@ class Corpus:
         self.centrality = self._centrality()
         self._words: csr_matrix | None = None
         self._phrase_df: np.ndarray | None = None
+
+    @cached_property
+    def voiced(self) -> frozenset[int]:
+        """The articles written in their writer's own voice (voice.in_writers_voice): a
+        column, an editorial, an interview's questions."""
+        return frozenset(a for a, article in enumerate(self.articles)
+                         if in_writers_voice([s.text for s in article.sentences]))
 
     def _centrality(self) -> np.ndarray:
         # Similarity to the edition's centroid: what most articles talk about, in linear time.

@@ -31,6 +31,7 @@ from .ranking import rank_for_topic
 from .selection import MAX_CANDIDATES, restates, select, shown_refs, with_citations
 from .summarize import summarize
 from .timeline import Timeline
+from .voice import attributed
 from .whatsnew import Memory, figure_changes, whats_new
 
 # An overview line is a fact a newcomer can take in alone: "Team Obama is hoping for the
@@ -155,6 +156,8 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
         if (not max(limits.min_sentence_words, OVERVIEW_MIN_WORDS) <= words
                 <= limits.max_sentence_words or not stands_alone(text, names)):
             continue
+        if corpus.refs[row].article in corpus.voiced and not attributed(text):
+            continue  # a column's or an interview's own words: its writer's view
         relevance = sum(1 for about in fits.about if about[row])
         ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))
     allowed = {corpus.refs[row] for _, row in sorted(ranked)[:MAX_CANDIDATES]}

@@ -10,6 +10,14 @@ from .analyze.text import SENTENCE_CACHE, STOPWORDS
 from .config import DigestConfig
 from .corpus import Corpus
 from .models import SentenceRef
+from .voice import (
+    ATTRIBUTED_RE,
+    PRESCRIPTIVE_RE,
+    QUOTED_RE,
+    attributed,
+    part_of_a_quote,
+    writer_speaking,
+)
 
 # Openers that lean on an earlier sentence ("He added", "This warning"): shown only with it.
 DANGLING_RE = re.compile(
@@ -59,7 +67,6 @@ PRONOUN_SUBJECT_RE = re.compile(
 # "“…,” he said.": a quotation whose speaker is named only in an earlier sentence.
 PRONOUN_SPEAKER_RE = re.compile(
     r"[”\"],?\s+(he|she|they)\s+(said|says|added|adds|told|explained|wrote|asked|replied)\b")
-ATTRIBUTED_RE = re.compile(r"\b(said|says|added|stated|told|according to|wrote|asked|replied)\b")
 # "The company in question has denied…", "The list includes…": a definite description of
 # something the reader is taken to know already.
 DEFINITE_OPENER_RE = re.compile(r"^[“\"']?[Tt]he\s+[a-z]")
@@ -82,14 +89,9 @@ ADDS_TO_RE = re.compile(r",\s*too\b|\btoo\.$|\balso\b|\bas well\b|\bmeanwhile\b"
 # voice ("Each of us…"): who is meant is said elsewhere.
 PERSONAL_RE = re.compile(r"\b(he|she|they|him|her|his|hers|their|them)\b", re.I)
 IMPERSONAL_RE = re.compile(r"\b(it|its|that's)\b", re.I)
-# The writer's own judgement: what someone must or should do, said by no one ("Before
-# Germany admonishes Spain about its budget, it must make a greater effort itself.").
-PRESCRIPTIVE_RE = re.compile(r"\b(must|should|ought to)\b", re.I)
-WRITER_RE = re.compile(r"\b(I|[Mm]y)\b")
 FIRST_PERSON_RE = re.compile(r"\b(I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(in|at|on|from|to|of|for|across|near|into|with|by)\s+$",
                                    re.I)
-QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s")
 # "with this work", "these measures": a demonstrative standing for something said earlier
 # ("this year", "this week" are time, not reference).
@@ -99,6 +101,7 @@ DEMONSTRATIVE_NP_RE = re.compile(
 TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord)\.?"
 TITLE_WORD_RE = re.compile(TITLE_RE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
         return None  # a question, or a line that only announces what follows it
     if writer_speaking(text):
         return None
+    if ref.article in corpus.voiced and not attributed(text) and not DIGIT_RE.search(text):
+        return None  # a column's own view ("The debt cut worked"), not a fact it reports
     if dangling(text):
         return with_lead_in(limits, corpus, row)
     return _sized(limits, Line(ref, text, row, len(text.split()), frozenset({ref})))
@@ -147,14 +152,6 @@ def _sized(limits: DigestConfig, line: Line) -> Line | None:
     if line.words < limits.min_sentence_words or line.words > limits.max_sentence_words:
         return None
     return line
-
-
-def writer_speaking(text: str) -> bool:
-    """True if the page's writer speaks in the line ("A few weeks ago in Denver, I shared
-    with the nation…"): an "I" or "we" outside quotation marks, with nobody said to speak.
-    Out of its page the reader cannot tell who that is."""
-    unquoted = QUOTED_RE.sub(" ", text)
-    return bool(WRITER_RE.search(unquoted)) and not ATTRIBUTED_RE.search(text)
 
 
 def dangling(text: str) -> bool:
@@ -279,7 +276,7 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     nor an item of a list."""
     if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
-            or text.rstrip().endswith(":") or text.startswith("(") or _part_of_a_quote(text)):
+            or text.rstrip().endswith(":") or text.startswith("(") or part_of_a_quote(text)):
         return False
     if IN_QUESTION_RE.search(text) or (DEFINITE_OPENER_RE.search(text)
                                         and not IDENTIFIED_RE.search(text)):
@@ -352,13 +349,6 @@ def says_who(text: str) -> bool:
     return any(word.lower() not in STOPWORDS and word.lower() not in TIME_WORDS
                for chunk in chunks if not OPENING_PHRASE_RE.match(chunk)
                for word in WORD_RE.findall(chunk))
-
-
-def _part_of_a_quote(text: str) -> bool:
-    """A quotation opened or closed in another sentence ('Before, nobody could think….\'\'')."""
-    opened = text.count("“") + text.count("``")
-    closed = text.count("”") + text.count("''")
-    return opened != closed or text.count('"') % 2 == 1
 
 
 def _names_someone(text: str) -> bool:
