@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .config import MeasureConfig
 from .models import Claim, LedgerRow, MeasureTable
@@ -19,8 +20,15 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
     `published` gives each article's publication date (by index), so that a day's reports
     make one step and undated articles are known as such."""
     tables = []
+    dated = [d for d in published if d is not None]
+    start = min(dated) if dated else None
     for measure in measures:
-        mine = [c for c in claims if c.measure == measure.name and not c.converted]
+        days: dict[dt.date, set[int]] = {}
+        for c in claims:
+            if c.measure == measure.name and c.when_date is not None and c.when_grain == "day":
+                days.setdefault(c.when_date, set()).add(c.ref.article)
+        mine = [_before_story(c, start, days) for c in claims
+                if c.measure == measure.name and not c.converted]
         several = _breakdown(mine)
         rows = ledger_rows(mine, by_holder=several)
         history = [] if several else _history(mine, published)
@@ -36,6 +44,31 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
                                    more=len(rows) - len(shown), breakdown=several,
                                    undated=undated))
     return tuple(tables)
+
+
+def _before_story(claim: Claim, start: dt.date | None, days: dict[dt.date, set[int]]
+                  ) -> Claim:
+    """A figure its own words date before the story's first article is another event's
+    (background) when the date is a month or year before the story's ("May 2010" in an
+    undated page of a story whose pages begin in 2011), or a day before it told in passing:
+    its sentence names other days too, and no other page's figure names that day ("On 26
+    February a 5.2 quake; a 7.2 two days ago; four more yesterday"). As the timeline does,
+    a day the story's pages keep to ("1,500 troops were sent on Friday") stays its own."""
+    if start is None or claim.background or claim.when_date is None or \
+            NOT_BACKGROUND_RE.match(claim.when or ""):
+        return claim
+    date, grain = claim.when_date, claim.when_grain
+    if grain == "year":
+        before = date.year < start.year
+    elif grain == "month":
+        before = (date.year, date.month) < (start.year, start.month)
+    else:
+        before = date < start and claim.passing and days.get(date, set()) <= {claim.ref.article}
+    return replace(claim, background=True) if before else claim
+
+
+# "since 2004", "from May": a running total up to now, not a figure of that time.
+NOT_BACKGROUND_RE = re.compile(r"(?:since|from)\b", re.I)
 
 
 def _shown(rows: list[LedgerRow], history: list[LedgerRow], limit: int) -> list[LedgerRow]:

@@ -167,6 +167,9 @@ class Claim:
     outlook: bool = False  # said of what could or will be ("could exceed 10,000"), not of now
     holder: str | None = None  # the name before it in its clause ("Syriza" 26.9%), for breakdowns
     converted: bool = False  # the figure before it, converted: "€130 billion ($172 billion)"
+    # Its sentence names other days too, its own told in passing: "On 26 February a 5.2
+    # quake; a 7.2 two days ago; four more yesterday" ("this month" is no other day).
+    passing: bool = False
 
 
 @dataclass(frozen=True)

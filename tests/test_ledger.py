@@ -212,3 +212,21 @@ def test_no_increment_follows_an_undated_current_figure() -> None:
         assert killed.current is not None and amount(killed.current.claim) == "500"
         assert killed.since == ()
         assert "+30" in [amount(r.claim) for r in killed.rows]
+
+
+def test_a_figure_dated_before_the_story_began_is_background() -> None:
+    """A figure dated before the story's first page is another event's when it is a month or
+    year before (a 2023 flood in an undated page of a 2024 story), or a day before told in
+    passing among other days (a foreshock "on Sunday, days after the March 1 storm"); a
+    day the page keeps to ("30 were killed on Saturday") is the story's own, as in the
+    timeline."""
+    first = article("a.txt", "2024-03-12",  # a Tuesday
+                    "Officials said 41 people were killed yesterday. "
+                    "A smaller blast killed 12 people on Sunday, days after the March 1 storm. "
+                    "Police said 30 people were killed on Saturday.")
+    later = undated("b.txt", "In May 2023, 200 people were killed in the first floods. "
+                             "Officials say 50 people were killed.")
+    killed = tables(first, later)["Killed"]
+    flags = {amount(r.claim): r.claim.background for r in killed.rows}
+    assert flags == {"41": False, "12": True, "30": False, "200": True, "50": False}
+    assert killed.current is not None and amount(killed.current.claim) == "50"

@@ -47,10 +47,21 @@ CONTINUES_RE = re.compile(
     r"continued|stressed|warned|explained)\b", re.I)
 # "These may consist of…", "It said…": a sentence that goes on with what the one before
 # reported, so the speaker of that one says it too.
-GOES_ON_RE = re.compile(r"^(?:these|this|they|it|those|such|he|she)\b", re.I)
+GOES_ON_RE = re.compile(r"^(?:these|this|they|those|such|he|she|it(?!\s+(?:(?:has|had|have)\s+"
+                        r"(?:\w+\s+)?been|is|was|will\s+be|would\s+be|seems|seemed|appears|"
+                        r"appeared|remains|remained)\b))\b", re.I)
+# "It had already been announced that…", "It is expected to…": "it" stands for nothing.
 QUOTE_SPAN_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 APPOSITION_RE = re.compile(r"^\s*(?:(?:while|whereas|and|but)\s+)?([A-Z][\w’'.-]*(?:\s+(?:[A-Z]"
                            r"[\w’'.-]*|of|the|de|van|von|al|bin))*)\s*,\s*[^,]{3,80},\s*$")
+# The same after an opening phrase ("With Gates at his side, James Cannavino, an IBM
+# president, said"), where only a title in lower case after the name marks it (not a list:
+# "Lesbian, Gay, Bisexual, Transgendered Association, said"; not "Laramie, Wyo., where…").
+APPOSITION_AFTER_RE = re.compile(r",\s+([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|van|von|"
+                                 r"al|bin))*)\s*,\s*(?:also\s+)?(?:a|an|the|his|her|its|their)\s"
+                                 r"[^,]{2,78},\s*$")
+# A person's name of two or more capitalised words: "Ali Alatas", "Namanga Ngongi".
+PERSON_NAME_RE = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
 # A measurement's agent: "Measured at 8.9 by the US Geological Survey, it struck…".
 AGENT_RE = re.compile(r"\b(?:[Mm]easured|[Ee]stimated|[Rr]ecorded|[Cc]alculated|[Cc]ounted|"
                       r"[Pp]ut|[Rr]ated)\s+(?:at|as)\s+[^,;]{0,40}?\bby\s+((?:the\s+)?[A-Z]"
@@ -79,6 +90,21 @@ ADDS_AMOUNT_RE = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+furt
                             r"extra|more\s+than|over|up\s+to)\s+)?(?:[$£€¥]|\d|(?i:one|two|"
                             r"three|four|five|six|seven|eight|nine|ten|a\s+(?:million|billion|"
                             r"thousand|hundred))\b)")
+
+
+# A full stop inside a name is no end of it: "Gov. Tom Ridge", "U.N. officials", "B.J.
+# Habibie". A speaker's words run to the next punctuation but these.
+ABBREVIATION = (r"(?:\b(?:[A-Z]\.){1,3}(?=\s*[A-Za-z])|\b(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|"
+                r"Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Rev|Supt|Insp|Det|Jr|Sr|Mt|Ft)\.)")
+NAME_RUN = rf"(?:{ABBREVIATION}|[^,.;:()“”\"])"
+
+
+# "added a book", "claimed the lives of", "claimed responsibility": an object, no speech.
+NOT_SPEECH_AFTER_RE = re.compile(r"\s+(?:a|an|another|(?:the\s+)?lives|responsibility|credit|"
+                                 r"victory|the\s+title)\b", re.I)
+# A verb in the past just before a plural noun: "denied reports", "dismissed claims".
+VERB_BEFORE_RE = re.compile(r"\b(?!(?:need|speed|seed|feed|bed|red|shed|bleed|greed|"
+                            r"creed|hundred)\b)[a-z]+ed\s+$")
 
 
 @dataclass(frozen=True)
@@ -157,7 +183,10 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
 def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]:
     """Every attribution in the sentence, (position, speaker), in order."""
     out: list[tuple[int, Speaker]] = []
-    for acc in re.finditer(r"\b(?:according to|citing)\s+([^,.;:()“”\"]+)", text, re.I):
+    # "…, citing officials" names a source; "Citing the sanctions, the Treasury barred…"
+    # opens with the subject's reason.
+    for acc in re.finditer(rf"\b(?:according to|(?<!^)citing)\s+({NAME_RUN}+)", text.strip(),
+                           re.I):
         who = _trim(acc.group(1))
         if who and is_noun_phrase(who):
             out.append((acc.start(), Speaker(who)))
@@ -174,6 +203,10 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue
         if m.group(0).startswith("add") and ADDS_AMOUNT_RE.match(text, m.end()):
             continue  # "sales added 1 billion euros": an increase, not a speaker adding
+        if NOT_SPEECH_AFTER_RE.match(text, m.end()) and m.group(0)[:3] in ("add", "cla"):
+            continue  # "has added a 271-page book", "has claimed the lives of thousands"
+        if m.group(0).endswith("s") and VERB_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "officials … denied reports that…": the noun after a verb
         if DETERMINER_BEFORE_RE.search(text, 0, m.start()):
             continue  # "the report said": a noun, not the verb
         if PASSIVE_BEFORE_RE.search(text, 0, m.start()) or \
@@ -199,7 +232,12 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             if opening:
                 out.append((m.start(), Speaker(opening)))
             continue
-        found = _subject_before(before) or _subject_after(text[m.end():], m.group(0))
+        # A speaker after the verb only where the words before it end a quotation or a
+        # clause ("…, said the ministry"): "X declared … and said the group intended to" says
+        # what the group intended, not who said it.
+        inverted = not before.strip() or before.rstrip()[-1] in ",\"”'’`"
+        found = _subject_before(before) or (
+            _subject_after(text[m.end():], m.group(0)) if inverted else None)
         if found is not None:
             out.append((m.start(), found))
     return sorted(out, key=lambda item: item[0])
@@ -211,6 +249,9 @@ def initial_noun_phrase(text: str) -> str | None:
     words: list[str] = []
     for word in text.split():
         bare = word.strip(",")
+        if words and word.endswith("s,") and bare.islower() and bare not in SPEECH_VERBS:
+            words.append(bare)  # "Senior White House officials, speaking to…"
+            break
         if bare[:1].isupper() or (words and bare.lower() in ("of", "the", "and", "for", "de")) \
                 or (words and bare.endswith(("’s", "'s"))):
             words.append(bare)
@@ -220,31 +261,41 @@ def initial_noun_phrase(text: str) -> str | None:
             break
     while words and words[-1].lower() in ("of", "the", "and", "for", "de"):
         words.pop()
+    if words and words[-1].endswith(("’s", "'s")):
+        words[-1] = words[-1][:-2]  # "Mrs. Obama’s speech…": she is Mrs. Obama
     phrase = " ".join(words)
     if not words or words[0] in ("He", "She", "They", "It", "We", "I", "This", "That", "These",
                                  "Those", "The", "A", "An"):
         return None
+    if words[0].lower() in NOT_NAME_WORDS | LEADING_FILLER | NOT_SUBJECT_START or \
+            words[0].lower().endswith("ing"):
+        return None  # "Last year she…", "Closing the first night, her speech…"
     return phrase if is_noun_phrase(phrase) else None
 
 
 def _subject_before(before: str) -> Speaker | None:
     # "John Kirby, spokesman for the White House, said": the name, not the title.
-    head = re.split(r"[;:—(“”\"]", before)[-1].split()
+    head = re.split(r"[;:—–(“”\"]", before)[-1].split()
     while head and head[-1].lower() in TRAILING_FILLER:
         head.pop()
     if head and head[-1].endswith(","):
         # "…, while Nissin, an instant noodle maker, said": the part after the clause break.
         last = re.split(r",\s+(?=(?:while|whereas|and|but)\s)", " ".join(head))[-1]
-        appos = APPOSITION_RE.match(last + " ")
+        appos = APPOSITION_RE.match(last + " ") or APPOSITION_AFTER_RE.search(last + " ")
     else:
         appos = None
     if appos and is_noun_phrase(appos.group(1)):
         return Speaker(appos.group(1))
-    clause = re.split(r",|;|:|—|\(|\)|\bthat\b|[“”\"]", before)[-1]
+    named = _named_in_apposition(before)
+    if named is not None:
+        return Speaker(named)
+    clause = re.split(r",|;|:|—|–|\(|\)|\bthat\b|[“”\"]", before)[-1]
     clause = TRAILING_TIME_RE.sub("", clause)
     words = clause.split()
     while words and not re.search(r"[A-Za-z]", words[0]):
         words.pop(0)  # "'' spokeswoman Caroline Hurford told": a closing quotation mark
+    if words:
+        words[0] = words[0].lstrip("`'\"“‘")  # "``They said": the pronoun, quoted
     while words and words[-1].lower().strip(",") in TRAILING_FILLER:
         words.pop()
     while words and words[0].lower().strip(",") in LEADING_FILLER:
@@ -263,17 +314,69 @@ def _subject_before(before: str) -> Speaker | None:
     if words[-1].lower() in SUBJECT_PRONOUNS:
         # "Bellerive told US network CNN he believed…": the pronoun is the subject.
         return Speaker(words[-1].lower(), pronoun=True)
+    verb = next((k for k in range(1, len(words) - 1) if STATEMENT_VERB_RE.fullmatch(
+        words[k]) and words[k + 1].lower() in DETERMINERS | {"another"}), None)
+    if verb is not None:
+        # "The club swiftly released another statement saying": who released it.
+        words = [w for w in words[:verb] if not w.lower().endswith("ly")]
+        if not words:
+            return None
     subject = " ".join(words)
     if words[0].lower() in NOT_SUBJECT_START or not is_noun_phrase(subject):
         return None
     return Speaker(subject)
 
 
+# A verb that puts out words, before its object: "issued a statement saying".
+STATEMENT_VERB_RE = re.compile(r"(?:released|issued|published|put\s+out|sent|posted|gave)")
+
+
+def _named_in_apposition(before: str) -> str | None:
+    """The person's name a title stands beside, the commas around it: "his foreign minister,
+    Ali Alatas, said", "…, Namanga Ngongi, deputy head of the World Food Program said" (its
+    closing comma lost). The name, as a title is no speaker's name."""
+    parts = [p.strip() for p in re.split(r"[;:—(“”\"]", before)[-1].split(",")]
+    if len(parts) >= 3 and parts[-1] == "" and _person_name(parts[-2]) and \
+            _title(parts[-3]):
+        return parts[-2]  # "…, his foreign minister, Ali Alatas, said"
+    if len(parts) >= 2 and parts[-1] and parts[-1][0].islower() and \
+            parts[-1].split()[0].lower() not in PRONOUNS | NOT_SUBJECT_START | LEADING_FILLER \
+            and parts[-1].split()[-1].lower() not in SUBJECT_PRONOUNS and \
+            _person_name(parts[-2]):
+        return parts[-2]  # "Namanga Ngongi, deputy head of the WFP said"
+    return None
+
+
+def _title(phrase: str) -> bool:
+    """A title before a name: "his foreign minister", "A Bavarian Justice Ministry
+    spokesman" (not "Bisexual", a list's item)."""
+    words = phrase.split()
+    return bool(words) and len(words) <= 6 and words[0].lower() in DETERMINERS and \
+        not any(w.lower() in AUXILIARIES for w in words)
+
+
+def _person_name(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(PERSON_NAME_RE.fullmatch(phrase)) and len(words) <= 4 and not any(
+        w.lower().rstrip(".") in NOT_NAME_WORDS for w in words) and is_noun_phrase(phrase)
+
+
+# Capitalised words that open a sentence or name a time, not a person.
+NOT_NAME_WORDS = frozenset("in on at after before last this next since during the a an "
+                           "january february march april may june july august september october "
+                           "november december monday tuesday wednesday thursday friday saturday "
+                           "sunday".split())
+
+
 def _subject_after(after: str, verb: str = "said") -> Speaker | None:
     # "…, said Governor Jane Smith." / "“…,” said the ministry on Monday."
-    m = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:()“”\"]*)", after)
+    m = re.match(rf"\s+((?:the\s+)?(?:{ABBREVIATION}|[A-Za-z]){NAME_RUN}*)", after)
     if not m:
         return None
+    titled = re.match(r",\s+(" + PERSON_NAME_RE.pattern + r")\s*(?:[.,;]|$)", after[m.end():])
+    if titled and m.group(1).split()[-1][:1].isupper() and _person_name(titled.group(1)):
+        return Speaker(titled.group(1).rstrip("."))  # "said Premier League Chief Executive, Richard
+        # Scudamore": the name after the title
     words = m.group(1).split()
     cut = []
     for word in words:
@@ -294,6 +397,16 @@ def _subject_after(after: str, verb: str = "said") -> Speaker | None:
         elif not (len(cut) == 1 and cut[0].endswith("s") and ends and
                   cut[0].lower() not in PRONOUNS | WH_WORDS | TRAILING_FILLER):
             return None
+    if cut and cut[0][:1].isupper():
+        # "said Col. Roger Antonio Caceres of the government's task force": a name ends at
+        # a function word ("of the", "who"), not at "of Pennsylvania" or a title in it
+        # ("Hun Sen aide Prak Sokhon").
+        for k in range(1, len(cut)):
+            word, after_word = cut[k], cut[k + 1] if k + 1 < len(cut) else ""
+            if word in FUNCTION_WORDS and not (word in ("of", "de") and
+                                               after_word[:1].isupper()):
+                cut = cut[:k]
+                break
     subject = " ".join(cut)
     if not cut:
         return None

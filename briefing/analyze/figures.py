@@ -12,7 +12,7 @@ from ..config import MeasureConfig
 from ..ledger import speaker_key
 from ..models import Article, Claim, Quantity, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
-from .dates import MONTH, YEAR, DateMention, article_dates
+from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
 from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
 from .quantities import find_quantities
@@ -222,7 +222,10 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
                 background=past, part=part,
                 outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
-                holder=_holder(text, q, windows[i], names, who), converted=converted))
+                holder=_holder(text, q, windows[i], names, who), converted=converted,
+                passing=resolved is not None and any(
+                    m.granularity == DAY and m.date != resolved.date
+                    for m in dates[sentence.index])))
     return claims
 
 
