@@ -16,6 +16,7 @@ from .voice import (
     QUOTED_RE,
     attributed,
     part_of_a_quote,
+    quote_balance,
     writer_speaking,
 )
 
@@ -125,9 +126,38 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
         return None
     if ref.article in corpus.voiced and not attributed(text) and not DIGIT_RE.search(text):
         return None  # a column's own view ("The debt cut worked"), not a fact it reports
+    if part_of_a_quote(text):
+        return whole_quotation(limits, corpus, row)
     if dangling(text):
         return with_lead_in(limits, corpus, row)
     return _sized(limits, Line(ref, text, row, len(text.split()), frozenset({ref})))
+
+
+def whole_quotation(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
+    """A sentence of a quotation that runs over several sentences ("“When I think about my
+    mother,” Obama said, “I think that there was…", or one that ends it): shown with the
+    sentences of its paragraph that open and close it, or not at all (half a quotation
+    leaves the reader asking what else was said, or by whom)."""
+    ref = corpus.refs[row]
+    sentences = corpus.articles[ref.article].sentences
+    first = last = ref.sentence
+    paragraph = sentences[ref.sentence].paragraph
+
+    def balance(a: int, b: int) -> int:
+        return quote_balance(" ".join(s.text for s in sentences[a:b + 1]))
+
+    while balance(first, last) != 0:
+        opened = balance(first, last) > 0
+        step = last + 1 if opened else first - 1
+        if not 0 <= step < len(sentences) or sentences[step].paragraph != paragraph \
+                or last - first >= 3:
+            return None
+        first, last = (first, step) if opened else (step, last)
+    text = " ".join(s.text for s in sentences[first:last + 1])
+    if dangling(sentences[first].text) or writer_speaking(text):
+        return None
+    covers = frozenset(SentenceRef(ref.article, i) for i in range(first, last + 1))
+    return _sized(limits, Line(ref, text, row, len(text.split()), covers))
 
 
 def with_lead_in(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:

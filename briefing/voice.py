@@ -29,9 +29,20 @@ def attributed(text: str) -> bool:
 
 def part_of_a_quote(text: str) -> bool:
     """A quotation opened or closed in another sentence ('Before, nobody could think….\'\'')."""
-    opened = text.count("“") + text.count("``")
-    closed = text.count("”") + text.count("''")
-    return opened != closed or text.count('"') % 2 == 1
+    return quote_balance(text) != 0
+
+
+# A straight quotation mark opens a quotation after a space (or at the start) and before a
+# word; otherwise it closes one.
+OPENING_STRAIGHT_RE = re.compile(r'(?:^|(?<=[\s(\[—–-]))"(?=\S)')
+
+
+def quote_balance(text: str) -> int:
+    """Quotation marks the text opens minus those it closes (“ ” `` '' and straight ones)."""
+    straight = text.count('"')
+    opening = len(OPENING_STRAIGHT_RE.findall(text))
+    return (text.count("“") + text.count("``") + opening
+            - text.count("”") - text.count("''") - (straight - opening))
 
 
 def writer_speaking(text: str) -> bool:

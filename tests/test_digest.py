@@ -7,10 +7,11 @@ from pathlib import Path
 from briefing.config import Config, DigestConfig, Term, TopicConfig
 from briefing.corpus import Corpus
 from briefing.digest import select_for_topic
-from briefing.lines import dangling, surname_references, surnames, writer_speaking
-from briefing.models import Article, Sentence
+from briefing.lines import dangling, line_at, surname_references, surnames, writer_speaking
+from briefing.models import Article, Sentence, SentenceRef
 from briefing.ranking import lead_prior, length_prior
 from briefing.selection import select
+from briefing.voice import quote_balance
 
 TOPIC = TopicConfig(name="Water", description="water supply", terms=(Term("reservoir"),))
 FILLER = [f"Council member number {n} spoke about parking rules near the old market hall."
@@ -142,3 +143,27 @@ def test_a_line_where_the_writer_speaks_is_not_a_line() -> None:
     assert top_line([writer, quoted, *FILLER]) == quoted
     assert writer_speaking(writer) and not writer_speaking(quoted)
     assert not writer_speaking("The mayor told me the reservoir was at its lowest in years.")
+
+
+def test_a_quotation_over_several_sentences_is_shown_whole_or_not_at_all() -> None:
+    opens = ("\"When the reservoir fell, we knew the valley was in trouble,\" the mayor said, "
+             "\"and that the council had waited too long.")
+    closes = "Nobody wanted to ration water before the reservoir was empty.\""
+    cut = ("“The reservoir is our only supply,” the engineer said, “and it has never been "
+           "this low in living memory.")
+    after = "But the winter rains may come."
+    limits = DigestConfig(min_sentence_words=4)
+    paragraphs = (opens + " " + closes, cut + " " + after)
+    sentences = (Sentence(0, 0, opens), Sentence(1, 0, closes), Sentence(2, 1, cut),
+                 Sentence(3, 1, after))
+    corpus = Corpus([Article(relpath="a.txt", sha256="", title="t", title_derived=False,
+                             outlet=None, published=None, url=None, paragraphs=paragraphs,
+                             sentences=sentences)])
+    whole = line_at(limits, corpus, 0)
+    assert whole is not None and whole.text == f"{opens} {closes}"
+    assert whole.covers == {SentenceRef(0, 0), SentenceRef(0, 1)}
+    end = line_at(limits, corpus, 1)  # its end: shown from where the quotation opens
+    assert end is not None and end.text == f"{opens} {closes}"
+    assert line_at(limits, corpus, 2) is None  # never closed in its paragraph
+    assert quote_balance(opens) == 1 and quote_balance(closes) == -1
+    assert quote_balance("The mayor said \"no\" to rationing.") == 0
