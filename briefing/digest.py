@@ -13,7 +13,7 @@ from .config import Config, TopicConfig
 from .corpus import Corpus
 from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
-from .lines import Line, full_names, stands_alone, surnames
+from .lines import Line, full_names, named_things, stands_alone, surnames
 from .models import (
     Article,
     Briefing,
@@ -28,7 +28,14 @@ from .models import (
 )
 from .profiles import TopicFit, fit_topics
 from .ranking import rank_for_topic
-from .selection import MAX_CANDIDATES, restates, select, shown_refs, with_citations
+from .selection import (
+    MAX_CANDIDATES,
+    SAME_CLAIM,
+    restates,
+    select,
+    shown_refs,
+    with_citations,
+)
 from .summarize import summarize
 from .timeline import Timeline
 from .voice import attributed
@@ -160,7 +167,8 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
             continue  # a column's or an interview's own words: its writer's view
         relevance = sum(1 for about in fits.about if about[row])
         ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))
-    allowed = {corpus.refs[row] for _, row in sorted(ranked)[:MAX_CANDIDATES]}
+    rows = [row for _, row in sorted(ranked)[:MAX_CANDIDATES]]
+    allowed = {corpus.refs[row] for row in set(rows) - told_thinner(corpus, rows)}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
     # Sentences outside the corpus (an outlet's banners) are excluded too.
     exclude = {(a, s.index) for a, article in enumerate(corpus.articles)
@@ -179,6 +187,26 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
             continue  # the summary's words differ, but the claim is one already shown
         lines.append(Line(cand, text, row, len(text.split()), frozenset({cand})))
     return [with_citations(corpus, line, limits.duplicate_similarity) for line in lines]
+
+
+def told_thinner(corpus: Corpus, rows: list[int]) -> set[int]:
+    """Rows whose claim another row of the same article tells with more names: a deck
+    ("Conservative party claims to have preliminary agreement with socialists…") that the
+    body says again in full ("The New Democracy conservatives… struck a preliminary agreement
+    with the socialists PASOK…"). A newcomer needs to know who; the fuller telling stays."""
+    by_article: dict[int, list[int]] = {}
+    for row in rows:
+        by_article.setdefault(corpus.refs[row].article, []).append(row)
+    thinner: set[int] = set()
+    for group in by_article.values():
+        if len(group) < 2:
+            continue
+        overlap = corpus.shared_words(group, group)
+        named = [len(named_things(corpus.texts[row])) for row in group]
+        for i, j in zip(*np.nonzero(overlap >= SAME_CLAIM), strict=True):
+            if named[i] < named[j]:
+                thinner.add(group[i])
+    return thinner
 
 
 def overview_order(corpus: Corpus, refs: list[SentenceRef]) -> list[SentenceRef]:

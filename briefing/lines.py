@@ -103,6 +103,7 @@ TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord)\.?"
 TITLE_WORD_RE = re.compile(TITLE_RE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 DIGIT_RE = re.compile(r"\d")
+DIGITS_RE = re.compile(r"\d[\d,.]*")
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,10 @@ def _mentions_someone(text: str) -> bool:
     return False
 
 
+# Function words that open names all the same: "New Democracy", "New York".
+NAME_OPENERS = frozenset({"new"})
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)  # surnames() and stands_alone() ask for every sentence
 def _name_runs(text: str, longest: int = 3) -> tuple[tuple[str, ...], ...]:
     """Runs of two to `longest` capitalised words ("Antonis Samaras", "Ana Kovač"), titles
@@ -222,7 +227,7 @@ def _name_runs(text: str, longest: int = 3) -> tuple[tuple[str, ...], ...]:
     for match in WORD_RE.finditer(text):
         word = match.group(0)
         capital = (word[0].isupper() and not word.isupper() and not TITLE_WORD_RE.fullmatch(word)
-                   and not (not current and word.lower() in STOPWORDS))
+                   and not (not current and word.lower() in STOPWORDS - NAME_OPENERS))
         if capital and current and text[end:match.start()] == " ":
             current.append(word)
         else:
@@ -268,6 +273,14 @@ def full_names(text: str) -> frozenset[str]:
     """The surnames text writes with a first name ("Samaras" in "Antonis Samaras", "Kan" in
     "Prime Minister Naoto Kan")."""
     return frozenset(_plain(run[-1]) for run in _name_runs(text, longest=6))
+
+
+def named_things(text: str) -> frozenset[str]:
+    """The names and figures a line gives: capitalised words after its first (not function
+    words) and numbers ("New Democracy", "PASOK", "128")."""
+    words = WORD_RE.findall(text)[1:]
+    return frozenset([w for w in words if w[0].isupper() and w.lower() not in STOPWORDS]
+                     + DIGITS_RE.findall(text))
 
 
 def bare_names(text: str, names: frozenset[str]) -> frozenset[str]:

@@ -9,8 +9,8 @@ import numpy as np
 from briefing.analyze.topics import TopicMatcher
 from briefing.config import DigestConfig, Term, TopicConfig
 from briefing.corpus import Corpus
-from briefing.digest import overview_order
-from briefing.lines import stands_alone, surnames
+from briefing.digest import overview_order, told_thinner
+from briefing.lines import full_names, stands_alone, surnames
 from briefing.models import Article, Sentence, SentenceRef
 from briefing.profiles import _one_topic_each, fit_topics
 from briefing.selection import SAME_ARTICLE_CLAIM, SAME_CLAIM, restates, select
@@ -197,3 +197,18 @@ def test_a_year_is_not_a_figure_of_its_own() -> None:
     corpus = Corpus([article([cover, again, *CALM])])
     assert SAME_ARTICLE_CLAIM <= corpus.shared_words([1], [0])[0, 0] < SAME_CLAIM
     assert restates(corpus, 1, [0])
+
+
+def test_the_overview_takes_the_fuller_telling_of_a_deck() -> None:
+    """A deck ("Ruling party claims…") that the body says again with names (which party,
+    with whom) leaves the overview to the body's sentence: a newcomer needs to know who."""
+    deck = ("Ruling party claims to have preliminary agreement with farmers to form "
+            "\"council of water salvation\".")
+    body = ("The New Harbour Party, which came first in the vote, said it had struck a "
+            "preliminary agreement with the Valley Farmers Union to form \"a council of water "
+            "salvation\" for the reservoir.")
+    other = "Rain fell on the northern hills on Tuesday, the first in eleven weeks."
+    corpus = Corpus([article([deck, other, body])])
+    assert told_thinner(corpus, [0, 1, 2]) == {0}
+    assert told_thinner(corpus, [0, 1]) == set()  # the fuller telling must be a candidate
+    assert full_names("Leaders of New Democracy met.") == {"Democracy"}
