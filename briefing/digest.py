@@ -156,18 +156,24 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
     (lines.stands_alone), each claim once, in reading order (overview_order); after a first
     edition, what is new to a reader of the earlier ones (benchmarks/duc2007_update.py)."""
     limits = config.digest
-    ranked = []
-    for row in range(len(corpus.refs)):
+    shortest = max(limits.min_sentence_words, OVERVIEW_MIN_WORDS)
+    relevance = np.sum(fits.about, axis=0) if fits.about else np.zeros(len(corpus.refs))
+    ranked = sorted((-corpus.centrality[row] * (1 + 0.2 * int(relevance[row])), row)
+                    for row in range(len(corpus.refs)))
+    # The rules of a line that stands alone are the costly part, so they are asked of the
+    # best-ranked sentences only, until MAX_CANDIDATES pass (the same candidates as asking
+    # every sentence, then keeping the best).
+    rows: list[int] = []
+    for _, row in ranked:
+        if len(rows) == MAX_CANDIDATES:
+            break
         text = corpus.texts[row]
-        words = len(text.split())
-        if (not max(limits.min_sentence_words, OVERVIEW_MIN_WORDS) <= words
-                <= limits.max_sentence_words or not stands_alone(text, names)):
+        if not shortest <= len(text.split()) <= limits.max_sentence_words \
+                or not stands_alone(text, names):
             continue
         if corpus.refs[row].article in corpus.voiced and not attributed(text):
             continue  # a column's or an interview's own words: its writer's view
-        relevance = sum(1 for about in fits.about if about[row])
-        ranked.append((-corpus.centrality[row] * (1 + 0.2 * relevance), row))
-    rows = [row for _, row in sorted(ranked)[:MAX_CANDIDATES]]
+        rows.append(row)
     allowed = {corpus.refs[row] for row in set(rows) - told_thinner(corpus, rows)}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
     # Sentences outside the corpus (an outlet's banners) are excluded too.
@@ -241,12 +247,26 @@ def _topic_digest(config: Config, topic: TopicConfig, matcher: TopicMatcher, cor
                   scores: np.ndarray, about: np.ndarray, fit: np.ndarray | None,
                   taken: frozenset[SentenceRef], in_overview: set[SentenceRef],
                   memory: Memory, names: frozenset[str], met: frozenset[str]) -> TopicDigest:
-    ranked = rank_for_topic(topic, matcher, corpus, scores, about, fit)
-    # A line that only restates what an earlier edition said is not news.
-    candidates = [(s, row) for s, row in ranked if not memory.only_repeats(corpus.texts[row])]
+    ranked = sorted(rank_for_topic(topic, matcher, corpus, scores, about, fit),
+                    key=lambda c: (-c[0], c[1]))
+
+    def news(rows: list[tuple[float, int]], most: int | None = None) -> list[tuple[float, int]]:
+        """A line that only restates what an earlier edition said is not news: asked of the
+        best-ranked first, until `most` pass (all select looks at)."""
+        out: list[tuple[float, int]] = []
+        for candidate in rows:
+            if most is not None and len(out) == most:
+                break
+            if not memory.only_repeats(corpus.texts[candidate[1]]):
+                out.append(candidate)
+        return out
+
+    candidates = news(ranked, MAX_CANDIDATES)
     budget = topic.sentences if topic.sentences is not None else config.digest.sentences_per_topic
     words = topic.words if topic.words is not None else config.digest.words_per_topic
     items = select(config.digest, corpus, candidates, budget, words, taken, names, met)
+    if not items and len(candidates) == MAX_CANDIDATES:
+        candidates = news(ranked)  # why nothing was chosen is told from all of them
     claims: list[Claim] = []
     for index, article in enumerate(corpus.articles):
         if topic.measures:

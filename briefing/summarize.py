@@ -71,6 +71,20 @@ def concepts(text: str) -> frozenset[str]:
                      if not (stops[i] and stops[i + 1]))
 
 
+def concepts_among(text: str, wanted: set[str], firsts: set[str]) -> set[str]:
+    """concepts(text) & wanted, without making the concepts not wanted (`firsts`: the first
+    stems of the wanted ones)."""
+    toks = tokens(text)
+    found = set()
+    for i in range(len(toks) - 1):
+        if toks[i].stem in firsts:
+            concept = f"{toks[i].stem} {toks[i + 1].stem}"
+            if concept in wanted and not (toks[i].form.lower() in STOPWORDS
+                                          and toks[i + 1].form.lower() in STOPWORDS):
+                found.add(concept)
+    return found
+
+
 # Chosen on DUC 2004 (benchmarks/duc2004.py; see README, Quality): a concept's weight is its
 # document frequency squared, plus LEAD_SHARE x (number of documents)^2 for each document
 # whose first sentence uses it. A per-sentence position bonus would reward picking the same
@@ -102,18 +116,21 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
     if not candidates:
         return []
     cover = [concepts(c.text) for c in candidates]
+    present = set().union(*cover)
+    # Only the candidates' concepts can be weighed: documents are searched for those alone
+    # (an edition's overview has a few hundred candidates among 100,000s of sentences).
     df: Counter[str] = Counter()
     lead: Counter[str] = Counter()  # documents that use the concept in their first sentence
+    firsts = {c.split(" ", 1)[0] for c in present}
     for sents in docs:
         seen: set[str] = set()
         for text in sents:
-            seen.update(concepts(text))
+            seen.update(concepts_among(text, present, firsts))
         df.update(seen)
         if sents:
-            lead.update(concepts(sents[0]))
+            lead.update(concepts_among(sents[0], present, firsts))
     # A concept must be shared: by 3 documents in a large edition, by 2 in a small one.
     floor = 3 if len(docs) >= 6 else 2 if len(docs) >= 2 else 1
-    present = set().union(*cover)
     lead_weight = LEAD_SHARE * len(docs) ** 2
     weights = {c: float(n) ** WEIGHT_POWER + lead_weight * lead[c]
                for c, n in df.items() if n >= floor and c in present}

@@ -38,6 +38,8 @@ class Memory:
 
     def overlap(self, text: str) -> float:
         """The largest share of text's concepts that one told sentence holds."""
+        if not self.where:  # nothing told yet (a first edition, or one only extended)
+            return 0.0
         own = concepts(text)
         if not own:
             return 0.0

@@ -72,3 +72,14 @@ def test_a_huge_candidate_set_out_of_time_still_fills_the_budget() -> None:
     lengths = [len(c.text.split()) for c in picked]
     assert len({(c.doc, c.index) for c in picked}) == len(picked)
     assert budget - 16 < sum(lengths) <= budget
+
+
+def test_concepts_among_is_concepts_within_the_wanted() -> None:
+    from briefing.summarize import concepts, concepts_among
+
+    text = "The U.S. rescue package for Cyprus's banks was agreed by the euro zone on Monday."
+    every = concepts(text)
+    wanted = {c for c in every if "bank" not in c} | {"not there"}
+    firsts = {c.split(" ", 1)[0] for c in wanted}
+    assert concepts_among(text, wanted, firsts) == every & wanted
+    assert concepts_among("Of the and to the.", {"of the"}, {"of"}) == set()  # stop words only
