@@ -250,8 +250,10 @@ def surnames(texts: list[str]) -> frozenset[str]:
     edition also writes in lower case ("Laiki Bank", "bank") is a common noun, and one it
     writes after "in" ("in Europe") a place: neither is a surname."""
     last = {_plain(run[-1]) for text in texts for run in _name_runs(text)}
-    lower = {w for text in texts for w in WORD_RE.findall(text) if w[0].islower()}
-    places = {w for text in texts for w in PLACE_RE.findall(text)}
+    # One search of all the texts at once (NUL ends each: no word or place phrase spans it).
+    every = "\0".join(texts)
+    lower = {w for w in set(WORD_RE.findall(every)) if w[0].islower()}
+    places = set(PLACE_RE.findall(every))
     return frozenset(w for w in last if w.lower() not in lower and w not in places
                      and not re.fullmatch(CALENDAR, w))
 

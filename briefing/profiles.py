@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analyze.topics import TopicMatcher
+from .analyze.topics import TopicMatcher, found_by_each
 from .config import TopicConfig
 from .corpus import Corpus
 
@@ -43,7 +43,7 @@ def fit_topics(corpus: Corpus, topics: list[TopicConfig] | tuple[TopicConfig, ..
     the nuclear plant, not the power cuts). The fit also ranks the topic's lines.
     """
     n = len(corpus.texts)
-    terms_found = [[m.found(text) for text in corpus.texts] for m in matchers]
+    terms_found = found_by_each(matchers, corpus.texts)
     scores = tuple(np.array([sum(f) for f in per], dtype=float) for per in terms_found)
     if n == 0 or corpus.matrix is None or corpus.matrix.shape[1] == 0:
         empty = tuple(np.zeros(n) for _ in matchers)

@@ -133,6 +133,8 @@ def test_places_and_days_are_not_surnames() -> None:
     names = surnames(["Antonis Samaras spoke in Europe.", "The Champions League Europe cup.",
                       "On Good Friday the Greek Orthodox Friday service.", "Samaras's plan."])
     assert names == {"Samaras"}
+    # A sentence ending in "in" does not make the next one's first word a place.
+    assert surnames(["Maria Callas sang in", "Callas returned."]) == {"Callas"}
 
 
 def test_a_line_where_the_writer_speaks_is_not_a_line() -> None:

@@ -48,3 +48,15 @@ def test_who_says_it_is_not_what_the_sentence_is_about() -> None:
     assert family.score("The visit is going ahead, the White House said on Friday.") == 0
     assert family.score("Their mother said the twins were pictured in their yearbooks.") == 1
     assert family.distinct_terms("His mother moved to Jakarta, the White House said.") == 1
+
+
+def test_found_by_each_is_each_matchers_found() -> None:
+    from briefing.analyze.topics import found_by_each
+
+    first = matcher([Term("rationing", 2.0), Term("tanker")], exclude=("football",))
+    second = matcher([Term("US"), Term("water authority")])
+    texts = ["Rationing began and a tanker arrived.", "Rationing of football tickets began.",
+             "The U.S. water authority said so, a tanker driver said.", "Nothing here.", ""]
+    assert found_by_each([first, second], texts) == [
+        [first.found(t) for t in texts], [second.found(t) for t in texts]]
+    assert found_by_each([first, second], texts)[0][:3] == [(2.0, 1.0), (), ()]

@@ -42,19 +42,28 @@ class TopicMatcher:
         return (tuple((_key(ex[0]), ex) for ex in self.exclude),
                 tuple((_key(term[0]), term, weight) for term, weight in self.terms))
 
+    @cached_property
+    def _term_firsts(self) -> frozenset[str]:
+        return frozenset(first for first, _, _ in self._firsts[1])
+
+    def found_in(self, sentence: str, keys: frozenset[str]) -> tuple[float, ...]:
+        """found(), given the sentence without its closing attribution and its _keys."""
+        if keys.isdisjoint(self._term_firsts):  # most sentences: no term can start here
+            return ()
+        toks = tokens(sentence)
+        exclude, terms = self._firsts
+        if any(first in keys and _find(toks, keys, ex) for first, ex in exclude):
+            return ()
+        return tuple(weight for first, term, weight in terms
+                     if first in keys and _find(toks, keys, term))
+
     def found(self, sentence: str) -> tuple[float, ...]:
         """The weights of the distinct terms found in the sentence; none if an exclusion is
         found. (score and distinct_terms in one pass: fit_topics needs both per sentence.)
         Terms in a closing attribution ("…, their mother said.") do not count: who says it
         is not what the sentence is about."""
         sentence = without_attribution(sentence)
-        toks = tokens(sentence)
-        keys = _keys(sentence)
-        exclude, terms = self._firsts
-        if any(first in keys and _find(toks, keys, ex) for first, ex in exclude):
-            return ()
-        return tuple(weight for first, term, weight in terms
-                     if first in keys and _find(toks, keys, term))
+        return self.found_in(sentence, _keys(sentence))
 
     def score(self, sentence: str) -> float:
         """Sum of the weights of the distinct terms found; 0 if an exclusion is found."""
@@ -70,6 +79,17 @@ class TopicMatcher:
             return 0.0
         stems = set(content_stems(sentence))
         return len(stems & self.description) / len(self.description)
+
+
+def found_by_each(matchers: list[TopicMatcher], texts: list[str]) -> list[list[tuple[float, ...]]]:
+    """[m.found(text) for text in texts] for each matcher, each text's words looked up once."""
+    out: list[list[tuple[float, ...]]] = [[] for _ in matchers]
+    for text in texts:
+        sentence = without_attribution(text)
+        keys = _keys(sentence)
+        for found, matcher in zip(out, matchers, strict=True):
+            found.append(matcher.found_in(sentence, keys))
+    return out
 
 
 # "…, their mother said.", "…, the White House said on Friday.": a closing attribution.
