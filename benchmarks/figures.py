@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.analyze.figures import find_claims  # noqa: E402
 from briefing.config import LedgerConfig, MeasureConfig  # noqa: E402
-from briefing.ledger import speaker_key  # noqa: E402
+from briefing.ledger import before_story, speaker_key  # noqa: E402
 from briefing.models import Claim, FoundFile  # noqa: E402
 from briefing.readers import read  # noqa: E402
 from briefing.sources import file_hash  # noqa: E402
@@ -77,7 +77,8 @@ def load_stories(gold: Path, eval_dir: Path) -> list[Story]:
         for m in story.get("measures", []):
             unit = m.get("unit", "")
             measures.append(MeasureConfig(name=m["name"], counted=tuple(m.get("counted", ())),
-                                          unit=unit, events=tuple(m.get("events", ()))))
+                                          unit=unit, events=tuple(m.get("events", ())),
+                                          of=tuple(m.get("of", ()))))
         out.append(Story(story["name"], folder, tuple(measures)))
     return out
 
@@ -161,14 +162,22 @@ def evaluate(stories: list[Story], gold: Path, names: tuple[str, ...], show: boo
     for story in stories:
         if story.name not in names:
             continue
-        for name in sorted(files[story.name]):
+        names_read = sorted(files[story.name])
+        articles = []
+        for name in names_read:
             path = story.folder / name
             size, digest = file_hash(path)
-            found = FoundFile(path=path, relpath=name, size=size, sha256=digest)
-            article = read(found, 10 ** 8, ())
-            start = time.perf_counter()
-            claims = find_claims(article, 0, story.measures, verbs)
-            seconds += time.perf_counter() - start
+            articles.append(read(FoundFile(path=path, relpath=name, size=size, sha256=digest),
+                                 10 ** 8, ()))
+        start = time.perf_counter()
+        found_all = [c for k, a in enumerate(articles)
+                     for c in find_claims(a, k, story.measures, verbs)]
+        # As the table does: figures dated before the story's first page are background.
+        found_all = before_story(found_all, [a.published for a in articles])
+        seconds += time.perf_counter() - start
+        for k, name in enumerate(names_read):
+            article = articles[k]
+            claims = [c for c in found_all if c.ref.article == k]
             published = article.published.isoformat() if article.published else None
             golds = [g for g in mentions[(story.name, name)] if g["kind"] != "not_a_quantity"]
             used: set[int] = set()

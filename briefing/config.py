@@ -59,6 +59,11 @@ class MeasureConfig:
     exclude: tuple[str, ...] = _help(
         "Words in the figure's clause that make it another measure, e.g. killed, wounded for "
         "troops deployed.", factory=tuple)
+    of: tuple[str, ...] = _help(
+        "Whose figure it is, by every name the pages use, e.g. Premier League, EPL, "
+        "Premiership. A figure whose clause gives it to another name (\"Italy's Serie A\", "
+        "\"earned by Real\", \"Real earned\", \"rights to the Champions League\") is left "
+        "out. Empty: any.", factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ class LedgerConfig:
         factory=lambda: ("say", "said", "state", "report", "confirm", "claim", "estimate",
                          "assess", "tell", "told", "announce", "add", "warn", "note", "write",
                          "wrote", "believe", "indicate", "suggest", "allege", "upgrade",
-                         "downgrade", "revise"),
+                         "downgrade", "revise", "point out"),
     )
 
 

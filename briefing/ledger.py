@@ -20,15 +20,9 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
     `published` gives each article's publication date (by index), so that a day's reports
     make one step and undated articles are known as such."""
     tables = []
-    dated = [d for d in published if d is not None]
-    start = min(dated) if dated else None
+    claims = before_story(claims, published)
     for measure in measures:
-        days: dict[dt.date, set[int]] = {}
-        for c in claims:
-            if c.measure == measure.name and c.when_date is not None and c.when_grain == "day":
-                days.setdefault(c.when_date, set()).add(c.ref.article)
-        mine = [_before_story(c, start, days) for c in claims
-                if c.measure == measure.name and not c.converted]
+        mine = [c for c in claims if c.measure == measure.name and not c.converted]
         several = _breakdown(mine)
         rows = ledger_rows(mine, by_holder=several)
         history = [] if several else _history(mine, published)
@@ -46,8 +40,20 @@ def measure_tables(measures: tuple[MeasureConfig, ...], claims: list[Claim],
     return tuple(tables)
 
 
-def _before_story(claim: Claim, start: dt.date | None, days: dict[dt.date, set[int]]
-                  ) -> Claim:
+def before_story(claims: list[Claim], published: Sequence[dt.date | None]) -> list[Claim]:
+    """The claims, those dated before the story's first page marked background (see
+    _before_story); `published` gives each article's date by index."""
+    dated = [d for d in published if d is not None]
+    start = min(dated) if dated else None
+    days: dict[tuple[str, dt.date], set[int]] = {}
+    for c in claims:
+        if c.when_date is not None and c.when_grain == "day":
+            days.setdefault((c.measure, c.when_date), set()).add(c.ref.article)
+    return [_before_story(c, start, days) for c in claims]
+
+
+def _before_story(claim: Claim, start: dt.date | None,
+                  days: dict[tuple[str, dt.date], set[int]]) -> Claim:
     """A figure its own words date before the story's first article is another event's
     (background) when the date is a month or year before the story's ("May 2010" in an
     undated page of a story whose pages begin in 2011), or a day before it told in passing:
@@ -63,7 +69,8 @@ def _before_story(claim: Claim, start: dt.date | None, days: dict[dt.date, set[i
     elif grain == "month":
         before = (date.year, date.month) < (start.year, start.month)
     else:
-        before = date < start and claim.passing and days.get(date, set()) <= {claim.ref.article}
+        before = date < start and claim.passing and \
+            days.get((claim.measure, date), set()) <= {claim.ref.article}
     return replace(claim, background=True) if before else claim
 
 

@@ -39,9 +39,12 @@ SEATS = MeasureConfig(name="Seats", counted=("seats",))
 WAVES = MeasureConfig(name="Wave height", unit="length", events=("wave", "waves"))
 DEAL = MeasureConfig(name="TV rights deal", unit="money", events=("deal", "rights", "paid", "pay"))
 VOTES = MeasureConfig(name="Vote share", unit="percent", events=("vote", "votes", "won", "win"))
+LEAGUE_DEAL = MeasureConfig(name="League TV deal", unit="money",
+                            events=("deal", "rights", "paid", "earned", "sales"),
+                            of=("Premier League", "EPL"))
 MEASURES = {m.name: m for m in (OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
                                 AID, SHARE, MAGNITUDE, LEVY, BAILOUT, DEBT, SEATS, WAVES, DEAL,
-                                VOTES)}
+                                VOTES, LEAGUE_DEAL)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
@@ -123,6 +126,9 @@ def test_amount_keeps_the_decimals_written() -> None:
     ("He could govern with New Democracy, which gained 29.7%.", ["New Democracy"]),
     # A capital only because the sentence starts, or a name followed by a comma: nobody.
     ("Waves of up to 40% were seen in Tokyo, 12% more than in Osaka.", [None, None]),
+    # A share of voters is held by what they chose, named after it ("backed parties that…").
+    ("However, only 40% of voters backed parties that support the deal with the EU.",
+     ["parties that support the deal"]),
     # The one who says it is not whose it is: the survey's reading of the quake.
     ("The U.S. Geological Survey has upgraded the share of the quake to 9%.", [None]),
 ])

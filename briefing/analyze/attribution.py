@@ -45,6 +45,8 @@ SPEECH_VERBS = frozenset("said says added adds told wrote".split())
 CONTINUES_RE = re.compile(
     r"^[“\"‘']|^(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|noted|went on|"
     r"continued|stressed|warned|explained)\b", re.I)
+# An item of a list: "– Former AKEL MP: €39,000 loan written off".
+LIST_ITEM_RE = re.compile(r"\s*[–—•*-]\s")
 # "These may consist of…", "It said…": a sentence that goes on with what the one before
 # reported, so the speaker of that one says it too.
 GOES_ON_RE = re.compile(r"^(?:these|this|they|those|such|he|she|it(?!\s+(?:(?:has|had|have)\s+"
@@ -81,10 +83,14 @@ TRAILING_TIME_RE = re.compile(r"\s+(?:(?:last|this|on)\s+(?:night|week|month|yea
                               r"Saturday|Sunday)|yesterday|today|tonight)\s*$", re.I)
 # A verb of speech in the passive has no speaker for a subject: "The death toll is estimated
 # at 150,000", "three million people said to be in need".
-PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:\w+ly|also|not|"
+                               r"already|still|even|just|now|first|since)\s+)?$")
 SAID_TO_RE = re.compile(r"\s+to\s+(?:be|have)\b")
 NOUN_AFTER_RE = re.compile(r"\s+(?:from|of|by|for|about)\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
+# "five promissory notes", "12 new reports": a number before the word makes it a noun.
+COUNTED_BEFORE_RE = re.compile(r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|"
+                               r"many|\d[\d,]*)\s+(?:[a-z]+\s+)?$")
 # "added 1 billion euros", "adds about 3%": the verb of an amount, not of speech.
 ADDS_AMOUNT_RE = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|an?\s+"
                             r"extra|more\s+than|over|up\s+to)\s+)?(?:[$£€¥]|\d|(?i:one|two|"
@@ -105,6 +111,15 @@ NOT_SPEECH_AFTER_RE = re.compile(r"\s+(?:a|an|another|(?:the\s+)?lives|responsib
 # A verb in the past just before a plural noun: "denied reports", "dismissed claims".
 VERB_BEFORE_RE = re.compile(r"\b(?!(?:need|speed|seed|feed|bed|red|shed|bleed|greed|"
                             r"creed|hundred)\b)[a-z]+ed\s+$")
+
+
+# Counts and forecasts that show a figure are its source: "Official projections showed New
+# Democracy with 30 percent", "Near complete results early on Monday showed…".
+SHOWED_RE = re.compile(r"\s(?:showed|shows|show|indicated|indicate|indicates|gave|give|gives)\b")
+DATA_NOUNS = frozenset("results projections projection figures poll polls data survey surveys "
+                       "estimates estimate statistics count counts census study studies "
+                       "forecast forecasts tally tallies returns".split())
+EARLY_TIME_RE = re.compile(r"\s+(?:early|late)\s+(?:on\s+)?\w+\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -146,7 +161,12 @@ def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """Attribution verbs in every form: say, says, said, saying; report, reported ..."""
     forms: set[str] = set()
     for verb in verbs:
-        v = verb.strip().lower()
+        v, _, particle = verb.strip().lower().partition(" ")
+        if particle:
+            # "point out": points out, pointed out, pointing out
+            stem = v[:-1] if v.endswith("e") else v
+            forms |= {f"{form} {particle}" for form in (v, v + "s", stem + "ed", stem + "ing")}
+            continue
         stem = v[:-1] if v.endswith("e") else v
         forms |= {v, v + "s", stem + "ed", stem + "ing", v + "d" if v.endswith("e") else v + "ed"}
         if v.endswith("y"):
@@ -196,6 +216,14 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
         who = _trim(agent.group(1))
         if who and is_noun_phrase(who):
             out.append((agent.start(), Speaker(who)))
+    for shown in SHOWED_RE.finditer(text):
+        clause = re.split(r"[,;:—–(“”\"]", text[:shown.start()])[-1]
+        words = TRAILING_TIME_RE.sub("", EARLY_TIME_RE.sub("", clause)).split()
+        while words and words[0].lower() in LEADING_FILLER:
+            words.pop(0)
+        who = " ".join(words)
+        if words and words[-1].lower() in DATA_NOUNS and is_noun_phrase(who):
+            out.append((shown.start(), Speaker(who)))
     quoted = [(m.start(), m.end()) for m in QUOTE_SPAN_RE.finditer(text)]
     last_verb = 0
     for m in verbs.finditer(text):
@@ -207,8 +235,9 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue  # "has added a 271-page book", "has claimed the lives of thousands"
         if m.group(0).endswith("s") and VERB_BEFORE_RE.search(text, 0, m.start()):
             continue  # "officials … denied reports that…": the noun after a verb
-        if DETERMINER_BEFORE_RE.search(text, 0, m.start()):
-            continue  # "the report said": a noun, not the verb
+        if DETERMINER_BEFORE_RE.search(text, 0, m.start()) or (
+                m.group(0).endswith("s") and COUNTED_BEFORE_RE.search(text, 0, m.start())):
+            continue  # "the report said", "five promissory notes": a noun, not the verb
         if PASSIVE_BEFORE_RE.search(text, 0, m.start()) or \
                 (m.group(0) == "said" and SAID_TO_RE.match(text, m.end())):
             continue  # "the toll is estimated at", "people said to be in need": no speaker
@@ -434,8 +463,18 @@ def who_says(sentences: tuple[Sentence, ...], index: int, verbs: re.Pattern[str]
     own = speaker(current.text, verbs, at)
     if own is not None and not own.pronoun:
         return own.text, index
-    continues = own is not None or bool(CONTINUES_RE.match(current.text)) or bool(
-        GOES_ON_RE.match(current.text))
+    if own is None and LIST_ITEM_RE.match(current.text):
+        # "According to Ethnos newspaper, the following loans were written off:" and the
+        # items under it: the heading's speaker says each of them.
+        i = index - 1
+        while i >= 0 and LIST_ITEM_RE.match(sentences[i].text):
+            i -= 1
+        if i >= 0 and sentences[i].text.rstrip().endswith(":"):
+            heading = speaker(sentences[i].text, verbs)
+            if heading is not None and not heading.pronoun:
+                return heading.text, i
+    continues = own is not None or bool(CONTINUES_RE.match(current.text)) or _goes_on(
+        current.text)
     if not continues:
         return None, index
     for back in range(1, 4):
@@ -450,8 +489,7 @@ def who_says(sentences: tuple[Sentence, ...], index: int, verbs: re.Pattern[str]
                 subject = initial_noun_phrase(sentences[i].text)
                 if subject and _fits_pronoun(own.text, subject):
                     return subject, i
-            if not (CONTINUES_RE.match(sentences[i].text) or
-                    GOES_ON_RE.match(sentences[i].text)):
+            if not (CONTINUES_RE.match(sentences[i].text) or _goes_on(sentences[i].text)):
                 break  # the chain of one speaker's words is broken
             continue
         if before.pronoun:
@@ -460,6 +498,24 @@ def who_says(sentences: tuple[Sentence, ...], index: int, verbs: re.Pattern[str]
             break  # "he" cannot be "the ministry"
         return before.text, i
     return None, index
+
+
+def _goes_on(text: str) -> bool:
+    """Does the sentence open with a pronoun for what the one before reported ("These may
+    consist of…", "It added…")? Not with a determiner before a noun ("Those economic
+    worries…", "This week…")."""
+    m = GOES_ON_RE.match(text)
+    if m is None:
+        return False
+    if m.group(0).lower() in ("these", "this", "those", "such"):
+        after = re.match(r"\s+([A-Za-z’']+)", text[m.end():])
+        return after is None or after.group(1).lower() in AUXILIARIES | POINTING_VERBS
+    return True
+
+
+# Verbs right after "these"/"this" used as a pronoun: "These include…", "This means…".
+POINTING_VERBS = frozenset("include includes consist consists comprise comprises mean means "
+                           "show shows suggest suggests represent represents".split())
 
 
 def _fits_pronoun(pronoun: str, phrase: str) -> bool:

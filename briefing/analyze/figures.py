@@ -490,6 +490,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if c.exclude and any(ex[0] in present and _contains(window_stems, ex)
                              for ex in c.exclude):
             continue
+        if m.of and _another_owner(text, window, m.of):
+            continue  # "the 975 million euros earned by Italy's Serie A": not the league's
         if m.unit:
             generic = m.unit in GENERIC_UNIT_KINDS or unit_kind(m.unit) in GENERIC_UNIT_KINDS
             if generic and c.events and FOR_WHAT_RE.match(text[q.end:]) and not (
@@ -529,6 +531,49 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else None
+
+
+# Who a figure belongs to, in its clause: a name that owns it ("the Bundesliga's rights
+# sales", "Bundesliga's TV income"; not a buyer's "Sky and BT's current deal"), earns or
+# receives it ("Real earned", "Manchester United
+# received", "earned by Serie A", "paid to Queens Park Rangers"), has it ("Real Madrid and
+# Barcelona have deals") or whose rights are sold ("rights for the Champions League").
+_OWNER_NAME = r"((?:[A-Z][\w’'&.-]*\s+)*?[A-Z][\w’'&.-]*(?:\s+(?:and\s+)?[A-Z][\w’'&.-]*)*)"
+OWNER_RES = (
+    re.compile(_OWNER_NAME + r"['’]s\s+(?:[\w-]+\s+){0,2}(?:sales|income|revenues?|earnings|"
+               r"league|rights)\b"),
+    re.compile(r"\b(?:earned|generated|received|paid|raised|won|netted)\s+(?:by|to)\s+"
+               r"(?:the\s+)?(?:[a-z-]+\s+){0,2}" + _OWNER_NAME),
+    re.compile(_OWNER_NAME + r"\s+(?:earned|earns|generates|generated|received|receives|got|"
+               r"gets|netted|nets|has\s+(?:a\s+)?deals?|have\s+deals?|has\s+sold|sold)\b"),
+    re.compile(r"\brights\s+(?:for|of)\s+(?:the\s+)?" + _OWNER_NAME),  # not "to" a buyer
+)
+
+
+def _another_owner(text: str, window: tuple[int, int], owners: tuple[str, ...]) -> bool:
+    """Does the figure's clause give it to a name that is none of the measure's owners
+    (and to none of them)? A clause that names no owner goes on from the one before it:
+    "Real earned 178.4 million euros, about 3 million euros more than Barca"."""
+    mine = [o.lower() for o in owners]
+    found = _owners(text[window[0]:window[1]]) or _owners(text[:window[0]])
+    if not found:
+        return False
+    return not any(o in f.lower() or f.lower() in o for f in found for o in mine)
+
+
+def _owners(clause: str) -> list[str]:
+    out = []
+    for found in (m.group(1).split() for r in OWNER_RES for m in r.finditer(clause)):
+        while found and found[0].lower() in NOT_OWNER_WORDS:
+            found.pop(0)  # "The German Bundesliga's"
+        if found:
+            out.append(" ".join(found))
+    return out
+
+
+# Capitalised words that open a sentence or a clause, not a name that owns a figure.
+NOT_OWNER_WORDS = frozenset("the a an this that these those it its he she they we i in on at "
+                            "as after before with by for of to from and but while".split())
 
 
 def _nominal_event(text: str, c: _Compiled) -> bool:

@@ -46,7 +46,22 @@ def holder(text: str, q: Quantity, window: tuple[int, int],
     it is one of them ("Pasok placed third", not "Cars were swept away")."""
     head = ASIDE_RE.sub(lambda m: " " * len(m.group(0)), text[:q.start])
     return _last_name(head, window[0], q.start, names) or \
-        _last_name(head, 0, window[0], names)
+        _last_name(head, 0, window[0], names) or _chosen(text[q.end:])
+
+
+# A share of voters names what they chose after it: "40% of voters backed parties that
+# broadly support the bailout deal", "30 percent of voters favored the measure".
+CHOSEN_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:voters|votes|the\s+vote|electorate|ballots|"
+                       r"respondents|those\s+(?:polled|asked|surveyed))\s+(?:\w+ly\s+)?(?:backed|"
+                       r"voted\s+for|supported|chose|favou?red|went\s+to|preferred)\s+"
+                       r"((?:[\w’'-]+\s+){0,7}?[\w’'-]+)(?=\s+(?:with|in|on|at|for|after|before|"
+                       r"from|by|while|but|as)\b|\s*[,.;:]|\s*$)")
+
+
+def _chosen(after: str) -> str | None:
+    """What a share of voters chose, as written, when no name before the figure holds it."""
+    m = CHOSEN_RE.match(after)
+    return m.group(1) if m else None
 
 
 def proper_names(sentences: list[str]) -> frozenset[str]:
