@@ -62,13 +62,15 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "“The rights to water should not be compromised,” he said on Friday.",
                  "The move Monday comes after the agency did the same.",
                  "Immediately, rival councillors piled in with criticism of the plan.",
-                 "Soon after, the mayor resigned."]:
+                 "Soon after, the mayor resigned.",
+                 "By contrast, in February the council opened the reservoir gates."]:
         assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
                  "The objectives of the plan are set out in a report by the council.",
                  "“We will not ration water,” the mayor said.",
                  "Engineers said the move was safe.",
-                 "Immediately after the vote, the council closed the reservoir gates."]:
+                 "Immediately after the vote, the council closed the reservoir gates.",
+                 "In contrast to the mayor, engineers said the reservoir would hold."]:
         assert not dangling(text), text
 
 
