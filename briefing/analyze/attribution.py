@@ -113,6 +113,12 @@ VERB_BEFORE_RE = re.compile(r"\b(?!(?:need|speed|seed|feed|bed|red|shed|bleed|gr
                             r"creed|hundred)\b)[a-z]+ed\s+$")
 
 
+# A relative clause after a speaker's name and title: the writer's words, not the speaker's.
+WRITERS_CLAUSE_RE = re.compile(r",\s+(?:where|which|whose|when)\b")
+# A figure in a poll is the poll's: "her favorability rating in the latest AP-GfK poll was 70
+# percent".
+POLL_RE = re.compile(r"\bin\s+((?:a|an|the)\s+(?:(?:latest|new|recent|last|same)\s+)?"
+                     r"(?:[A-Z][\w/&.-]*\s+){0,4}(?:poll|survey|opinion poll|exit poll))\b")
 # Counts and forecasts that show a figure are its source: "Official projections showed New
 # Democracy with 30 percent", "Near complete results early on Monday showed…".
 SHOWED_RE = re.compile(r"\s(?:showed|shows|show|indicated|indicate|indicates|gave|give|gives)\b")
@@ -191,6 +197,14 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
     after = re.search(r";|\s[—–]\s", text[at:])
     hi = at + after.start() if after else len(text)
     mine = [(pos, who) for pos, who in found if lo <= pos < hi]
+    quoted = [(m.start(), m.end()) for m in QUOTE_SPAN_RE.finditer(text)]
+    if quoted and not any(s <= at < e for s, e in quoted):
+        # "“…,” said Susan Sher, her boss at the hospital, where Mrs. Obama is on leave from
+        # her $300,000-a-year job": she said the quotation; the figure in the writer's
+        # clause after her name is not hers.
+        mine = [(pos, who) for pos, who in mine if not (
+            pos < at and any(e <= pos for _, e in quoted) and
+            WRITERS_CLAUSE_RE.search(text, pos, at))]
     before = [item for item in mine if item[0] <= at]
     if before:
         named = [who for _, who in before if not who.pronoun]
@@ -212,6 +226,8 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             out.append((acc.start(), Speaker(who)))
         elif who and who.split()[0].lower() in PERSON_PRONOUNS | {"they", "them", "him", "her"}:
             out.append((acc.start(), Speaker(who.split()[0].lower(), pronoun=True)))
+    for poll in POLL_RE.finditer(text):
+        out.append((poll.start(), Speaker(poll.group(1))))
     for agent in AGENT_RE.finditer(text):
         who = _trim(agent.group(1))
         if who and is_noun_phrase(who):

@@ -61,7 +61,9 @@ DIMENSION_RE = re.compile(r"\b(diameter|radius|depth|distance|width|length|heigh
                           r"up\s+to\s+|over\s+|under\s+|just\s+)?$", re.I)
 # What happened around a figure, not to it: "lost 3m euros under an EU bailout deal".
 CIRCUMSTANCE_RE = re.compile(r"\b(?:under|following|after|before|during|despite|amid|"
-                             r"because\s+of|due\s+to|as\s+part\s+of)\b", re.I)
+                             r"because\s+of|due\s+to|as\s+part\s+of|over\s+the\s+(?:course|"
+                             r"life|length)\s+of|for\s+the\s+(?:duration|length)\s+of)\b",
+                             re.I)
 # What can befall the people a figure counts. Two of them joined by "or"/"and" make one
 # group ("dead or missing"), which is neither measure's figure.
 _FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|displaced|"

@@ -7,12 +7,12 @@ import re
 HEDGES = [  # longest first within each sign, all matched as whole words before the figure
     ("~", "approximately|approx\\.|around|about|roughly|some|nearly|almost|close to|"
           "an estimated|estimated|circa|an approximate|more or less|give or take|~"),
-    (">", "more than|over|at least|above|upwards of|in excess of|exceeding|exceeds|exceeded|"
-          "exceed|surpassing|surpassed|just over|"
+    (">", "more-than-|more than|over|at least|above|upwards of|in excess of|exceeding|"
+          "exceeds|exceeded|exceed|surpassing|surpassed|just over|"
           "well over|no fewer than|no less than|over than|greater than|higher than|"
           "a minimum of|north of|a little over|well above|upward of|>"),
-    ("<", "fewer than|less than|under|up to|as many as|as much as|below|just under|"
-          "at most|no more than|as few as|lower than|a maximum of|just shy of|"
+    ("<", "fewer-than-|less-than-|fewer than|less than|under|up to|as many as|as much as|"
+          "below|just under|at most|no more than|as few as|lower than|a maximum of|just shy of|"
           "a little under|well under|well below|south of|sub-|<"),
 ]
 # Bounds that include the number itself: "at least 1,600" is 1,600 or more, "up to 40 cm" is
