@@ -180,7 +180,7 @@ class Stages:
 
 
 def instrument() -> Stages:
-    from briefing import digest, engine, pipeline, readers, render, sources, store
+    from briefing import digest, engine, kept_terms, pipeline, readers, render, sources, store
 
     stages = Stages()
     stages.wrap(pipeline, "discover", "discover + hash")
@@ -192,6 +192,7 @@ def instrument() -> Stages:
     stages.wrap(store.Store, "story_versions", "load articles")
     stages.wrap(pipeline, "reanalyse", "re-analyse stale articles")
     stages.wrap(pipeline, "_timeline", "timeline (the whole story)")
+    stages.wrap(kept_terms, "find", "topic terms found (kept or searched)")
     stages.wrap(digest, "Corpus", "TF-IDF corpus")
     stages.wrap(digest, "_overview", "overview")
     stages.wrap(digest, "_topic_digest", "topic rank + select")

@@ -11,6 +11,7 @@ from .analyze.topics import TopicMatcher
 from .boilerplate import repeated_lines
 from .config import Config, TopicConfig
 from .corpus import Corpus
+from .kept_terms import TermsFound
 from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
 from .lines import Line, full_names, named_things, stands_alone, surnames
@@ -54,7 +55,7 @@ def order_articles(articles: list[Article]) -> list[Article]:
 
 def build_briefing(config: Config, articles: list[Article], date: dt.date,
                    skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None,
-                   told: Told | None = None) -> Briefing:
+                   told: Told | None = None, found: TermsFound | None = None) -> Briefing:
     """The whole edition: overview, one digest per topic, ledger rows, numbered sources,
     and the story's timeline (whose lines may cite articles of earlier editions: they are
     listed after this edition's sources).
@@ -62,7 +63,8 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     A sentence shown (or cited) once is not shown again: the overview goes first, then the
     topics, narrowest first, so a broad topic does not take a narrow one's only lines.
     After a first edition (`told` has a previous date) the overview is "What's new since"
-    it: facts earlier editions did not tell, and no line that only restates one."""
+    it: facts earlier editions did not tell, and no line that only restates one. `found`:
+    what the topics' terms find in the articles' sentences (kept_terms), if already known."""
     told = told or Told()
     articles = order_articles(articles)
     # A site's banner repeated across its pages is no sentence of the story.
@@ -71,7 +73,7 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
                                     for s in article.sentences} - banners if banners else None)
     memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
-    fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score)
+    fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score, found)
     names = surnames(corpus.texts)
     overview = _overview(config, corpus, fits, told, names)
     # Sections call people by surname only once the reader has met the full name: in the

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import clean, failpoints, known_claims, progress, readers, render
+from . import clean, failpoints, kept_terms, known_claims, progress, readers, render
 from .config import Config
 from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
@@ -351,8 +351,9 @@ def write_edition(config: Config, store: Store, date: dt.date, versions: list[Ve
     with known_claims.kept(store):  # the story's figures, found once per article
         timeline = _timeline(config, store, date, versions, told) \
             if config.timeline.enabled else None
+        found = kept_terms.find(store, config.topics, [v.article for v in articles])
         briefing = build_briefing(config, [v.article for v in articles], date, skipped,
-                                  timeline, told)
+                                  timeline, told, found)
     bar.advance()
     folder = config.out_dir / date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")

@@ -10,6 +10,7 @@ import numpy as np
 from .analyze.topics import TopicMatcher, found_by_each
 from .config import TopicConfig
 from .corpus import Corpus
+from .kept_terms import TermsFound
 
 # A sentence found by two distinct terms (or a term the user weighted 2 or more) is a clear
 # example of its topic; one term is weak evidence.
@@ -32,7 +33,8 @@ class TopicFit:
 
 
 def fit_topics(corpus: Corpus, topics: list[TopicConfig] | tuple[TopicConfig, ...],
-               matchers: list[TopicMatcher], min_score: float) -> TopicFit:
+               matchers: list[TopicMatcher], min_score: float,
+               kept: TermsFound | None = None) -> TopicFit:
     """Term evidence, checked against what the topic's sentences talk about.
 
     A topic's profile is the mean TF-IDF vector of its clearest sentences in this edition
@@ -41,9 +43,12 @@ def fit_topics(corpus: Corpus, topics: list[TopicConfig] | tuple[TopicConfig, ..
     this story. A sentence a term finds is about the topic unless another topic's profile
     fits it much better ("Tokyo Electric Power Company", found by "electricity", is about
     the nuclear plant, not the power cuts). The fit also ranks the topic's lines.
+    `kept`: what the terms find in each sentence, kept from earlier runs (kept_terms);
+    without it, the sentences are searched.
     """
     n = len(corpus.texts)
-    terms_found = found_by_each(matchers, corpus.texts)
+    terms_found = kept.per_topic(corpus.texts, len(matchers)) if kept is not None \
+        else found_by_each(matchers, corpus.texts)
     scores = tuple(np.array([sum(f) for f in per], dtype=float) for per in terms_found)
     if n == 0 or corpus.matrix is None or corpus.matrix.shape[1] == 0:
         empty = tuple(np.zeros(n) for _ in matchers)

@@ -158,6 +158,15 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article, rules)
     );
     """,
+    # 9. What the topics' terms found in each sentence of an article (kept_terms), per
+    # article (as in claims) under a key of the code that searched and the terms searched.
+    """
+    CREATE TABLE terms_found (
+        article TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        found TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -207,6 +216,7 @@ def _now() -> str:
 
 
 BATCH_WRITES = 500
+QUERY_VALUES = 500  # values bound in one query (SQLite allows 999 in older builds)
 BUSY_SECONDS = 10
 
 
@@ -497,6 +507,25 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO claims (article, rules, code, found) VALUES (?, ?, ?, ?)",
                 [(a, r, code, f) for (a, r), f in found.items()])
+
+    def terms_found(self, key: str, articles: list[str]) -> dict[str, str]:
+        """Kept findings of the topics' terms (kept_terms) under `key`: article -> JSON."""
+        found: dict[str, str] = {}
+        for at in range(0, len(articles), QUERY_VALUES):
+            part = articles[at:at + QUERY_VALUES]
+            found.update(self.db.execute(
+                "SELECT article, found FROM terms_found WHERE key = ? AND article IN "
+                f"({', '.join('?' * len(part))})", (key, *part)))
+        return found
+
+    def keep_terms_found(self, key: str, found: dict[str, str]) -> None:
+        """Keep findings of the topics' terms under `key`; those under another key go."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM terms_found WHERE key != ?", (key,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO terms_found (article, key, found) VALUES (?, ?, ?)",
+                [(a, key, f) for a, f in found.items()])
 
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each
