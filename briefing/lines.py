@@ -58,6 +58,20 @@ SHELL_NOUN_RE = re.compile(
     r"suggested|shows?|showed|means?|meant|includes?|included|paves?|paved|reports?|"
     r"reported|says?|said|calls?|called|adds?|added|takes?|took|remains?|remained|"
     r"puts?|brings?|brought|leaves?|left|makes?|made|sets?)\b)")
+# "…unsatisfied with the guarantee.", "…approved the measure on Monday.": a bare definite
+# "shell" noun after a verb or preposition, with nothing after it that says which one (of,
+# for, to, that, a name); what it is was said before. For the overview, whose lines stand
+# alone.
+BARE_SHELL_RE = re.compile(
+    r"(?<!^)(?<![“\"'])\bthe\s+(?:(?:new|latest|proposed|planned|alleged)\s+)?"
+    r"(?:deal|plan|proposal|agreement|measure|scheme|offer|request|guarantee|promise|pact|"
+    r"accord|move|decision|step|attempt|idea|statement|announcement|warning|report|claim|"
+    r"allegation|ruling|verdict)s?\b"
+    r"(?!\s+(?:of|for|to|that|which|between|with|by|from|under|over|signed|reached|"
+    r"announced|agreed|made)\b|\s+(?:on|in)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|\d|(?:the\s+)?(?:morning|afternoon|evening|night|week|weekend)\b))"
+    r"|\s+[A-Z0-9]|['’]s|\s*[(“\"])")
 # "Soon enough he was…", "Upon graduation, he returned…": the subject is a pronoun and no
 # one is named before it (a capitalised word after "with", "at", "in" is a place). After
 # "When", "As"… the name usually follows ("When she spoke, Michelle Obama…").
@@ -323,6 +337,8 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
             or text.rstrip().endswith(":") or text.startswith("(") or part_of_a_quote(text)):
+        return False
+    if BARE_SHELL_RE.search(QUOTED_RE.sub(" ", text)):
         return False
     if IN_QUESTION_RE.search(text) or (DEFINITE_OPENER_RE.search(text)
                                         and not IDENTIFIED_RE.search(text)):
