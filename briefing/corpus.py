@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import numpy as np
 from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -30,13 +28,17 @@ class Corpus:
         self.centrality = self._centrality()
         self._words: csr_matrix | None = None
         self._phrase_df: np.ndarray | None = None
+        self._voiced: dict[int, bool] = {}
 
-    @cached_property
-    def voiced(self) -> frozenset[int]:
-        """The articles written in their writer's own voice (voice.in_writers_voice): a
-        column, an editorial, an interview's questions."""
-        return frozenset(a for a, article in enumerate(self.articles)
-                         if in_writers_voice([s.text for s in article.sentences]))
+    def voiced(self, article: int) -> bool:
+        """True if the article is written in its writer's own voice (voice.in_writers_voice):
+        a column, an editorial, an interview's questions. Asked only of the articles whose
+        lines are candidates (a few hundred of an edition's thousands), each once."""
+        known = self._voiced.get(article)
+        if known is None:
+            known = self._voiced[article] = in_writers_voice(
+                [s.text for s in self.articles[article].sentences])
+        return known
 
     def _centrality(self) -> np.ndarray:
         # Similarity to the edition's centroid: what most articles talk about, in linear time.

@@ -173,7 +173,7 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
         if not shortest <= len(text.split()) <= limits.max_sentence_words \
                 or not stands_alone(text, names):
             continue
-        if corpus.refs[row].article in corpus.voiced and not attributed(text):
+        if corpus.voiced(corpus.refs[row].article) and not attributed(text):
             continue  # a column's or an interview's own words: its writer's view
         rows.append(row)
     allowed = {corpus.refs[row] for row in set(rows) - told_thinner(corpus, rows)}

@@ -140,7 +140,7 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
         return None  # a question, or a line that only announces what follows it
     if writer_speaking(text):
         return None
-    if ref.article in corpus.voiced and not attributed(text) and not DIGIT_RE.search(text):
+    if corpus.voiced(ref.article) and not attributed(text) and not DIGIT_RE.search(text):
         return None  # a column's own view ("The debt cut worked"), not a fact it reports
     if part_of_a_quote(text):
         return whole_quotation(limits, corpus, row)

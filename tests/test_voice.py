@@ -77,3 +77,21 @@ def test_a_columns_own_view_is_no_line_but_the_facts_it_reports_are() -> None:
     for view in (COLUMN[0], COLUMN[3]):
         assert all(view not in text for _, text in shown)
     assert any(a != column for a, _ in shown)
+
+
+def test_only_the_pages_asked_about_are_read_for_their_voice(monkeypatch) -> None:  # noqa: ANN001
+    """An edition of thousands of pages asks about the few whose lines are candidates."""
+    from briefing import corpus as corpus_module
+    from briefing.corpus import Corpus
+
+    asked: list[str] = []
+
+    def counted(texts: list[str]) -> bool:
+        asked.append(texts[0])
+        return in_writers_voice(texts)
+
+    monkeypatch.setattr(corpus_module, "in_writers_voice", counted)
+    corpus = Corpus([article(COLUMN, "column.txt"), article(REPORT, "report.txt")])
+    assert asked == []
+    assert corpus.voiced(0) and corpus.voiced(0) and not corpus.voiced(1)
+    assert asked == [COLUMN[0], REPORT[0]]  # each page read once, when asked about
