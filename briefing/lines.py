@@ -80,9 +80,13 @@ PRONOUN_SUBJECT_RE = re.compile(
     r"whether|where)\b)(?:[A-Z]?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
     r"|[^,]{1,60},\s+(?:[^,]{1,60},\s+)?)"
     r"(?:he|she|they)\s")
-# "“…,” he said.": a quotation whose speaker is named only in an earlier sentence.
+# "“…,” he said.", "…, Houston Exploration qualifies, he says": words whose speaker is named
+# only in an earlier sentence.
 PRONOUN_SPEAKER_RE = re.compile(
-    r"[”\"],?\s+(he|she|they)\s+(said|says|added|adds|told|explained|wrote|asked|replied)\b")
+    r"(?:[”\"],?|,)\s+(he|she|they)\s+(said|says|added|adds|told|explained|wrote|asked|"
+    r"replied)\b")
+# "Q. Earlier this month…", "Q: Do you…": an interviewer's words, marked as a question.
+INTERVIEW_QUESTION_RE = re.compile(r"^Q[.:]\s")
 # "The company in question has denied…", "The list includes…": a definite description of
 # something the reader is taken to know already.
 DEFINITE_OPENER_RE = re.compile(r"^[“\"']?[Tt]he\s+[a-z]")
@@ -136,7 +140,7 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     """The sentence at `row` as a line that stands on its own, or None if it cannot."""
     ref = corpus.refs[row]
     text = corpus.texts[row]
-    if text.rstrip().endswith(("?", ":")):
+    if text.rstrip().endswith(("?", ":")) or INTERVIEW_QUESTION_RE.match(text):
         return None  # a question, or a line that only announces what follows it
     if writer_speaking(text):
         return None
@@ -336,7 +340,8 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     nor an item of a list."""
     if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
-            or text.rstrip().endswith(":") or text.startswith("(") or part_of_a_quote(text)):
+            or text.rstrip().endswith(":") or text.startswith("(") or part_of_a_quote(text)
+            or INTERVIEW_QUESTION_RE.match(text)):
         return False
     if BARE_SHELL_RE.search(QUOTED_RE.sub(" ", text)):
         return False

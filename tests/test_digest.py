@@ -63,7 +63,8 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "The move Monday comes after the agency did the same.",
                  "Immediately, rival councillors piled in with criticism of the plan.",
                  "Soon after, the mayor resigned.",
-                 "By contrast, in February the council opened the reservoir gates."]:
+                 "By contrast, in February the council opened the reservoir gates.",
+                 "In the valley, Millbrook Reservoir qualifies, he says; it holds a year of water."]:
         assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
                  "The objectives of the plan are set out in a report by the council.",
@@ -108,6 +109,10 @@ def test_a_line_that_only_announces_what_follows_is_not_a_line() -> None:
     intro = "According to a newspaper, the following reservoir loans were written off:"
     fact = "The Millbrook reservoir fell to 18 percent of its capacity on Monday."
     items = select_for_topic(Config(path=Path(".")), TOPIC, [article([intro, fact])], 2)
+    assert [item.text for item in items] == [fact]
+    # An interviewer's words, marked "Q.", are a question even when they end with a period.
+    asked = "Q. Earlier this month the water board said the reservoir would stay low for years."
+    items = select_for_topic(Config(path=Path(".")), TOPIC, [article([asked, fact])], 2)
     assert [item.text for item in items] == [fact]
 
 

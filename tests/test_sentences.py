@@ -24,6 +24,12 @@ from briefing.analyze.sentences import split_paragraph, split_sentences
                   "Allstate (ALL.N) lost 2.5 percent."]),
     ("The Dow Jones industrial average .DJI dropped 178.84 points. The Nasdaq fell.",
      ["The Dow Jones industrial average .DJI dropped 178.84 points.", "The Nasdaq fell."]),
+    # A name cut after a short abbreviation goes on with its verb of speech.
+    ("Ann Lee, an analyst for Baker Alex. Brown, said the banks would cut jobs. Yes, said "
+     "the minister.", ["Ann Lee, an analyst for Baker Alex. Brown, said the banks would cut jobs.",
+                       "Yes, said the minister."]),
+    ("He met Gen. Smith on Monday. Brown said no.", ["He met Gen. Smith on Monday.",
+                                                      "Brown said no."]),
 ])
 def test_split(text: str, expected: list[str]) -> None:
     assert split_paragraph(text) == expected

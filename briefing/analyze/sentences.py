@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from sentencex import segment
 
 from ..models import Sentence
+
+# "…an oil analyst for BT Alex. Brown, said that…": a name cut after a short capitalised
+# abbreviation, its sentence going on with a comma and a verb of speech.
+ABBREVIATION_END_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
+NAME_THEN_SPEECH_RE = re.compile(r"^[A-Z][\w'’&-]*,\s+(?:said|says|told|added|wrote)\b")
 
 
 def split_sentences(paragraphs: list[str] | tuple[str, ...]) -> list[Sentence]:
@@ -35,10 +42,12 @@ def _rejoin(pieces: list[tuple[str, bool]]) -> list[str]:
     # A piece that starts in lower case or with closing punctuation continues the one before
     # ('“It is over.” he said'): glue it back rather than show half a sentence. So does a
     # piece cut off with no space before it: a ticker or index code ("the index .KIX down",
-    # "ABCD.KL") is not a sentence end.
+    # "ABCD.KL") is not a sentence end. So does "Brown, said…" after "Alex.".
     out: list[str] = []
     for piece, spaced in pieces:
-        if out and (piece[:1].islower() or piece[:1] in ",;:)”’" or not spaced):
+        if out and (piece[:1].islower() or piece[:1] in ",;:)”’" or not spaced
+                    or (ABBREVIATION_END_RE.search(out[-1])
+                        and NAME_THEN_SPEECH_RE.match(piece))):
             out[-1] = f"{out[-1]}{' ' if spaced else ''}{piece}"
         else:
             out.append(piece)
