@@ -242,21 +242,41 @@ def _name_runs(text: str, longest: int = 3) -> tuple[tuple[str, ...], ...]:
     ("Mr.") excluded."""
     runs: list[tuple[str, ...]] = []
     current: list[str] = []
-    end = -1
-    for match in WORD_RE.finditer(text):
-        word = match.group(0)
-        capital = (word[0].isupper() and not word.isupper() and not TITLE_WORD_RE.fullmatch(word)
-                   and not (not current and word.lower() in STOPWORDS - NAME_OPENERS))
-        if capital and current and text[end:match.start()] == " ":
+    parts = WORD_SPLIT_RE.split(text)  # what comes before each word, then the word
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        kind = _name_word_kinds.get(word)
+        if kind is None:
+            if len(_name_word_kinds) >= NAME_WORD_CACHE:  # a long-lived process: start afresh
+                _name_word_kinds.clear()
+            kind = _name_word_kinds[word] = _name_word_kind(word)
+        capital = kind == NAME_WORD or (kind == NAME_WORD_INSIDE and bool(current))
+        if capital and current and parts[k - 1] == " ":
             current.append(word)
         else:
             if 2 <= len(current) <= longest:
                 runs.append(tuple(current))
             current = [word] if capital else []
-        end = match.end()
     if 2 <= len(current) <= longest:
         runs.append(tuple(current))
     return tuple(runs)
+
+
+WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # WORD_RE, its words kept by re.split
+NOT_NAME_WORD, NAME_WORD_INSIDE, NAME_WORD = 0, 1, 2
+NOT_OPENING_NAMES = STOPWORDS - NAME_OPENERS
+# Each word's kind, found once: most of a sentence's words were seen in earlier sentences
+# (surnames() asks for the runs of every sentence of the edition).
+_name_word_kinds: dict[str, int] = {}
+NAME_WORD_CACHE = 1 << 19
+
+
+def _name_word_kind(word: str) -> int:
+    """A capitalised word that is no title may be part of a name; a function word ("The",
+    "In") only after the name's first word."""
+    if not word[0].isupper() or word.isupper() or TITLE_WORD_RE.fullmatch(word):
+        return NOT_NAME_WORD
+    return NAME_WORD_INSIDE if word.lower() in NOT_OPENING_NAMES else NAME_WORD
 
 
 # "in Europe", "across Japan": a word the edition puts after these is a place, not a surname.
