@@ -61,6 +61,28 @@ def test_lines_are_verbatim_and_outlets_saying_the_same_are_cited_together() -> 
     assert item.text in " ".join(first.paragraphs)
 
 
+def test_a_days_second_line_tells_what_the_first_left_out() -> None:
+    # Three outlets tell the shelling of the port in the same words, four tell the talks
+    # each in their own: the port lines are the most central one by one, but two of them
+    # say the day's one thing twice; the day is the port and the talks.
+    pub = dt.date(2019, 3, 6)
+    texts = [
+        "Ceasefire talks in Geneva ended on Tuesday without any agreement on prisoners.",
+        "The ceasefire talks broke down on Tuesday when the rebel delegation walked out.",
+        "Mediators said the ceasefire talks stalled on Tuesday over the question of borders.",
+        "On Tuesday the ceasefire talks were suspended as both delegations flew home.",
+        "The port was shelled on Tuesday and aid ships turned back to Djibouti.",
+        "The port was shelled on Tuesday, killing two dock workers and a guard.",
+        "The port was shelled on Tuesday and its cranes burned overnight.",
+    ]
+    arts = [article(chr(97 + i), pub, t) for i, t in enumerate(texts)]
+    (entry,) = build_timeline(arts, DigestConfig(), dates=1, per_date=2)
+    lines = [item.text for item in entry.items]
+    assert len(lines) == 2
+    assert sum("port was shelled" in line for line in lines) == 1
+    assert sum("ceasefire talks" in line for line in lines) == 1
+
+
 def test_nothing_is_guessed_without_a_publication_date() -> None:
     arts = [article("a", None, "The ceasefire talks collapsed on Tuesday in Geneva, envoys said."),
             article("b", None, "The ceasefire talks began on 4 March 2019 in Geneva, envoys "
