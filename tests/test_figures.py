@@ -42,9 +42,11 @@ VOTES = MeasureConfig(name="Vote share", unit="percent", events=("vote", "votes"
 LEAGUE_DEAL = MeasureConfig(name="League TV deal", unit="money",
                             events=("deal", "rights", "paid", "earned", "sales"),
                             of=("Premier League", "EPL"))
+POUND_DEAL = MeasureConfig(name="Pound deal", unit="GBP", events=("deal", "rights"))
+DOLLAR_DEAL = MeasureConfig(name="Dollar deal", unit="USD", events=("deal", "rights"))
 MEASURES = {m.name: m for m in (OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
                                 AID, SHARE, MAGNITUDE, LEVY, BAILOUT, DEBT, SEATS, WAVES, DEAL,
-                                VOTES, LEAGUE_DEAL)}
+                                VOTES, LEAGUE_DEAL, POUND_DEAL, DOLLAR_DEAL)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:

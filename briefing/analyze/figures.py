@@ -185,13 +185,16 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 continue
             converted = bool(i and _converted(text, quantities, q) and claims and
                              claims[-1].ref == SentenceRef(article_index, sentence.index) and
-                             claims[-1].measure == measure.name and claims[-1].end <= q.start)
+                             claims[-1].end <= q.start)
             if converted:
                 # "€130 billion ($172 billion)": the same amount converted; the table shows
                 # it in the first one's cell, not as a row of its own.
                 close = text.find(")", q.end)
                 end = close + 1 if 0 <= close - q.end < 3 else q.end
                 claims[-1] = replace(claims[-1], figure=text[claims[-1].start:end], end=end)
+                if claims[-1].measure != measure.name:
+                    continue  # "£3 billion ($4.86 billion)": the pounds' measure has it, not
+                    # one of amounts in dollars
             if measure.unit and q.unit is None:
                 q = replace(q, unit=measure.unit)  # "the quake to 9.0": magnitude 9.0
             who, said_in = who_says(article.sentences, sentence.index, pattern, q.start)
@@ -505,8 +508,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             if dimension and not _names_dimension(c, dimension.group(1)):
                 continue  # "islands with a diameter of 80 km": a diameter, not wave height
             bare = q.unit is None and noun is None
-            if bare and (m.unit in KIND_NAMES - {"magnitude"} or
-                         not (c.events and events.get(m.name, 99) <= 4)):
+            if bare and (m.unit in KIND_NAMES - {"magnitude"} or unit_kind(m.unit) == "money"
+                         or not (c.events and events.get(m.name, 99) <= 4)):
                 # "upgraded the quake to 9.0": a bare number by the measure's word, only
                 # where the measure has one unit (a bare "30" is no amount of money).
                 continue
