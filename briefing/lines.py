@@ -142,6 +142,8 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     text = corpus.texts[row]
     if text.rstrip().endswith(("?", ":")) or INTERVIEW_QUESTION_RE.match(text):
         return None  # a question, or a line that only announces what follows it
+    if text.rstrip().endswith((",", ";")):
+        return None  # cut off on its page ("…east of Istanbul, the largest city of Turkey,")
     if writer_speaking(text):
         return None
     if corpus.voiced(ref.article) and not attributed(text) and not DIGIT_RE.search(text):
@@ -360,7 +362,8 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     nor an item of a list."""
     if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
-            or text.rstrip().endswith(":") or text.startswith("(") or part_of_a_quote(text)
+            or text.rstrip().endswith((":", ",", ";")) or text.startswith("(")
+            or part_of_a_quote(text)
             or INTERVIEW_QUESTION_RE.match(text)):
         return False
     if BARE_SHELL_RE.search(QUOTED_RE.sub(" ", text)):

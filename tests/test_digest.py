@@ -110,6 +110,10 @@ def test_a_line_that_only_announces_what_follows_is_not_a_line() -> None:
     fact = "The Millbrook reservoir fell to 18 percent of its capacity on Monday."
     items = select_for_topic(Config(path=Path(".")), TOPIC, [article([intro, fact])], 2)
     assert [item.text for item in items] == [fact]
+    # A sentence its page cut off after a comma is no line.
+    cut = "The epicentre of the flood was near the Millbrook reservoir, the largest in the valley,"
+    items = select_for_topic(Config(path=Path(".")), TOPIC, [article([cut, fact])], 2)
+    assert [item.text for item in items] == [fact]
     # An interviewer's words, marked "Q.", are a question even when they end with a period.
     asked = "Q. Earlier this month the water board said the reservoir would stay low for years."
     items = select_for_topic(Config(path=Path(".")), TOPIC, [article([asked, fact])], 2)
