@@ -118,6 +118,12 @@ BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s")
 DEMONSTRATIVE_NP_RE = re.compile(
     r"\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|weekend|"
     r"season|summer|winter|spring|autumn|fall|time|century|decade|year's|week's)\b)[a-z]", re.I)
+# "although almost 1,000 people died in that quake": "that" after a preposition points at
+# something named before ("said that…", "so that…" are no such "that").
+PREP_THAT_RE = re.compile(
+    r"\b(?:in|of|from|after|during|since|at|by|with|for|before|like)\s+that\s+"
+    r"(?!(?:is|was|are|were|has|had|will|would|could|may|might|it|he|she|they|we|the|a|an|"
+    r"time|year|week|month|day|point)\b)[a-z]+\b")
 TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord)\.?"
 TITLE_WORD_RE = re.compile(TITLE_RE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -360,7 +366,8 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     company in question…", "with this work" do not), uses no pronoun before naming anyone
     and is not the writer speaking ("Each of us…", what someone "must" do, said by no one)
     nor an item of a list."""
-    if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or ADDS_TO_RE.search(text)
+    if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or PREP_THAT_RE.search(text)
+            or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
             or text.rstrip().endswith((":", ",", ";")) or text.startswith("(")
             or part_of_a_quote(text)

@@ -99,7 +99,8 @@ def test_overview_lines_stand_alone() -> None:
                  "Before, nobody could think it possible.''",
                  "Before Berlin lectures Madrid about its budget, it must make an effort itself.",
                  "Union leader Ana Kovač said she was unsatisfied with the guarantee.",
-                 "Farmers across the valley rejected the proposal on Tuesday."]:
+                 "Farmers across the valley rejected the proposal on Tuesday.",
+                 "Rescuers were praised, although 1,000 people died in that flood."]:
         assert not stands_alone(text, names), text
     for text in ["Antonis Samaras said the vote was a victory for the country.",
                  "The first TV deal of the Premier League era was worth £304m.",
@@ -108,7 +109,8 @@ def test_overview_lines_stand_alone() -> None:
                  "Richard Scudamore, the league's chief, says he is in a privileged position.",
                  "Greece must repay 14 billion euros by March, the finance ministry said.",
                  "Farmers across the valley rejected the proposal for a new dam on Tuesday.",
-                 "Union leader Ana Kovač said the agreement with the mayor would hold."]:
+                 "Union leader Ana Kovač said the agreement with the mayor would hold.",
+                 "Engineers said that the dam held in the flood of 1976, the worst on record."]:
         assert stands_alone(text, names), text
 
 
