@@ -150,10 +150,11 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     """The `dates` days the articles speak of most, oldest first, each with up to `per_date`
     lines that best describe it; only days from `start` to `end` (both optional), and days
     before `story_start` only when a quarter of the articles name them. With a
-    `story_start`, a day before the first article is an event of the story only when two
-    articles name it or a sentence is about it (names no other day): a day mentioned once in
-    passing ("On 26 February a 5.2 quake; two days ago a 7.2; yesterday four more") is
-    background.
+    `story_start`, or in a story told by day whose pages are mostly undated, a day before
+    the first dated article is an event of the story only when two articles name it or a
+    sentence is about it (names no other day): a day mentioned once in passing ("On 26
+    February a 5.2 quake; two days ago a 7.2; yesterday four more") is background, and the
+    sentence that mentions it is no line for the other days it names.
 
     With `coarse` (a story without publication dates), a month or year a sentence places
     its event in ("In 1992 she…") is a period of its own beside the days, when the story
@@ -166,27 +167,40 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     dated = [d for d in sentence_dates(articles, settings, coarse)
              if (start is None or d.date >= start) and (end is None or d.date <= end)]
     scores = _date_scores(articles, dated, settings)
+    by_day = story_start is not None  # a report of events, told by day
     if coarse:
         named = [d for d in dated if d.named]
         if 2 * sum(d.grain != DAY for d in named) < len(named):
             # Told by day (a report of events): a year or month is background ("the
             # largest was in 1923"), not the story's.
             scores = {p: v for p, v in scores.items() if p[1] == DAY}
+            by_day = True
         else:
             # Told by year (a life): a period a sentence opens with ("In 1996, …") is what
             # that sentence is about, ahead of one named in passing as often.
             for p in {d.period for d in dated if d.opens}:
                 scores[p] += OPENING_BONUS
+    naming = _naming(dated)
     if story_start is not None:
-        naming = _naming(dated)
         least = BACKGROUND_SHARE * len(articles)
         scores = {p: v for p, v in scores.items()
                   if p[0] >= story_start or len(naming.get(p, ())) >= least}
+    passing: set[SentenceRef] = set()
+    if by_day:
+        # Also in a story most of whose pages carry no date: its dated ones say when it
+        # was being reported.
         first = min((a.published for a in articles if a.published is not None), default=None)
         told_alone = {d.period for d in dated if d.named and d.alone}
-        scores = {p: v for p, v in scores.items()
-                  if first is None or p[0] >= first or len(naming.get(p, ())) >= 2
-                  or p in told_alone}
+        # Only pages whose date is known tell that a day is past (an undated page may be
+        # as old as the day it names).
+        cut = {p for p in scores if first is not None and p[0] < first
+               and len(naming.get(p, ())) < 2 and p not in told_alone
+               and all(articles[i].published is not None for i in naming.get(p, ()))}
+        scores = {p: v for p, v in scores.items() if p not in cut}
+        # A sentence that names such a day looks back over the story's past in passing
+        # ("On 26 February a 5.2 quake; two days ago a 7.2; yesterday four more"): it is
+        # no line for the other days it names either.
+        passing = {d.ref for d in dated if d.period in cut}
     # Best first, with spares: a day none of whose sentences can stand as a line gives its
     # place to the next.
     ranked = sorted(scores, key=lambda p: (-scores[p], period_key(p)))[:2 * dates + 5]
@@ -198,7 +212,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
         if d.period not in keep:
             continue
         text = articles[d.ref.article].sentences[d.ref.sentence].text
-        if relevant is not None and not relevant(text):
+        if (relevant is not None and not relevant(text)) or d.ref in passing:
             continue
         published = articles[d.ref.article].published
         lag = (published - d.date).days if published else 0
@@ -215,7 +229,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
     corpus = Corpus(articles, only={r for refs in by_date.values() for r in refs})
     entries: list[TimelineEntry] = []
     taken: list[int] = []
-    shown: set[SentenceRef] = set()
+    shown: set[SentenceRef] = set(passing)  # nor brought along by a line leaning on it
     # The chosen days are described oldest first (a later day's line must not say again
     # what an earlier one said); the spares after them, best first.
     for day in sorted(ranked[:dates], key=period_key) + ranked[dates:]:

@@ -260,6 +260,24 @@ def test_undated_story_has_no_background_cut() -> None:
     assert dt.date(2009, 1, 20) in [e.date for e in timeline.entries]
 
 
+def test_an_undated_story_told_by_day_drops_a_past_day_named_in_passing() -> None:
+    # Most pages carry no date; the dated one, of 12 March, looks back over the weeks
+    # before in one sentence: 26 February is background, and that sentence is no line for
+    # the days of the story it also names (nor brought along by the line after it).
+    pub = dt.date(2011, 3, 12)
+    arts = [
+        article("a", pub, "A quake struck the coast on Friday, killing hundreds of people.",
+                "On 26 February a 5.2 quake shook the coast; four more quakes hit yesterday. "
+                "But quakes like today's are rare."),
+        article("b", None, "The quake of 11 March 2011 was the strongest on record there."),
+        article("c", None, "After the quake of 11 March 2011 the coast was evacuated."),
+    ]
+    entries = build_timeline(arts, DigestConfig(), dates=5, per_date=2, coarse=True)
+    assert dt.date(2011, 2, 26) not in [e.date for e in entries]
+    assert dt.date(2011, 3, 11) in [e.date for e in entries]
+    assert not any("26 February" in item.text for e in entries for item in e.items)
+
+
 # A day's bullet, with its figures on the lines after it (indented).
 ENTRY_RE = re.compile(r"^- \*\*(?P<day>[^*]+)\*\*(?P<new> \(\*\*new\*\*\))?: "
                       r"(?P<rest>.+(?:\n  .+)*)$", re.M)
