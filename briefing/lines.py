@@ -420,6 +420,20 @@ OPENING_PHRASE_RE = re.compile(
     r"as|when|while|once|until|like|unlike|among|amid|within|without|[a-z]+ing)\b", re.I)
 
 
+def opening_name(text: str) -> tuple[str, ...] | None:
+    """The full name a sentence opens with, after any opening phrase ("In 1995, Hillary
+    Clinton made…" gives ("Hillary", "Clinton")): whom it is about. None when it opens
+    otherwise ("Michelle graduated…", "In 1991, she left…")."""
+    rest = text
+    if OPENING_PHRASE_RE.match(text) and "," in text:
+        rest = text.split(",", 1)[1]
+    rest = rest.lstrip()
+    runs = _name_runs(rest, longest=4)
+    if runs and rest.startswith(" ".join(runs[0])):
+        return runs[0]
+    return None
+
+
 def stands_without_context(text: str) -> bool:
     """False if the line says it did what an earlier sentence told ("Clinton did so in
     1998"), points back with a demonstrative ("the gravity of these reports"), or a person

@@ -16,7 +16,16 @@ from .config import Config, DigestConfig
 from .corpus import Corpus
 from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
-from .lines import Line, line_at, says_who, stands_without_context, with_lead_in
+from .lines import (
+    POSSESSIVE_RE,
+    Line,
+    line_at,
+    opening_name,
+    says_who,
+    stands_without_context,
+    surnames,
+    with_lead_in,
+)
 from .models import (
     Article,
     FigureStep,
@@ -168,6 +177,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
              if (start is None or d.date >= start) and (end is None or d.date <= end)]
     scores = _date_scores(articles, dated, settings)
     by_day = story_start is not None  # a report of events, told by day
+    passing: set[SentenceRef] = set()  # sentences that are no line of this story
     if coarse:
         named = [d for d in dated if d.named]
         if 2 * sum(d.grain != DAY for d in named) < len(named):
@@ -180,12 +190,20 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
             # that sentence is about, ahead of one named in passing as often.
             for p in {d.period for d in dated if d.opens}:
                 scores[p] += OPENING_BONUS
+            # Whose life: the name on at least half the pages. A sentence that opens with
+            # someone else's full name ("Hillary Clinton made a solo trip to China in
+            # 1995") tells that person's year, not the story's.
+            subject = _subject(articles)
+            if subject is not None:
+                for d in dated:
+                    name = opening_name(articles[d.ref.article].sentences[d.ref.sentence].text)
+                    if name is not None and POSSESSIVE_RE.sub("", name[-1]) != subject:
+                        passing.add(d.ref)
     naming = _naming(dated)
     if story_start is not None:
         least = BACKGROUND_SHARE * len(articles)
         scores = {p: v for p, v in scores.items()
                   if p[0] >= story_start or len(naming.get(p, ())) >= least}
-    passing: set[SentenceRef] = set()
     if by_day:
         # Also in a story most of whose pages carry no date: its dated ones say when it
         # was being reported.
@@ -200,7 +218,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
         # A sentence that names such a day looks back over the story's past in passing
         # ("On 26 February a 5.2 quake; two days ago a 7.2; yesterday four more"): it is
         # no line for the other days it names either.
-        passing = {d.ref for d in dated if d.period in cut}
+        passing |= {d.ref for d in dated if d.period in cut}
     # Best first, with spares: a day none of whose sentences can stand as a line gives its
     # place to the next.
     ranked = sorted(scores, key=lambda p: (-scores[p], period_key(p)))[:2 * dates + 5]
@@ -259,6 +277,16 @@ def _date_scores(articles: list[Article], dated: list[_Dated],
     published = Counter((a.published, DAY) for a in articles if a.published is not None)
     return {p: len(naming.get(p, ())) + settings.published_weight * published[p]
             for p in {d.period for d in dated}}
+
+
+def _subject(articles: list[Article]) -> str | None:
+    """The surname at least half the pages name (a life's "Obama"), if one is."""
+    pages = Counter(name for a in articles
+                    for name in surnames([s.text for s in a.sentences]))
+    if not pages:
+        return None
+    name, count = pages.most_common(1)[0]
+    return name if 2 * count >= len(articles) else None
 
 
 def _naming(dated: list[_Dated]) -> dict[Period, set[int]]:

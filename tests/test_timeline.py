@@ -179,6 +179,18 @@ def test_a_life_told_by_year_and_month_has_entries_of_its_own_precision() -> Non
     assert [(e.date, e.grain) for e in entries] == [(dt.date(2011, 3, 11), "day")]
 
 
+def test_a_life_shows_no_year_of_someone_elses() -> None:
+    # Ana Lima's life, named on most pages; a page tells another woman's year in a sentence
+    # about her: a line of her life, not of this one.
+    other = ("d.txt", "In 1995, Maria Souza opened the port talks in Oslo for the envoys.",
+             "Ana Lima was then an envoy in Porto.")
+    arts = [article(name, None, *paragraphs) for name, *paragraphs in [*LIFE, other]]
+    entries = build_timeline(arts, DigestConfig(), dates=6, per_date=1, coarse=True)
+    assert [(e.date, e.grain) for e in entries] == [
+        (dt.date(1961, 5, 4), "day"), (dt.date(1992, 1, 1), "year"),
+        (dt.date(2008, 3, 1), "month")]
+
+
 def test_an_undated_story_shows_years_and_months_and_marks_a_new_one(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
