@@ -64,7 +64,7 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "Immediately, rival councillors piled in with criticism of the plan.",
                  "Soon after, the mayor resigned.",
                  "By contrast, in February the council opened the reservoir gates.",
-                 "In the valley, Millbrook Reservoir qualifies, he says; it holds a year of water."]:
+                 "In the valley, Millbrook Reservoir qualifies, he says; it holds a year."]:
         assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
                  "The objectives of the plan are set out in a report by the council.",
