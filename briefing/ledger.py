@@ -207,7 +207,8 @@ def _history(claims: list[Claim], published: Sequence[dt.date | None] = ()
 
 
 def _leads(claims: list[Claim]) -> list[Claim]:
-    """Each article's leading figure of the measure's main history, in reading order. A
+    """Each article's leading figure of the measure's main history, in reading order (its
+    latest correction if it has one). A
     figure for another place or in another unit (wave heights at two coasts, a deal in
     dollars beside one in pounds) belongs to another history: the table follows the one
     most articles give (of equals, the one without a place) and lists the others as rows."""
@@ -215,7 +216,9 @@ def _leads(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         if claim.background or claim.part or claim.outlook or claim.kind == "increment":
             continue
-        leads.setdefault((claim.ref.article, _place_key(claim.where), claim.unit or ""), claim)
+        key = (claim.ref.article, _place_key(claim.where), claim.unit or "")
+        if claim.revised or key not in leads:
+            leads[key] = claim  # a correction supersedes the figure its article led with
     counts: dict[tuple[str, str], int] = {}
     for _, where, unit in leads:
         counts[(where, unit)] = counts.get((where, unit), 0) + 1
@@ -252,7 +255,12 @@ def _day(article: int, published: Sequence[dt.date | None]) -> dt.date | None:
 
 
 def _most_given(group: list[Claim]) -> Claim:
-    """The figure most of the group's articles give; of equals, the latest."""
+    """The figure most of the group's articles give; of equals, the latest. A correction
+    ("revised that figure down to 12,514") outranks the day's other figures: it was made
+    knowing them."""
+    revised = [c for c in group if c.revised]
+    if revised:
+        return revised[-1]
     counts: dict[tuple, int] = {}
     for c in group:
         key = (c.value, c.low, c.high, c.hedge)

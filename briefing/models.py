@@ -170,6 +170,9 @@ class Claim:
     # Its sentence names other days too, its own told in passing: "On 26 February a 5.2
     # quake; a 7.2 two days ago; four more yesterday" ("this month" is no other day).
     passing: bool = False
+    # A correction of the figure before it: "revised that figure down to 12,514", "lowered
+    # the toll to 300". It supersedes the figures of its article and its day.
+    revised: bool = False
 
 
 @dataclass(frozen=True)

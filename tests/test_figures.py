@@ -44,7 +44,13 @@ LEAGUE_DEAL = MeasureConfig(name="League TV deal", unit="money",
                             of=("Premier League", "EPL"))
 POUND_DEAL = MeasureConfig(name="Pound deal", unit="GBP", events=("deal", "rights"))
 DOLLAR_DEAL = MeasureConfig(name="Dollar deal", unit="USD", events=("deal", "rights"))
-MEASURES = {m.name: m for m in (OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
+DEAL_VALUE = MeasureConfig(name="Deal value", unit="money",
+                           events=("deal", "merger", "acquisition", "worth", "valued"))
+PER_MATCH = MeasureConfig(name="Cost per match", unit="money", events=("per match", "each match",
+                                                                       "merger"))
+JOBS_CUT = MeasureConfig(name="Jobs cut", counted=("jobs", "employees", "workers"),
+                         events=("cut", "eliminated", "lose", "layoffs"))
+MEASURES = {m.name: m for m in (DEAL_VALUE, PER_MATCH, JOBS_CUT, OIL, DEATHS, TROOPS, KILLED, INJURED, MISSING, ARRESTED, AREA,
                                 AID, SHARE, MAGNITUDE, LEVY, BAILOUT, DEBT, SEATS, WAVES, DEAL,
                                 VOTES, LEAGUE_DEAL, POUND_DEAL, DOLLAR_DEAL)}
 

@@ -230,3 +230,15 @@ def test_a_figure_dated_before_the_story_began_is_background() -> None:
     flags = {amount(r.claim): r.claim.background for r in killed.rows}
     assert flags == {"41": False, "12": True, "30": False, "200": True, "50": False}
     assert killed.current is not None and amount(killed.current.claim) == "50"
+
+
+def test_a_correction_supersedes_its_article_and_its_day() -> None:
+    """"revised that figure down to 640" leads its article's step, and outranks the figure
+    another outlet gives the same day (a correction is made knowing the earlier figure)."""
+    killed = tables(
+        article("a.txt", "2024-03-10", "Officials said 500 people were killed."),
+        article("b.txt", "2024-03-11", "The government said the death toll rose to 830, but "
+                                       "revised that figure down to 640 early today."),
+        article("c.txt", "2024-03-11", "The death toll reached some 830."))["Killed"]
+    assert [amount(r.claim) for r in killed.history] == ["500", "640"]
+    assert killed.current is not None and amount(killed.current.claim) == "640"

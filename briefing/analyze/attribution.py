@@ -128,6 +128,9 @@ DATA_NOUNS = frozenset("results projections projection figures poll polls data s
 EARLY_TIME_RE = re.compile(r"\s+(?:early|late)\s+(?:on\s+)?\w+\s*$", re.I)
 
 
+PARTICIPLE_PREPOSITIONS = frozenset("in on to from of at for with into by about".split())
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who a sentence is attributed to, as written, and whether it is a pronoun to resolve."""
@@ -157,6 +160,12 @@ def is_noun_phrase(phrase: str) -> bool:
         return False
     if any(ch.isdigit() for ch in phrase):
         return False
+    if any(w in ("_", "-", "--", "—", "–") for w in words) or low[-1].endswith("'"):
+        return False  # "people in Honduras _ down from officials'": a wire's dash, a
+        # possessive cut from its noun; clauses, not a speaker
+    if len(low) > 1 and low[0].endswith("ing") and words[0].islower() and \
+            low[1] in PARTICIPLE_PREPOSITIONS:
+        return False  # "resulting in the erroneous": a participle's clause
     if low[-1].endswith("ly") and not words[-1][:1].isupper():
         return False  # "officials recently": an adverb, the phrase was cut in the wrong place
     return True

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..config import UNIT_KINDS as MEASURE_UNIT_KINDS
 from ..config import MeasureConfig
 from ..ledger import speaker_key
-from ..models import Article, Claim, Quantity, SentenceRef
+from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
@@ -71,6 +71,29 @@ _FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|disp
 FATE_AFTER_RE = re.compile(rf"(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+(?P<fate>{_FATES})\b")
 FATE_BEFORE_RE = re.compile(rf"\b(?P<fate>{_FATES})(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+$")
 HEADING_COLON_RE = re.compile(r"\s*:")
+# Where an event word is no event: an idiom ("a good deal higher prices") or a compound
+# naming another quantity ("a market value of $176.7 billion" is a company's worth, not the
+# value of a deal). Matched on the words before and after the event word.
+NOT_EVENT_BEFORE_RE = re.compile(r"\b(?:a\s+(?:good|great)|market|book|face|net|stock[\s-]market)"
+                                 r"\s+$", re.I)
+# A bare vague amount ("thousands would lose their jobs") between a figure and the event
+# word after it takes the event: "the more than 40,000 at Mobil, …, thousands would…".
+BARE_VAGUE_RE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b(?!\s+of\b)",
+                           re.I)
+# An amount for each unit of something ("$20 a barrel", "$86 a share", "$300 per ton") is a
+# price or rate, another kind of amount than a total; a time is no unit here ("2.2 billion
+# euros a year" is a yearly total).
+RATE_AFTER_RE = re.compile(r"^(?:\s+(?:a|an|per|each)\s+|\s*/\s*)(?!(?:year|season|month|"
+                           r"week|day|quarter|annum|decade|hour|minute|time)s?\b)[a-z]", re.I)
+# A correction of the figure told before it, which needs no counted noun or event word of
+# its own: "revised that figure down to 12,514", "lowered the toll to 300".
+REVISED_RE = re.compile(r"\b(?:revis|lower|rais|correct|reduc|adjust|updat|cut|upp)(?:e|ed|es|"
+                        r"ing|s)?\b(?:\s+(?:the|that|this|its|their|his|her|our|official|"
+                        r"death|casualty|final|figure|figures|toll|number|count|estimate|tally|"
+                        r"total|it)){0,3}\s+(?:sharply\s+|slightly\s+)?(?:down(?:wards?)?|"
+                        r"up(?:wards?)?)?\s*to\s*$", re.I)
+# Words of a measure's name or events that say it is such a rate ("Cost per match").
+RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
     "magnitude": {"magnitude"},
     "percent": {"percent", "percentage point", "pp"},
@@ -181,6 +204,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             nouns.append(noun)
             part = part or parts[i]
             measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled)
+            revised = _revision_of(text, q, claims, article_index, sentence.paragraph,
+                                   article.sentences)
+            if measure is None and revised is not None:
+                measure = next(c.measure for c in compiled if c.measure.name == revised.measure)
+                noun = revised.counted or None  # "down to 12,514 early today": no noun
             if measure is None:
                 continue
             converted = bool(i and _converted(text, quantities, q) and claims and
@@ -230,8 +258,23 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 holder=_holder(text, q, windows[i], names, who), converted=converted,
                 passing=resolved is not None and any(
                     m.granularity == DAY and m.date != resolved.date
-                    for m in dates[sentence.index])))
+                    for m in dates[sentence.index]),
+                revised=revised is not None and revised.measure == measure.name))
     return claims
+
+
+def _revision_of(text: str, q: Quantity, claims: list[Claim], article_index: int,
+                 paragraph: int, sentences: tuple[Sentence, ...]) -> Claim | None:
+    """The figure this one corrects: the last figure before it in its paragraph, when the
+    words before it revise one ("revised that figure down to 12,514") and both are counts
+    or both amounts of one unit."""
+    if not REVISED_RE.search(text[:q.start]) or not claims:
+        return None
+    last = claims[-1]
+    if last.ref.article != article_index or \
+            sentences[last.ref.sentence].paragraph != paragraph or last.unit != q.unit:
+        return None
+    return last
 
 
 def _holder(text: str, q: Quantity, window: tuple[int, int], names: frozenset[str],
@@ -322,7 +365,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                 if not _phrase_at(stems, k, phrase):
                     continue
                 pos = words[k][0]
-                if _joined_to_other_fate(text, pos, own):
+                if _joined_to_other_fate(text, pos, own) or \
+                        NOT_EVENT_BEFORE_RE.search(text, max(0, pos - 30), pos):
                     continue
                 best, best_d = None, None
                 for i, q in enumerate(quantities):
@@ -330,6 +374,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     if not lo <= pos < hi or not _could_count(q, c):
                         continue
                     if pos < q.start and _speaker_between(text, pos, q.start, said):
+                        continue
+                    if pos >= q.end and BARE_VAGUE_RE.search(text, q.end, pos):
                         continue
                     if pos >= q.end and any(text[m.end():pos].strip() for m in
                                             CIRCUMSTANCE_RE.finditer(text, q.end, pos)):
@@ -396,6 +442,13 @@ def _names_dimension(c: _Compiled, word: str) -> bool:
     """Does the measure (its name or an event word) speak of this dimension?"""
     stem = tokens(word)[0].stem
     return stem in {t.stem for t in tokens(c.measure.name)} or any(stem in e for e in c.events)
+
+
+def _rate_measure(c: _Compiled) -> bool:
+    """Does the measure follow an amount for each unit ("Cost per match", "a fixture")?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(
+        (c.measure.name,) + tuple(c.measure.events)))}
+    return bool(words & RATE_WORDS)
 
 
 def _could_count(q: Quantity, c: _Compiled) -> bool:
@@ -498,6 +551,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if m.of and _another_owner(text, window, m.of):
             continue  # "the 975 million euros earned by Italy's Serie A": not the league's
         if m.unit:
+            if q.unit is not None and RATE_AFTER_RE.match(text[q.end:]) and not _rate_measure(c):
+                continue  # "$20 a barrel": a price, no deal's value
             generic = m.unit in GENERIC_UNIT_KINDS or unit_kind(m.unit) in GENERIC_UNIT_KINDS
             if generic and c.events and FOR_WHAT_RE.match(text[q.end:]) and not (
                     c.subject & sentence_stems or _nominal_event(text, c)):

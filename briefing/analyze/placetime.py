@@ -40,7 +40,7 @@ NOW_RE = re.compile(r"\b(?:currently|at present)\b", re.I)
 # is a running total up to now, not background.
 NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
 PLACE_RE = re.compile(
-    r"(?:\b(?:in|to|into|inside|at|near|across|from|off|around|outside|throughout|across)|"
+    r"(?:\b(?:[Ii]n|to|into|inside|at|near|across|from|off|around|outside|throughout|across)|"
     r"\b(?:towns?|villages?|cities|city|coast|parts?|areas?|regions?|outskirts|centre|center|"
     r"capital|islands?|north|south|east|west)\s+of)\s+("
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
@@ -65,6 +65,12 @@ NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary gen
                        "parliament congress senate gdp gnp".split())
 
 
+# A place named just before a relative "where" clause that holds the figure: "El Salvador _
+# where 140 people died", "as did Guatemala, where 21 people died".
+WHERE_CLAUSE_RE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:,|\s_|\s—|\s–|"
+                             r"\s--)\s+where\s+[^,;_—–()]*$")
+
+
 def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     """A proper place name in the figure's clause, after it first, else before it."""
     lo, hi = reach(text, q, window, words=12)
@@ -79,6 +85,9 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
             if is_place(found):
                 return found
+    where = WHERE_CLAUSE_RE.search(text, 0, q.start)
+    if where and is_place(where.group(1)):
+        return where.group(1)  # "El Salvador _ where 140 people died": the place it tells of
     return None
 
 
@@ -103,6 +112,16 @@ def is_place(phrase: str) -> bool:
             len(bare) < 2:
         return False
     return True
+
+
+POSSESSIVE_RE = re.compile(r"(?:['’]s)?\s+[a-z]")
+
+
+def _possessive(text: str, m: DateMention) -> bool:
+    """"Tuesday's killer earthquake": a day's possessive before a noun names an event."""
+    own = m.text.endswith(("'s", "’s"))
+    return (own or text.startswith(("'s", "’s"), m.end)) and bool(
+        POSSESSIVE_RE.match(text, m.end))
 
 
 def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
@@ -130,6 +149,12 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
             best = m
     if best is None:
         best = _scene(text, mentions, lo)
+    if best is not None and _possessive(text, best):
+        # "confirmed dead in Tuesday's killer earthquake, …, announced Sunday": the day's
+        # possessive names the event; the figure is of when it was told, if the sentence says.
+        told = [m for m in mentions if m is not best and not _possessive(text, m)]
+        if told:
+            best = min(told, key=lambda m: distance(m.start, m.end, mine))
     if best is not None:
         return best.text, best, background(best, published)
     event = EVENT_YEAR_RE.search(text, lo, hi)
