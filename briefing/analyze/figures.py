@@ -14,7 +14,7 @@ from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
-from .placetime import RELATIVE_WHEN_RE, background, figure_time, place
+from .placetime import RELATIVE_WHEN_RE, background, figure_time, is_place, place
 from .quantities import find_quantities
 from .text import tokens
 from .units import unit_key
@@ -24,6 +24,7 @@ from .units import unit_key
 CLAUSE_BREAK_RE = re.compile(
     r"[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|although|though|as|after|"
     r"before|when|because|since|with)\b|\bwhile\b|\bwhereas\b|\bbut\b")
+RELATIVE_OPEN_RE = re.compile(r",\s+(?:where|which|who|whom|whose)\b")
 AUXILIARY_STEMS = frozenset("is are was were be been have has had being".split())
 COORDINATOR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|(?<!\d),|,(?!\d)|;")  # not "12,000"
 # Vague amounts are not figures: "thousands of people", "dozens".
@@ -92,6 +93,18 @@ REVISED_RE = re.compile(r"\b(?:revis|lower|rais|correct|reduc|adjust|updat|cut|u
                         r"death|casualty|final|figure|figures|toll|number|count|estimate|tally|"
                         r"total|it)){0,3}\s+(?:sharply\s+|slightly\s+)?(?:down(?:wards?)?|"
                         r"up(?:wards?)?)?\s*to\s*$", re.I)
+# A figure of an example ("other big mergers, such as Boeing's $14 billion acquisition of
+# McDonnell Douglas") is another event's: background, never the current figure.
+EXAMPLE_BEFORE_RE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance)\s+(?:the\s+|a\s+|an\s+)?"
+                               r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\s+)?"
+                               r"(?:[a-z-]+\s+){0,3}$")
+# A figure its own sentence calls wrong: "resulting in the erroneous report that nearly
+# 18,000 people had died", "a mistaken estimate of 900".
+RETRACTED_BEFORE_RE = re.compile(r"\b(?:erroneous|mistaken|false|wrong|incorrect|inaccurate)\s+"
+                                 r"(?:[a-z]+\s+){0,2}(?:that|of)\s+(?:[a-z]+\s+){0,3}$", re.I)
+# "Guatemala said 194 of its people had been killed": the speaker's own people, so its place.
+ITS_PEOPLE_RE = re.compile(r"\s+of\s+its\s+(?:own\s+)?(?:people|citizens|nationals|residents|"
+                           r"population)\b")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
@@ -209,8 +222,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if measure is None and revised is not None:
                 measure = next(c.measure for c in compiled if c.measure.name == revised.measure)
                 noun = revised.counted or None  # "down to 12,514 early today": no noun
-            if measure is None:
-                continue
+            if measure is None or RETRACTED_BEFORE_RE.search(text, 0, q.start):
+                continue  # "the erroneous report that nearly 18,000 people had died"
             converted = bool(i and _converted(text, quantities, q) and claims and
                              claims[-1].ref == SentenceRef(article_index, sentence.index) and
                              claims[-1].end <= q.start)
@@ -249,11 +262,12 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
                 counted=noun or "", who=who,
-                where=place(text, q, windows[i]), when=when,
+                where=place(text, q, windows[i]) or _own_people(text, q, who), when=when,
                 when_date=resolved.date if resolved else None,
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
-                background=past, part=part,
+                background=past or bool(EXAMPLE_BEFORE_RE.search(text, 0, q.start)),
+                part=part,
                 outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
                 holder=_holder(text, q, windows[i], names, who), converted=converted,
                 passing=resolved is not None and any(
@@ -275,6 +289,17 @@ def _revision_of(text: str, q: Quantity, claims: list[Claim], article_index: int
             sentences[last.ref.sentence].paragraph != paragraph or last.unit != q.unit:
         return None
     return last
+
+
+def _own_people(text: str, q: Quantity, who: str | None) -> str | None:
+    """The place a figure of "its people" belongs to: its speaker, when a proper place name
+    ("Guatemala said 194 of its people had been killed")."""
+    if who is None or not ITS_PEOPLE_RE.match(text, q.end):
+        return None
+    words = who.split()
+    if all(w[:1].isupper() for w in words) and is_place(who):
+        return who
+    return None
 
 
 def _holder(text: str, q: Quantity, window: tuple[int, int], names: frozenset[str],
@@ -317,6 +342,14 @@ def _windows(text: str, quantities: tuple[Quantity, ...]) -> list[tuple[int, int
         start = max([start] + [o.end for o in kin if o.end <= q.start])
         later = [o.start for o in kin if o.start >= q.end and
                  not PART_BEFORE_RE.search(text[:o.start])]
+        opens = [m for m in RELATIVE_OPEN_RE.finditer(text, start, q.start)
+                 if "," not in text[m.end():q.start]]
+        if opens:
+            # "the province, where some 1.4 million people live, were looking for the
+            # dead": a relative clause ends at its closing comma.
+            close = text.find(",", max(q.end, q.noun_end or q.end))
+            if close >= 0:
+                later.append(close)
         out.append((start, min([end] + later)))
     return out
 
@@ -368,6 +401,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                 if _joined_to_other_fate(text, pos, own) or \
                         NOT_EVENT_BEFORE_RE.search(text, max(0, pos - 30), pos):
                     continue
+                if len(phrase) == 1 and _plural_of(text, pos, c):
+                    continue  # "$40.4 billion in corporate acquisitions": a sum of many
                 best, best_d = None, None
                 for i, q in enumerate(quantities):
                     lo, hi = windows[i]
@@ -396,6 +431,19 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     name = c.measure.name
                     found[t][name] = min(found[t].get(name, best_d), best_d)
     return found
+
+
+def _plural_of(text: str, pos: int, c: _Compiled) -> bool:
+    """Is the word at pos the plural of one of the measure's singular event nouns ("deal"
+    written, "deals" read)? An amount of several events is their sum, no one's value."""
+    word = WORD_RE.match(text, pos)
+    measure = c.measure
+    if word is None or not (measure.unit == "money" or unit_kind(measure.unit) == "money"):
+        return False  # "waves 10 to 30 metres": each is that high; "job cuts" are counted
+    written = word.group(0).lower()
+    events = {e.lower() for e in measure.events}
+    return written not in events and any(written in (e + "s", e + "es") for e in events
+                                         if not e.endswith("s"))
 
 
 def _speaker_between(text: str, pos: int, start: int, said: re.Pattern[str]) -> bool:
