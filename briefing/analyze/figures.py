@@ -98,6 +98,13 @@ REVISED_RE = re.compile(r"\b(?:revis|lower|rais|correct|reduc|adjust|updat|cut|u
 EXAMPLE_BEFORE_RE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance)\s+(?:the\s+|a\s+|an\s+)?"
                                r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\s+)?"
                                r"(?:[a-z-]+\s+){0,3}$")
+# The parties a deal's amount names: "the proposed $54 billion merger of British Petroleum
+# and Amoco", "Boeing's $14 billion acquisition of McDonnell Douglas".
+_DEAL_NOUNS = r"(?:merger|acquisition|takeover|purchase|combination|buyout|deal|bid)"
+_PARTY = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+PARTIES_AFTER_RE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}{_DEAL_NOUNS}\s+(?:of|with|between|for)\s+"
+                              rf"(?:the\s+)?({_PARTY}(?:\s+(?:and|with|by)\s+(?:the\s+)?{_PARTY})?)")
+PARTY_BEFORE_RE = re.compile(rf"({_PARTY})['’]s\s+(?:[a-z-]+\s+)?$")
 # A figure its own sentence calls wrong: "resulting in the erroneous report that nearly
 # 18,000 people had died", "a mistaken estimate of 900".
 RETRACTED_BEFORE_RE = re.compile(r"\b(?:erroneous|mistaken|false|wrong|incorrect|inaccurate)\s+"
@@ -190,6 +197,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     headed = _headed(article, dates)
     claims: list[Claim] = []
     names: frozenset[str] | None = None  # read when the first figure needs its holder
+    main: frozenset[str] = frozenset()  # the names the page is about, read with them
     nouns: list[str | None] = []  # what the paragraph's figures counted, for "900 of them"
     for sentence in article.sentences:
         text = sentence.text
@@ -258,6 +266,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 when, past = resolved.text, background(resolved, article.published)
             if names is None:
                 names = proper_names([s.text for s in article.sentences])
+                main = _main_names(article)
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
@@ -266,7 +275,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 when_date=resolved.date if resolved else None,
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
-                background=past or bool(EXAMPLE_BEFORE_RE.search(text, 0, q.start)),
+                background=past or bool(EXAMPLE_BEFORE_RE.search(text, 0, q.start)) or
+                _other_parties(text, q, main),
                 part=part,
                 outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
                 holder=_holder(text, q, windows[i], names, who), converted=converted,
@@ -289,6 +299,36 @@ def _revision_of(text: str, q: Quantity, claims: list[Claim], article_index: int
             sentences[last.ref.sentence].paragraph != paragraph or last.unit != q.unit:
         return None
     return last
+
+
+def _main_names(article: Article) -> frozenset[str]:
+    """The names a page is about: capitalised words it repeats at least half as often as
+    its most repeated one (Exxon and Mobil, 12 times each, in a page that names Amoco 2)."""
+    counts: dict[str, int] = {}
+    for sentence in article.sentences:
+        for word in re.findall(r"(?<=\s)[A-Z][\w&-]+", sentence.text):
+            counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(w for w, n in counts.items() if n >= max(3, top / 2))
+
+
+def _other_parties(text: str, q: Quantity, main: frozenset[str]) -> bool:
+    """Does the deal this amount names have parties none of which the page is about ("the
+    proposed $54 billion merger of British Petroleum and Amoco" in a page on Exxon and
+    Mobil)? Then it is another deal's amount: background."""
+    if not main or q.unit is None or unit_kind(q.unit) != "money":
+        return False
+    parties = []
+    after = PARTIES_AFTER_RE.match(text, q.end)
+    if after:
+        parties.append(after.group(1))
+        before = PARTY_BEFORE_RE.search(text, 0, q.start)
+        if before:
+            parties.append(before.group(1))
+    words = {w for p in parties for w in re.findall(r"[A-Z][\w&-]+", p)}
+    return bool(words) and not words & main
 
 
 def _own_people(text: str, q: Quantity, who: str | None) -> str | None:
