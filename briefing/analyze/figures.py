@@ -95,16 +95,24 @@ REVISED_RE = re.compile(r"\b(?:revis|lower|rais|correct|reduc|adjust|updat|cut|u
                         r"up(?:wards?)?)?\s*to\s*$", re.I)
 # A figure of an example ("other big mergers, such as Boeing's $14 billion acquisition of
 # McDonnell Douglas") is another event's: background, never the current figure.
-EXAMPLE_BEFORE_RE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance)\s+(?:the\s+|a\s+|an\s+)?"
+EXAMPLE_BEFORE_RE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance)\s+"
+                               r"(?:the\s+|a\s+|an\s+)?"
                                r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\s+)?"
                                r"(?:[a-z-]+\s+){0,3}$")
 # The parties a deal's amount names: "the proposed $54 billion merger of British Petroleum
 # and Amoco", "Boeing's $14 billion acquisition of McDonnell Douglas".
 _DEAL_NOUNS = r"(?:merger|acquisition|takeover|purchase|combination|buyout|deal|bid)"
 _PARTY = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
-PARTIES_AFTER_RE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}{_DEAL_NOUNS}\s+(?:of|with|between|for)\s+"
-                              rf"(?:the\s+)?({_PARTY}(?:\s+(?:and|with|by)\s+(?:the\s+)?{_PARTY})?)")
+PARTIES_AFTER_RE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}{_DEAL_NOUNS}\s+"
+                              rf"(?:of|with|between|for)\s+(?:the\s+)?"
+                              rf"({_PARTY}(?:\s+(?:and|with|by)\s+(?:the\s+)?{_PARTY})?)")
 PARTY_BEFORE_RE = re.compile(rf"({_PARTY})['’]s\s+(?:[a-z-]+\s+)?$")
+# An amount that says which other amount it is: "$2 billion in annual savings", "£35m in
+# wages" (not "of": "$5.8m of debt written off" is the debt written off).
+OTHER_AMOUNT_AFTER_RE = re.compile(r"\s+in\s+(?:(?:annual|yearly|new|extra|additional|"
+                                   r"lost|total)\s+)?(savings|costs|revenues?|sales|profits?|"
+                                   r"earnings|wages|salaries|debts?|losses|fees|taxes|"
+                                   r"spending|damages?|fines?|subsidies|dividends)\b", re.I)
 # A figure its own sentence calls wrong: "resulting in the erroneous report that nearly
 # 18,000 people had died", "a mistaken estimate of 900".
 RETRACTED_BEFORE_RE = re.compile(r"\b(?:erroneous|mistaken|false|wrong|incorrect|inaccurate)\s+"
@@ -526,6 +534,13 @@ def _later(resolved: DateMention | None, article: Article) -> bool:
     return False
 
 
+def _names_word(c: _Compiled, word: str) -> bool:
+    """Does the measure (its name or an event word) speak of this word ("Sales", "fees")?"""
+    stems = {t.stem for t in tokens(word)}
+    return bool(stems & ({t.stem for t in tokens(c.measure.name)} |
+                         {s for e in c.events for s in e}))
+
+
 def _names_dimension(c: _Compiled, word: str) -> bool:
     """Does the measure (its name or an event word) speak of this dimension?"""
     stem = tokens(word)[0].stem
@@ -645,6 +660,9 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             if generic and c.events and FOR_WHAT_RE.match(text[q.end:]) and not (
                     c.subject & sentence_stems or _nominal_event(text, c)):
                 continue  # "the £24.5m they paid for a striker": no TV rights deal
+            other = OTHER_AMOUNT_AFTER_RE.match(text, q.end)
+            if other and not _names_word(c, other.group(1)):
+                continue  # "$2 billion in annual savings": a saving, not a deal's value
             if MOVED_RE.search(text[:q.start]) and unit_kind(q.unit) == "length":
                 continue  # "the wave swept her 400 metres": how far it moved her, no size
             dimension = DIMENSION_RE.search(text[:q.start])

@@ -67,8 +67,8 @@ NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary gen
 
 # A place named just before a relative "where" clause that holds the figure: "El Salvador _
 # where 140 people died", "as did Guatemala, where 21 people died".
-WHERE_CLAUSE_RE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*(?:,|\s_|\s—|\s–|"
-                             r"\s--)\s+where\s+[^,;_—–()]*$")
+WHERE_CLAUSE_RE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*"
+                             r"(?:,|\s_|\s—|\s–|\s--)\s+where\s+[^,;_—–()]*$")
 
 
 def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
