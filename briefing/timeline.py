@@ -280,13 +280,24 @@ def _date_scores(articles: list[Article], dated: list[_Dated],
 
 
 def _subject(articles: list[Article]) -> str | None:
-    """The surname at least half the pages name (a life's "Obama"), if one is."""
+    """The surname at least half the pages name (a life's "Obama"), if one is; of names
+    on as many pages, the one more sentences name; none if that too is a tie (the choice
+    must not follow the order of a set, which changes from run to run)."""
     pages = Counter(name for a in articles
                     for name in surnames([s.text for s in a.sentences]))
     if not pages:
         return None
-    name, count = pages.most_common(1)[0]
-    return name if 2 * count >= len(articles) else None
+    most = max(pages.values())
+    if 2 * most < len(articles):
+        return None
+    tied = sorted(name for name, count in pages.items() if count == most)
+    if len(tied) == 1:
+        return tied[0]
+    said = {name: sum(1 for a in articles for s in a.sentences
+                      if re.search(rf"\b{re.escape(name)}\b", s.text)) for name in tied}
+    best = max(said.values())
+    leaders = [name for name in tied if said[name] == best]
+    return leaders[0] if len(leaders) == 1 else None
 
 
 def _naming(dated: list[_Dated]) -> dict[Period, set[int]]:

@@ -4,8 +4,11 @@ previous edition."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -459,3 +462,20 @@ def test_no_sentence_shows_under_two_days() -> None:
     entries = build_timeline(arts, DigestConfig(), dates=2, per_date=1)
     shown = [r for e in entries for item in e.items for r in item.shown]
     assert shown and len(set(shown)) == len(shown), [e.items for e in entries]
+
+
+def test_a_life_gives_the_same_edition_whatever_the_order_of_sets(tmp_path: Path) -> None:
+    """Two names on as many pages (Ana Lima and Rui Costa): whose life it is must not follow
+    the order Python iterates a set in, which changes with each process's hash seed."""
+    editions = set()
+    for seed in ("1", "2", "3"):
+        inbox = tmp_path / seed / "inbox"
+        inbox.mkdir(parents=True)
+        for name, *paragraphs in LIFE[:2]:
+            (inbox / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        config = write_config(tmp_path / seed, inbox, "pdf = false", topics=TOPICS)
+        subprocess.run([sys.executable, "-c", "from briefing.cli import main; main()", "run",
+                        "-q", "-c", str(config), "--date", "2019-03-05"], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        editions.add((tmp_path / seed / "out" / "2019-03-05" / "briefing.md").read_bytes())
+    assert len(editions) == 1
