@@ -11,7 +11,6 @@ from .config import DigestConfig
 from .corpus import Corpus
 from .models import SentenceRef
 from .voice import (
-    ATTRIBUTED_RE,
     PRESCRIPTIVE_RE,
     QUOTED_RE,
     attributed,
@@ -226,7 +225,7 @@ def dangling(text: str) -> bool:
     if opening and len(opening.split()) <= 5 and BACK_REFERENCE_RE.search(opening):
         return True
     # A bare quotation with nobody named as its speaker.
-    return text[:1] in "“\"" and not ATTRIBUTED_RE.search(text)
+    return text[:1] in "“\"" and not attributed(text)
 
 
 def _mentions_someone(text: str) -> bool:
@@ -381,7 +380,7 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     unquoted = QUOTED_RE.sub(" ", text)
     if FIRST_PERSON_RE.search(unquoted):
         return False
-    if PRESCRIPTIVE_RE.search(unquoted) and not ATTRIBUTED_RE.search(text):
+    if PRESCRIPTIVE_RE.search(unquoted) and not attributed(text):
         return False
     if bare_names(text, names):
         return False
