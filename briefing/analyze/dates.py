@@ -98,6 +98,10 @@ NEAR_RE = re.compile(r"\b(ahead of|in advance of|on the eve of|in the run-up to|
 PAST_RE = re.compile(r"\b(was|were|had|did|has|have|\w{2,}ed|came|went|took|made|gave|"
                      r"began|left|met|held|struck|hit|said|told|won|lost|fell|rose)\b",
                      re.IGNORECASE)
+# Where the writer turns to a source ("…will guarantee bank debt, according to a draft
+# statement under discussion by European leaders Sunday"): what follows is not the tense
+# before it.
+SOURCE_RE = re.compile(r"\baccording to\b|\bsaid\b|\bsays\b", re.IGNORECASE)
 # "Sunday's awards", "Tuesday's vote": a scheduled event named by its weekday. With no tense
 # in its clause, it is the nearest such weekday (the coming one two days ahead rather than
 # the one five days back); a happening ("Tuesday's quake") keeps the past reading.
@@ -239,7 +243,26 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def _future(text: str, start: int, end: int) -> bool:
     """True when the clause holding text[start:end] speaks of what is to come."""
-    return bool(FUTURE_RE.search(_clause(text, start, end)))
+    clause = _clause(text, start, end)
+    if FUTURE_RE.search(clause):
+        return True
+    return not PAST_RE.search(clause) and _tense_before(text, start) == "future"
+
+
+def _tense_before(text: str, start: int) -> str:
+    """The tense of the nearest clause before text[start:] that has one: "future", "past"
+    or "" for none. A clause without a verb of its own ("…hope to reach the coast, perhaps
+    by Saturday evening"; "…will hover and make its final descent at dawn Sunday") goes on
+    the one before it."""
+    future = [m.end() for m in FUTURE_RE.finditer(text, 0, start)
+              if m.group(1).lower() not in ("next", "upcoming")]
+    past = [m.end() for m in PAST_RE.finditer(text, 0, start)]
+    if not future and not past:
+        return ""
+    last = max(future + past)
+    if SOURCE_RE.search(text, last, start):
+        return ""
+    return "future" if last in future else "past"
 
 
 def _weekday_reading(text: str, start: int, end: int, name_end: int) -> str:
@@ -251,9 +274,11 @@ def _weekday_reading(text: str, start: int, end: int, name_end: int) -> str:
         return "future"
     if NEAR_RE.search(clause):
         return "near"
-    if not PAST_RE.search(clause) and SCHEDULED_RE.match(text, name_end):
+    if PAST_RE.search(clause):
+        return "past"
+    if SCHEDULED_RE.match(text, name_end):
         return "near"
-    return "past"
+    return "future" if _tense_before(text, start) == "future" else "past"
 
 
 def _resolve(match: re.Match[str], text: str, published: dt.date | None,
