@@ -182,25 +182,106 @@ UNIT_NAMES = {
     "share": "share", "barrel": "barrel", "gallon": "gallon", "gram": "gram",
     "square foot": "square foot", "mmbtu": "mega british thermal unit",
 }
+# NewsQuant names a counted noun by its noun phrase lemmatised, without function words
+# ("14 first-team players" -> "first-team player", "one of the best wireless speakers" ->
+# "good wireless speaker", "60 commercial fishermen" -> "commercial fisherman"). We report the
+# phrase as written; these rules give its lemmas (English plurals and superlatives).
 IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman",
              "feet": "foot", "mice": "mouse", "geese": "goose", "teeth": "tooth",
-             "personnel": "personnel", "series": "series", "news": "news", "species": "species"}
+             "oxen": "ox", "dice": "die", "lice": "louse", "personnel": "personnel",
+             "police": "police", "staff": "staff", "cattle": "cattle",
+             "criteria": "criterion", "phenomena": "phenomenon", "bacteria": "bacterium",
+             "indices": "index", "matrices": "matrix", "appendices": "appendix",
+             "vertices": "vertex", "cacti": "cactus", "fungi": "fungus", "nuclei": "nucleus",
+             "radii": "radius", "stimuli": "stimulus", "alumni": "alumnus", "larvae": "larva",
+             "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
+             "halves": "half", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
+             "calves": "calf", "loaves": "loaf", "selves": "self", "heroes": "hero",
+             "tomatoes": "tomato", "potatoes": "potato", "echoes": "echo", "vetoes": "veto",
+             "torpedoes": "torpedo", "volcanoes": "volcano", "mosquitoes": "mosquito",
+             "embargoes": "embargo", "quizzes": "quiz"}
+# Words that end in -s in the singular; words whose plural -es follows -s, -x, -z, -ch, -sh
+# or -is ("analyses"); -ies that is -ie + s ("movies").
+_S_SINGULAR = frozenset("news series species means headquarters crossroads barracks physics "
+                        "economics politics athletics mathematics gas bus lens chaos bias "
+                        "atlas canvas alias thesis crisis analysis basis diagnosis".split())
+_IS_PLURAL = frozenset("analyses crises theses diagnoses hypotheses parentheses emphases oases "
+                       "synopses prognoses syntheses".split())
+_US_PLURAL = frozenset("viruses buses bonuses campuses censuses statuses choruses circuses "
+                       "surpluses geniuses prospectuses syllabuses octopuses walruses sinuses "
+                       "fetuses foetuses minuses pluses nexuses apparatuses".split())
+_IE_PLURAL = frozenset("movies rookies calories cookies zombies hippies selfies goalies "
+                       "aussies freebies newbies techies pies ties lies dies".split())
+_NOT_MEN = frozenset("omen abdomen stamen semen amen specimen".split())
 
 
 def singular(word: str) -> str:
     low = word.lower()
     if low in IRREGULAR:
         return IRREGULAR[low]
+    if low in _S_SINGULAR or len(low) <= 3:
+        return low
+    if low.endswith("men") and low not in _NOT_MEN:
+        return low[:-3] + "man"  # "fishermen", "businesswomen"
+    if low in _IS_PLURAL:
+        return low[:-2] + "is"
+    if low in _US_PLURAL:
+        return low[:-2]
+    if low in _IE_PLURAL:
+        return low[:-1]
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
-                         ("xes", "x"), ("ses", "s")):
+                         ("xes", "x"), ("zzes", "zz")):
         if low.endswith(suffix) and len(low) > len(suffix) + 1:
-            return word[: -len(suffix)] + repl
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        return word[:-1]
-    return word
+            return low[: -len(suffix)] + repl
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")):
+        return low[:-1]
+    return low
+
+
+SUPERLATIVES = {"best": "good", "worst": "bad", "furthest": "far", "farthest": "far",
+                "largest": "large", "strangest": "strange", "most": "", "least": ""}
+_NOT_SUPERLATIVE = frozenset(
+    "interest forest harvest protest request contest arrest quest guest nest test west rest "
+    "chest suggest honest modest manifest inquest conquest tempest digest".split())
+
+
+def base_adjective(word: str) -> str:
+    """"proudest" -> "proud", "biggest" -> "big", "busiest" -> "busy", "latest" -> "late"."""
+    low = word.lower()
+    if low in SUPERLATIVES:
+        return SUPERLATIVES[low]
+    if not low.endswith("est") or len(low) < 6 or low in _NOT_SUPERLATIVE:
+        return low
+    stem = low[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # "busiest"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]  # "biggest", "hottest"
+    if re.search(r"[^aeiou][aeiou][bcdfgkmnprstvz]$", stem) and not stem.endswith("w"):
+        return stem + "e"  # "latest", "finest", "safest", "widest"
+    return stem
+
+
+# Function words NewsQuant leaves out of a unit's name ("snaps of man coverage" -> "snap man
+# coverage", "Kia and Hyundai vehicles" -> "kia hyundai vehicle").
+_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with his her its their our my "
+                            "your ever".split())
+
+
+def noun_name(noun: str) -> str:
+    words = [w for w in noun.split() if w.lower() not in _FUNCTION_WORDS]
+    if not words:
+        return "-"
+    # Every word is a lemma ("snaps of man coverage" -> "snap man coverage"); a name before the
+    # head stays as written ("Texas oil wells")
+    names = [w.lower() if w[:1].isupper() else singular(base_adjective(w))
+             for w in words[:-1]] + [singular(words[-1])]
+    return " ".join(n for n in names if n).lower()
 
 
 def unit_name(q: Quantity) -> str:
+    if q.unit == "fraction":  # NewsQuant names a share "% what it is a share of"
+        return f"% {noun_name(q.noun)}" if q.noun else "% -"
     if q.unit is not None:
         base, _, per = q.unit.partition("/")
         if per and base not in ("km", "m", "bbl"):
@@ -209,8 +290,7 @@ def unit_name(q: Quantity) -> str:
             return f"{name} per {per_name}"
         return UNIT_NAMES.get(q.unit, q.unit.lower())
     if q.noun:
-        words = q.noun.split()
-        return " ".join(words[:-1] + [singular(words[-1])]).lower()
+        return noun_name(q.noun)
     return "-"
 
 

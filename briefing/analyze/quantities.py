@@ -165,14 +165,55 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if more and _next_word(text, more.end()) not in STOP_NOUN | _VERBISH:
             # "3,000 more troops": an increment, its noun after "more"
             f.kind, f.end = "increment", more.end(1)
-        noun = _noun(text, f) if f.unit is None else None
+        # "a third of the population": a share also says of what
+        noun = _noun(text, f) if f.unit is None or f.unit == "fraction" else None
         out.append(Quantity(
             start=f.start, end=f.end, value=f.value, low=f.low, high=f.high, hedge=f.hedge,
             change=f.change, unit=f.unit, unit_text=f.unit_text,
             noun=noun[0] if noun else None, noun_start=noun[1] if noun else None,
             noun_end=noun[2] if noun else None, kind=f.kind, by=f.by))
         taken_until = f.end
-    return tuple(_inherit_in_brackets(text, out))
+    return tuple(_inherit_in_brackets(text, _unit_left_out(text, out)))
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
+_PARALLEL_BEFORE = re.compile(r"(?i:\b(by|at)\s+)$")
+
+
+def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare number whose unit the sentence gives once for two: "280 million of the 1.5
+    billion shekels", "from about 14-18 mpg to 24", "increased by 2 percent but the Nasdaq
+    fell by 1", "ended at 1,463.78 points, while the TA-125 ended at 1,334.20"."""
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit is not None or q.noun is not None or q.kind != "count":
+            continue
+        unit = None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i else None
+        if nxt is not None and _carries_unit(nxt) and _OF_THE.fullmatch(text, q.end, nxt.start):
+            unit = nxt.unit
+        elif prev is not None and _carries_unit(prev) and prev.low is not None and \
+                re.fullmatch(r"\s+to\s+", text[prev.end:q.start]):
+            unit = prev.unit
+        else:
+            at = _PARALLEL_BEFORE.search(left_of(text, q.start))
+            if at:
+                word = at.group(1).lower()
+                for p in reversed(out[:i]):
+                    if re.search(r"[.!?;]\s", text[p.end:q.start]):
+                        break  # another sentence or clause
+                    before = _PARALLEL_BEFORE.search(left_of(text, p.start))
+                    if before and before.group(1).lower() == word:
+                        unit = p.unit if _carries_unit(p) else None
+                        break
+        if unit is not None:
+            out[i] = replace(q, unit=unit)
+    return out
+
+
+def _carries_unit(q: Quantity) -> bool:
+    return q.unit is not None and q.unit not in ("fraction", "years_old", "months_old")
 
 
 def _inherit_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -197,13 +238,14 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         sign = "-"
     cur_text = m.group("cur")
     if m.group("frac"):
-        return _fraction(text, m)
+        return _of_a_unit(text, _fraction(text, m))
     if m.group("slash"):  # "1/16 of a pint"
         top, bottom = re.split(r"[/⁄]", m.group("slash"))
         if not int(bottom):
             return None
-        return _Found(m.start(), m.end(), m.start(), m.end(), value=int(top) / int(bottom),
-                      unit="fraction", unit_text=m.group("slash"))
+        return _of_a_unit(text, _Found(m.start(), m.end(), m.start(), m.end(),
+                                       value=int(top) / int(bottom), unit="fraction",
+                                       unit_text=m.group("slash")))
     if m.group("vague"):
         words = m.group("vague").lower().split()
         base = VAGUE[words[0]] * (VAGUE[words[-1]] if len(words) > 1 else 1.0)
@@ -296,6 +338,25 @@ def _fraction(text: str, m: re.Match[str]) -> _Found | None:
     return f
 
 
+_OF_A = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?")
+
+
+def _of_a_unit(text: str, f: _Found | None) -> _Found | None:
+    """"1/16 of a US pint", "three-quarters of a mile": a measure in that unit."""
+    if f is None:
+        return None
+    of = _OF_A.match(text, f.end)
+    um = unit_table().after.match(text[of.end():]) if of else None
+    if of is None or um is None or um.group("gap").strip() or len(um.group("unit")) <= 2:
+        return f
+    key = unit_key(um.group("unit"))
+    if key is None or key in CURRENCY_KEYS or key == "percent":
+        return f
+    f.unit, f.unit_text = key, um.group("unit")
+    f.end = of.end() + um.end()
+    return f
+
+
 def _rest_is_percent(after: str) -> bool:
     return bool(re.match(r"\s?(?:%|per\s?cent|percent|pc\b)", after, re.I))
 
@@ -331,7 +392,7 @@ def _with_unit(text: str, f: _Found) -> _Found | None:
                 f.unit, f.unit_text = key, written
                 f.end += um.end()
     if f.unit and f.unit not in ("fraction", "years_old", "months_old"):
-        per = per_unit(text[f.end:])
+        per = per_unit(text[f.end:], price=f.currency is not None)
         if per:
             f.unit = f"{f.unit}/{per[0]}"
             f.unit_text = f"{f.unit_text} {per[1]}" if f.unit_text else per[1]
@@ -593,11 +654,18 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
             and "of" in m.group(0) and not f.word:
         return None  # "5 of the 12": a part, not a count of "the 12"
     pos += m.end()
+    partitive = "of" in m.group(0)  # "one of the best wireless speakers": the noun is plural
     words: list[tuple[int, int]] = []
     for w in NOUN_WORD.finditer(text, pos):
         if w.start() != pos:
             break
         token = w.group(0)
+        if words and token.lower() in ("and", "or") and (f.value != 1 or partitive) and \
+                not is_plural(text[words[-1][0]:words[-1][1]]):
+            shared = _shared_head(text, w.end())
+            if shared:  # "4.3M digital and physical sales", "dozens of Kia and Hyundai vehicles"
+                words += shared
+                break
         other = re.match(r"[ \t]+(?=[A-Za-z])", text[w.end():]) if not words and \
             token.lower() == "other" else None
         if other:
@@ -607,9 +675,12 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
             break
         if words and (token.endswith(("ly", "ed", "ing")) or token.lower() in _VERBISH):
             break
+        if words and token.lower() in _VERB_S and not is_plural(
+                text[words[-1][0]:words[-1][1]]):
+            break  # "a third of the population lives": the verb of a singular noun
         if not words and token.lower() in _NOT_NOUN_START:
             return None
-        if words and f.value == 1 and is_plural(token) and not is_plural(
+        if words and f.value == 1 and not partitive and is_plural(token) and not is_plural(
                 text[words[-1][0]:words[-1][1]]):
             break  # "one proposal asks": after a singular noun, a word in -s is its verb
         words.append((w.start(), w.end()))
@@ -625,6 +696,24 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
     return text[start:end], start, end
 
 
+# After "and" or "or" inside a noun phrase: a second modifier and the plural head they share.
+_COORDINATED = re.compile(r"[ \t]+([A-Za-z][\w’'&]*(?:-[\w’'&]+)*)[ \t]+([A-Za-z][\w’'&]*"
+                          r"(?:-[\w’'&]+)*)(?![\w’'-])")
+
+
+def _shared_head(text: str, pos: int) -> list[tuple[int, int]]:
+    """After "and" or "or" in a noun phrase, a second modifier and the plural head both
+    modifiers share: the spans of both, or none."""
+    both = _COORDINATED.match(text, pos)
+    if not both:
+        return []
+    second, head = both.group(1), both.group(2)
+    if second.lower() in STOP_NOUN | _QUANTIFIERS or MAY_HOLD_NUMBER.match(second) or \
+            is_plural(second) or not is_plural(head) or head.lower() in STOP_NOUN | _VERBISH:
+        return []
+    return [(both.start(1), both.end(1)), (both.start(2), both.end(2))]
+
+
 def _next_word(text: str, pos: int) -> str:
     m = re.match(r"\s+([A-Za-z]+)", text[pos:pos + 40])
     return m.group(1).lower() if m else ""
@@ -635,5 +724,12 @@ _VERBISH = frozenset(
     "died killed left went came made took gave got joined began started remain remained "
     "arrived fled crossed entered attacked fired voted approved signed live lived work worked "
     "including across worldwide ago earlier later".split())
+_QUANTIFIERS = frozenset("several many few numerous countless dozens hundreds thousands "
+                         "millions other another".split())
+# Verbs in -s that follow a singular (or mass) noun and would pass for a plural noun.
+_VERB_S = frozenset("lives goes says wants needs has does makes takes comes works believes "
+                    "thinks supports opposes owns uses faces remains expects plans gets sees "
+                    "knows holds lacks earns pays spends receives suffers favours favors "
+                    "backs rejects agrees disagrees".split())
 _NOT_NOUN_START = frozenset({"ago", "earlier", "later", "before", "after", "times", "each",
                              "apiece", "more", "fewer", "less", "other", "others", "percent"})

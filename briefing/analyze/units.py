@@ -76,11 +76,12 @@ def unit_key(written: str) -> str | None:
 AFTER_SIGNS = frozenset({"€", "£", "¥", "″", "′", "°", "%"})
 _PER_NOUNS = (r"share|night|person|head|capita|unit|ticket|seat|passenger|household|"
               r"resident|vehicle|car|game|match|mmBTU|troy ounce")
-_PER = re.compile(rf"^\s*(?P<by>per|a|an|/)\s*(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
+_PER = re.compile(rf"^\s*(?P<by>per\b|an\b|a\b|/)\s*(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
 
 
-def per_unit(after: str) -> tuple[str, str, int] | None:
-    """"per barrel", "a year", "/kg": the unit a rate is counted per (key, as written, length)."""
+def per_unit(after: str, price: bool = False) -> tuple[str, str, int] | None:
+    """"per barrel", "a year", "/kg": the unit a rate is counted per (key, as written, length).
+    After a price, "a" or "an" also says per: "$1,271.2 an ounce", "$20 a barrel"."""
     m = _PER.match(after)
     if not m:
         return None
@@ -91,7 +92,8 @@ def per_unit(after: str) -> tuple[str, str, int] | None:
         if not um or um.group("gap").strip():
             return None
         key = unit_key(um.group("unit")) or ""
-        if not key or (m.group("by") in ("a", "an") and key not in TIME_UNITS):
+        if not key or (m.group("by") in ("a", "an") and key not in TIME_UNITS and not (
+                price and key not in CURRENCY_KEYS and key != "percent")):
             return None
         if len(um.group("unit")) <= 1 and m.group("by") != "/":
             return None

@@ -1,0 +1,42 @@
+"""The NewsQuant benchmark's adapter: our quantities under NewsQuant's unit names."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from briefing.analyze.quantities import find_quantities
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import newsquant  # noqa: E402
+
+
+@pytest.mark.parametrize("noun,name", [
+    ("best wireless speakers", "good wireless speaker"),  # a superlative's base adjective
+    ("proudest moments", "proud moment"),
+    ("biggest solar farms", "big solar farm"),
+    ("busiest airports", "busy airport"),
+    ("commercial fishermen", "commercial fisherman"),  # irregular plurals
+    ("wolves", "wolf"),
+    ("cases", "case"),  # -ses: the -s of a word in -se
+    ("viruses", "virus"),
+    ("crises", "crisis"),
+    ("movies", "movie"),
+    ("electric and hybrid buses", "electric hybrid bus"),  # no function words
+    ("snaps of man coverage", "snap man coverage"),
+    ("news", "news"),
+    ("interest payments", "interest payment"),  # "interest" is no superlative
+])
+def test_a_counted_noun_phrase_is_named_by_its_lemmas(noun: str, name: str) -> None:
+    assert newsquant.noun_name(noun) == name
+
+
+def test_a_share_is_named_by_what_it_is_a_share_of() -> None:
+    share, of_none = (find_quantities("A quarter of the workforce lives abroad.")[0],
+                      find_quantities("Almost half of which is debt.")[0])
+    assert newsquant.unit_name(share) == "% workforce"
+    assert newsquant.unit_name(of_none) == "% -"
