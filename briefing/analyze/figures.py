@@ -614,14 +614,14 @@ def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | No
     """What the quantity counts, and whether it is part of an earlier figure: "8,000 of
     them" counts what the figure before it counted; "350 people are dead and about 500
     missing" counts people twice."""
+    if q.unit is None and re.match(r"-[A-Za-z]", text[q.end:]):
+        return None, False  # "the 300-seat parliament": a size, not a count of seats
     if q.noun:
         of = OF_THEM_RE.match(text[q.end:]) if q.noun_start is not None and \
             q.noun_start > q.end else None
         return q.noun, bool(of)
     if q.unit is not None:
         return None, False
-    if re.match(r"-[A-Za-z]", text[q.end:]):
-        return None, False  # "the 300-seat parliament": a size, not a count of seats
     if OF_THEM_RE.match(text[q.end:]):
         previous = next((n for n in reversed(before) if n), None)
         return previous, True

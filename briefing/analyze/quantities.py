@@ -173,7 +173,22 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             noun=noun[0] if noun else None, noun_start=noun[1] if noun else None,
             noun_end=noun[2] if noun else None, kind=f.kind, by=f.by))
         taken_until = f.end
-    return tuple(_inherit_in_brackets(text, _unit_left_out(text, out)))
+    return tuple(_inherit_in_brackets(text, _change_left_out(text, _unit_left_out(text, out))))
+
+
+# Between a change and a figure whose verb is left out: a name, then "by" perhaps.
+_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s*(?:and\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?:by\s+)?")
+
+
+def _change_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"Shares of A were down 2.3%, B by 2.6%": the second change is down too."""
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        if prev.by and q.change == "=" and q.unit == prev.unit and q.unit is not None and \
+                _GAPPED.fullmatch(text, prev.end, q.start):
+            out[i] = replace(q, change=prev.change, by=True)
+    return out
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
@@ -497,6 +512,8 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
                 opener = between if word == "and" else from_
                 if opener:
                     joined.start = a.start - (len(before) - opener.start())
+                if from_ and re.search(r"(?i:about|around)", from_.group(0)):
+                    joined.hedge = "~"  # "from about 14-18 mpg to 24"
                 out.append(joined)
                 i += 2
                 continue
@@ -649,7 +666,7 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
     if f.low is not None and f.word and f.value >= 100 and not m:
         return None
     if not m:
-        return None
+        return _compound_noun(text, f)
     if m.group(0).strip() and not (f.word and f.low is not None) and f.value != 1 \
             and "of" in m.group(0) and not f.word:
         return None  # "5 of the 12": a part, not a count of "the 12"
@@ -699,6 +716,22 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
 # After "and" or "or" inside a noun phrase: a second modifier and the plural head they share.
 _COORDINATED = re.compile(r"[ \t]+([A-Za-z][\w’'&]*(?:-[\w’'&]+)*)[ \t]+([A-Za-z][\w’'&]*"
                           r"(?:-[\w’'&]+)*)(?![\w’'-])")
+
+
+_COMPOUND = re.compile(r"-([A-Za-z][a-z]+)(?![\w-])")
+# "four-, five- and six-cylinder engines": the noun is written after the last number only
+_SUSPENDED = re.compile(r"-(?:,\s+[\w.]+-)*,?\s+(?:and|or)\s+[\w.]+-([A-Za-z][a-z]+)(?![\w-])")
+
+
+def _compound_noun(text: str, f: _Found) -> tuple[str, int, int] | None:
+    """"a six-cylinder engine", "a 300-seat parliament": the number and its noun make one
+    adjective, and the noun says what is counted (a size: the figures table never counts it)."""
+    if f.low is not None:
+        return None
+    m = _COMPOUND.match(text, f.end) or _SUSPENDED.match(text, f.end)
+    if m is None or m.group(1).lower() in STOP_NOUN or m.group(1).endswith(("ly", "ed", "ing")):
+        return None
+    return m.group(1), m.start(1), m.end(1)
 
 
 def _shared_head(text: str, pos: int) -> list[tuple[int, int]]:
