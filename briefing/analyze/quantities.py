@@ -88,6 +88,19 @@ CANDIDATE = re.compile(
 # What every candidate above needs (a digit, a number word, a fraction or a vague amount),
 # found by a much cheaper scan.
 MAY_HOLD_NUMBER = re.compile(rf"\d|(?i:\b(?:{_WORDNUM}|{_FRACTION}|{_VAGUE}))")
+# The same scan on the sentence in lower case, without (?i) (which makes the regex compare
+# every letter case-blind: 2.5x slower). Lower-casing keeps every word and space character
+# what it was; the only letters re's case-blind match folds to ASCII that str.lower() does
+# not are "İ", "ı" and "ſ", for which the scan above is asked instead.
+_MAY_HOLD_LOWER = re.compile(rf"\d|\b(?:{_WORDNUM}|{_FRACTION}|{_VAGUE})")
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def may_hold_number(text: str) -> bool:
+    """MAY_HOLD_NUMBER.search(text), about 2.5x faster."""
+    if _FOLDS_APART.search(text):
+        return MAY_HOLD_NUMBER.search(text) is not None
+    return _MAY_HOLD_LOWER.search(text.lower()) is not None
 
 SPACED_SCALE_RE = re.compile(r"\s(m|bn|mn|b|k)(?![\w'’])")
 AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
@@ -136,7 +149,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> [q.value for q in find_quantities("Between 10,000 and 12,000 troops, up 5% in 2024.")]
     [12000.0, 5.0]
     """
-    if not MAY_HOLD_NUMBER.search(text):
+    if not may_hold_number(text):
         return ()  # most sentences: no digit and no number word
     candidates = [m for m in CANDIDATE.finditer(text) if m.group("dig") or m.group("word")
                   or m.group("vague") or m.group("frac") or m.group("slash")]
