@@ -93,29 +93,49 @@ def kind(line: str) -> str | None:
         return None
     if TEASER_RE.match(text) or LINK_LABEL_RE.match(text) or READ_MORE_URL_RE.match(text):
         return "teaser"
-    if DURATION_RE.search(text) and not _ends_sentence(text):
+    # Each search below is asked only when the line has what every match of it needs (the
+    # scans cost microseconds a line, and most lines are prose): a running time ends with
+    # ":" and two digits; a credit ends with "]" or ")", or has its "/"; a posed caption
+    # ends with a year (then perhaps "."); a widget has its currency sign; markup its "<" or
+    # "&lt;".
+    if text[-3:-2] == ":" and DURATION_RE.search(text) and not _ends_sentence(text):
         return "teaser"
-    if GALLERY_RE.match(text) or CREDIT_RE.search(text) or POSE_CAPTION_RE.match(text):
+    if GALLERY_RE.match(text) or (text[-1] in ")]" or "/" in text) and CREDIT_RE.search(text) \
+            or _ends_with_digit(text) and POSE_CAPTION_RE.match(text):
         return "caption"
     if BYLINE_RE.match(text) and len(text.split()) <= 14 and not _ends_sentence(text):
         return "byline"
-    if SHOP_LINE_RE.match(text) or WIDGET_RE.search(text):
+    if SHOP_LINE_RE.match(text) or _has_currency(text) and WIDGET_RE.search(text):
         return "widget"
     if TIMESTAMP_RE.match(text):
         return "timestamp"
-    if MARKUP_RE.search(text) and not MARKUP_RE.sub("", text).strip(" .,;:"):
+    if ("<" in text or "&lt;" in text) and MARKUP_RE.search(text) and \
+            not MARKUP_RE.sub("", text).strip(" .,;:"):
         return "markup"
     return None
 
 
+def _ends_with_digit(text: str) -> bool:
+    """Does the line end with a digit, perhaps then spaces and a full stop?"""
+    return text.removesuffix(".").rstrip()[-1:].isdecimal()
+
+
+def _has_currency(text: str) -> bool:
+    return "$" in text or "€" in text or "£" in text
+
+
 def strip_markup(text: str) -> str:
     """Tag fragments removed from a line of prose (a pasted '</a>' is not text)."""
-    return " ".join(MARKUP_RE.sub(" ", text).split())
+    if "<" in text or "&lt;" in text:
+        text = MARKUP_RE.sub(" ", text)
+    return " ".join(text.split())
 
 
 def strip_widgets(text: str) -> str:
     """A price-and-shop widget glued inside a sentence removed."""
-    return " ".join(WIDGET_RE.sub(" ", text).split())
+    if _has_currency(text):
+        text = WIDGET_RE.sub(" ", text)
+    return " ".join(text.split())
 
 
 # A byline glued to the end of a sentence: "…it emerged today, write A. Reporter in Rome
