@@ -13,6 +13,7 @@ from .errors import ConfigError
 
 URL_LINE_RE = re.compile(r"^<?https?://\S+>?$")
 NO_WORDS_RE = re.compile(r"^[\W_]*$")
+NOT_WORD_RE = re.compile(r"[^\w\s]")
 # Headings that open a block of links to other stories.
 TEASER_HEADING_RE = re.compile(
     r"^(related( posts| articles| stories| content| coverage| news| reading| topics| links"
@@ -197,8 +198,9 @@ def _is_residue(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     return any(p.fullmatch(line) for p in patterns)
 
 
+@lru_cache(maxsize=4096)  # a line is normalised for pull quotes, then as a paragraph
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(NOT_WORD_RE.sub(" ", text.lower()).split())
 
 
 def _echoes_title(line: str, title: str | None) -> bool:
@@ -316,16 +318,21 @@ def _drop_repeats(paras: list[_Para]) -> list[_Para]:
     or standfirst the first paragraphs repeat, a pull quote) is shown once, where it is
     longest."""
     grams = [_grams(p.text) if not p.dropped else set() for p in paras]
+    # How many paragraphs still shown hold each 4-gram: a paragraph's own grams are in the
+    # others when they are held by more than it (one pass, not a union of all the others'
+    # grams per paragraph).
+    holders: dict[tuple[str, ...], int] = {}
+    for theirs in grams:
+        for gram in theirs:
+            holders[gram] = holders.get(gram, 0) + 1
     out = list(paras)
     for i, mine in enumerate(grams):
         if len(mine) < 3:
             continue
-        others: set[tuple[str, ...]] = set()
-        for j, theirs in enumerate(grams):
-            if j != i and not out[j].dropped:
-                others |= theirs
-        if len(mine & others) >= 0.8 * len(mine):
+        if sum(1 for gram in mine if holders[gram] > 1) >= 0.8 * len(mine):
             out[i] = replace(out[i], dropped=True)
+            for gram in mine:
+                holders[gram] -= 1
     return out
 
 
@@ -355,13 +362,15 @@ def _list_item(paras: list[_Para], i: int) -> bool:
 def _table_row(text: str) -> bool:
     """A row of names and numbers (a line-up, a score line, a stats table), not a sentence:
     hardly any lower-case words between many separators."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
     numbers = re.findall(r"\d+", text)
+    separators = len(re.findall(r"[,;|\t]", text))
+    if separators < 3 and len(numbers) < 4:
+        return False  # (asked first: most paragraphs are prose, and words cost the most)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
     if len(words) + len(numbers) < 6:
         return False
     lower = sum(1 for w in words if w[0].islower())
-    separators = len(re.findall(r"[,;|\t]", text))
-    return lower / (len(words) + len(numbers)) < 0.15 and (separators >= 3 or len(numbers) >= 4)
+    return lower / (len(words) + len(numbers)) < 0.15
 
 
 def _trim(text: str, first: bool) -> str:

@@ -1,0 +1,148 @@
+"""Shortcuts taken for speed give what the plain computation gives (issue 14).
+
+Each shortcut below asks a cheap question first and the costly one only when its answer may
+be yes; these tests compare them with the plain computation on real text and on the corner
+cases the shortcut's reasoning rests on."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing import clean, furniture
+from briefing.analyze import quantities
+from briefing.analyze.sentences import split_paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+NUMBER_CASES = [
+    "Two-thirds of them", "A HUNDRED people", "a quarter of", "TENS OF THOUSANDS of fans",
+    "İki yüz", "ſix ſoldiers", "ıt was one", "SİX", "ſeven", "Kelvin ﬁve", "often written",
+    "someone else", "twentyfold", "no number here", "the 3rd", "٣ in Arabic-Indic digits",
+    "half of the troops", "half an hour", "one in three", "Dozens of people", "nine-tenths",
+]
+
+
+def sentences() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            if paragraph.strip():
+                out.extend(split_paragraph(" ".join(paragraph.split())))
+    return out
+
+
+def test_may_hold_number_is_the_plain_scan() -> None:
+    texts = sentences() + NUMBER_CASES + [
+        line for path in sorted((ROOT / "tests" / "data" / "quantities").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) > 100
+    for text in texts:
+        assert quantities.may_hold_number(text) == bool(
+            quantities.MAY_HOLD_NUMBER.search(text)), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeinorstuvwxyzhfdlq -İıſK3.,AEINOST")),
+               max_size=40))
+def test_may_hold_number_on_any_letters(text: str) -> None:
+    assert quantities.may_hold_number(text) == bool(quantities.MAY_HOLD_NUMBER.search(text))
+
+
+def plain_drop_repeats(paras: list[clean._Para]) -> list[clean._Para]:
+    """clean._drop_repeats as first written: the union of all other paragraphs' 4-grams."""
+    grams = [clean._grams(p.text) if not p.dropped else set() for p in paras]
+    out = list(paras)
+    for i, mine in enumerate(grams):
+        if len(mine) < 3:
+            continue
+        others: set[tuple[str, ...]] = set()
+        for j, theirs in enumerate(grams):
+            if j != i and not out[j].dropped:
+                others |= theirs
+        if len(mine & others) >= 0.8 * len(mine):
+            out[i] = clean._Para(out[i].text, out[i].block, dropped=True)
+    return out
+
+
+def test_drop_repeats_is_the_plain_union() -> None:
+    rng = random.Random(14)
+    words = "the quake struck early on Monday killing at least people in city".split()
+    for _ in range(400):
+        base = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 12)))
+                for _ in range(rng.randint(1, 4))]
+        paras = []
+        for _ in range(rng.randint(1, 8)):
+            text = " ".join(rng.sample(base, rng.randint(1, len(base))))
+            paras.append(clean._Para(text, rng.randint(0, 2), dropped=rng.random() < 0.15))
+        assert clean._drop_repeats(paras) == plain_drop_repeats(paras)
+
+
+def plain_table_row(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    numbers = re.findall(r"\d+", text)
+    if len(words) + len(numbers) < 6:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    separators = len(re.findall(r"[,;|\t]", text))
+    return lower / (len(words) + len(numbers)) < 0.15 and (separators >= 3 or len(numbers) >= 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Smith", "Jones", "and", "12", "3", ",", ";", "|", "\t", "the",
+                                 "Arsenal", "0", "won"]), max_size=20))
+def test_table_row_is_the_plain_count(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert clean._table_row(text) == plain_table_row(text)
+
+
+FURNITURE = [
+    "Rescue teams reach the valley 02:15", "Athens, Greece. Credit John Kolesidis/Reuters",
+    "Protesters in Athens [GALLO/GETTY]", "The square at dawn (Photo: AP)",
+    "A crowd outside the bank (Getty Images)",
+    "Hillary Clinton gestures during a news conference in Geneva February 28, 2011.",
+    "Hillary Clinton gestures during a news conference in Geneva February 28, 2011 .",
+    "the older model$249.99 at Best Buy", "<a href='x'>", "&lt;/a&gt;",
+    "The quake struck at 02:15 on Monday.", "Prices rose by $3 at the pump on Monday.",
+]
+
+
+def plain_kind(line: str) -> str | None:
+    """furniture.kind with every pattern asked (no shortcut)."""
+    f = furniture
+    text = " ".join(line.split())
+    if not text:
+        return None
+    if f.TEASER_RE.match(text) or f.LINK_LABEL_RE.match(text) or f.READ_MORE_URL_RE.match(text):
+        return "teaser"
+    if f.DURATION_RE.search(text) and not f._ends_sentence(text):
+        return "teaser"
+    if f.GALLERY_RE.match(text) or f.CREDIT_RE.search(text) or f.POSE_CAPTION_RE.match(text):
+        return "caption"
+    if f.BYLINE_RE.match(text) and len(text.split()) <= 14 and not f._ends_sentence(text):
+        return "byline"
+    if f.SHOP_LINE_RE.match(text) or f.WIDGET_RE.search(text):
+        return "widget"
+    if f.TIMESTAMP_RE.match(text):
+        return "timestamp"
+    if f.MARKUP_RE.search(text) and not f.MARKUP_RE.sub("", text).strip(" .,;:"):
+        return "markup"
+    return None
+
+
+def test_furniture_kind_asks_each_pattern_only_when_it_may_match() -> None:
+    lines = FURNITURE + sentences()
+    pasted = ROOT.parent / "shared" / "eval" / "pasted-pages"  # real pages (CI has them)
+    for path in [*sorted((ROOT / "tests" / "data" / "clean").glob("*.case")),
+                 *sorted(pasted.glob("*/*.txt"))]:
+        lines.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    assert any(plain_kind(line) for line in lines)
+    for line in lines:
+        assert furniture.kind(line) == plain_kind(line), line
+        assert furniture.strip_markup(line) == " ".join(
+            furniture.MARKUP_RE.sub(" ", line).split())
+        assert furniture.strip_widgets(line) == " ".join(
+            furniture.WIDGET_RE.sub(" ", line).split())
