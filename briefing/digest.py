@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass, replace
 
 import numpy as np
@@ -55,7 +56,8 @@ def order_articles(articles: list[Article]) -> list[Article]:
 
 def build_briefing(config: Config, articles: list[Article], date: dt.date,
                    skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None,
-                   told: Told | None = None, found: TermsFound | None = None) -> Briefing:
+                   told: Told | None = None, found: TermsFound | None = None,
+                   earlier: Sequence[Article] = ()) -> Briefing:
     """The whole edition: overview, one digest per topic, ledger rows, numbered sources,
     and the story's timeline (whose lines may cite articles of earlier editions: they are
     listed after this edition's sources).
@@ -64,7 +66,9 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     topics, narrowest first, so a broad topic does not take a narrow one's only lines.
     After a first edition (`told` has a previous date) the overview is "What's new since"
     it: facts earlier editions did not tell, and no line that only restates one. `found`:
-    what the topics' terms find in the articles' sentences (kept_terms), if already known."""
+    what the topics' terms find in the articles' sentences (kept_terms), if already known.
+    `earlier`: the articles of earlier editions, where a measure this edition has no figure
+    for finds the last one reported (cited, and listed with the timeline's)."""
     told = told or Told()
     articles = order_articles(articles)
     # A site's banner repeated across its pages is no sentence of the story.
@@ -89,10 +93,13 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
                                    fits.fit[i] if fits.learnt[i] else None, taken, in_overview,
                                    memory, names, met)
         taken |= shown_refs(digests[i].items)
-    topics = tuple(digests[i] for i in range(len(matchers)))
-    # The timeline may cite articles of earlier editions: they follow this edition's own.
-    entries, earlier = _place_timeline(timeline, articles)
-    listed = articles + earlier
+    # The timeline and a measure's last figure may cite articles of earlier editions: they
+    # follow this edition's own.
+    listing = _Listing(articles)
+    entries = _place_timeline(timeline, listing)
+    topics = tuple(_last_reported(config, digests[i], config.topics[i], earlier, listing)
+                   for i in range(len(matchers)))
+    listed = listing.listed
     changes = figure_changes(topics, told)
     cited = sorted(cited_articles((overview, topics, entries, changes)))
     return Briefing(
@@ -124,22 +131,57 @@ def cited_articles(value: object) -> set[int]:
     return found
 
 
-def _place_timeline(timeline: Timeline | None, articles: list[Article]
-                    ) -> tuple[tuple[TimelineEntry, ...], list[Article]]:
-    """The timeline with its refs pointing into this edition's sources, and the articles of
-    earlier editions it cites (to list after this edition's own)."""
-    if timeline is None:
-        return (), []
-    index = {(a.relpath, a.sha256): i for i, a in enumerate(articles)}
-    earlier: list[Article] = []
+class _Listing:
+    """The edition's articles, then those of earlier editions it cites, in the order first
+    cited: what a SentenceRef of the edition points into."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.listed = list(articles)
+        self.index = {(a.relpath, a.sha256): i for i, a in enumerate(articles)}
+
+    def place(self, article: Article, sentence: int) -> SentenceRef:
+        key = (article.relpath, article.sha256)
+        if key not in self.index:
+            self.index[key] = len(self.listed)
+            self.listed.append(article)
+        return SentenceRef(self.index[key], sentence)
+
+
+def _last_reported(config: Config, digest: TopicDigest, topic: TopicConfig,
+                   earlier: Sequence[Article], listing: _Listing) -> TopicDigest:
+    """A measure this edition has no figure for shows the current figure of the earlier
+    editions' articles: the reader following a running figure still sees where it stands."""
+    if not any(m.current is None and not m.rows and not m.breakdown for m in digest.measures):
+        return digest
+    claims = [c for index, article in enumerate(earlier)
+              for c in find_claims(article, index, topic.measures,
+                                   config.ledger.attribution_verbs)]
+    before = {t.name: t.current for t in measure_tables(topic.measures, claims,
+                                                        [a.published for a in earlier])}
 
     def place(ref: SentenceRef) -> SentenceRef:
-        article = timeline.articles[ref.article]
-        key = (article.relpath, article.sha256)
-        if key not in index:
-            index[key] = len(articles) + len(earlier)
-            earlier.append(article)
-        return SentenceRef(index[key], ref.sentence)
+        return listing.place(earlier[ref.article], ref.sentence)
+
+    measures = []
+    for m in digest.measures:
+        row = before.get(m.name)
+        if m.current is None and not m.rows and not m.breakdown and row is not None:
+            row = replace(row, refs=tuple(place(r) for r in row.refs),
+                          claim=replace(row.claim, ref=place(row.claim.ref)))
+            m = replace(m, earlier=row)
+        measures.append(m)
+    return replace(digest, measures=tuple(measures))
+
+
+def _place_timeline(timeline: Timeline | None, listing: _Listing
+                    ) -> tuple[TimelineEntry, ...]:
+    """The timeline with its refs pointing into the edition's listing, which gains the
+    articles of earlier editions it cites."""
+    if timeline is None:
+        return ()
+
+    def place(ref: SentenceRef) -> SentenceRef:
+        return listing.place(timeline.articles[ref.article], ref.sentence)
 
     entries = tuple(replace(e, items=tuple(
         replace(item, refs=tuple(place(r) for r in item.refs),
@@ -148,7 +190,7 @@ def _place_timeline(timeline: Timeline | None, articles: list[Article]
             f.now, refs=tuple(place(r) for r in f.now.refs),
             claim=replace(f.now.claim, ref=place(f.now.claim.ref)))) for f in e.figures))
         for e in timeline.entries)
-    return entries, earlier
+    return entries
 
 
 def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,

@@ -195,6 +195,8 @@ class MeasureTable:
     more: int = 0  # older rows left out of `rows` to keep the table short
     breakdown: bool = False  # a source gives several figures at once (per party, per place)
     undated: int = 0  # the current figure is the largest of this many from undated articles
+    # No figure in this edition: the current figure of the articles of earlier editions.
+    earlier: LedgerRow | None = None
 
 
 @dataclass(frozen=True)

@@ -348,12 +348,19 @@ def write_edition(config: Config, store: Store, date: dt.date, versions: list[Ve
         articles = reanalyse(config, store, articles)
     bar = progress.Bar("Building", 3 if config.pdf else 2)  # closed below, or by the CLI
     told = store.told_before(date)  # what earlier editions told the reader
+    # What the reader was given in earlier editions: the timeline's story, and where a
+    # measure's last figure comes from when this edition has none.
+    earlier = store.story_versions(date, before=True) \
+        if config.timeline.enabled or any(t.measures for t in config.topics) else []
     with known_claims.kept(store):  # the story's figures, found once per article
-        timeline = _timeline(config, store, date, versions, told) \
+        timeline = _timeline(config, date, earlier + versions, told) \
             if config.timeline.enabled else None
         found = kept_terms.find(store, config.topics, [v.article for v in articles])
+        own = {v.article.relpath for v in articles}
         briefing = build_briefing(config, [v.article for v in articles], date, skipped,
-                                  timeline, told, found)
+                                  timeline, told, found,
+                                  [v.article for v in _latest_per_path(earlier)
+                                   if v.article.relpath not in own])
     bar.advance()
     folder = config.out_dir / date.isoformat()
     data = render.render_markdown(briefing, config.templates).encode("utf-8")
@@ -386,12 +393,10 @@ def write_edition(config: Config, store: Store, date: dt.date, versions: list[Ve
     return Written(len(articles), md_path, pdf_path)
 
 
-def _timeline(config: Config, store: Store, date: dt.date, versions: list[Version],
-              told: Told) -> Timeline:
-    """The story so far: every article of the editions up to this one, and this one's;
-    marked with what it gained since the timeline the previous edition showed."""
-    story = [v.article for v in _latest_per_path(store.story_versions(date, before=True)
-                                                  + versions)]
+def _timeline(config: Config, date: dt.date, versions: list[Version], told: Told) -> Timeline:
+    """The story so far: every article of the editions up to this one, and this one's
+    (`versions`); marked with what it gained since the timeline the previous edition showed."""
+    story = [v.article for v in _latest_per_path(versions)]
     return story_timeline(config, story, date, told)
 
 

@@ -80,8 +80,11 @@ def told_by(briefing: Briefing) -> Told:
     from .render import amount  # the figure as the edition showed it
 
     items = [*briefing.overview, *(i for t in briefing.topics for i in t.items)]
-    figures = tuple(ToldFigure(t.name, m.name, m.current.claim.value, amount(m.current.claim))
-                    for t in briefing.topics for m in t.measures if m.current is not None)
+    # A measure with no figure in the edition showed the last one reported before it.
+    shown = ((t.name, m.name, m.current or m.earlier) for t in briefing.topics
+             for m in t.measures)
+    figures = tuple(ToldFigure(topic, measure, row.claim.value, amount(row.claim))
+                    for topic, measure, row in shown if row is not None)
     timeline = tuple(ToldDay(e.date, (*(i.text for i in e.items), *(f.told for f in e.figures)),
                              e.grain)
                      for e in briefing.timeline) if briefing.timeline_enabled else None

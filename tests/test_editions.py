@@ -94,6 +94,36 @@ def test_the_second_edition_opens_with_what_is_new_and_the_figure_change(
     assert (tmp_path / "out" / "2025-03-05" / "briefing.md").read_text() == second
 
 
+DAY_THREE = """Title: Valley schools reopen after the flood
+
+Schools in the Marlow valley reopened on Thursday after the river went back within its banks.
+Engineers finished pumping water out of the railway tunnel under the station.
+Shops in the old town began clearing mud from their cellars and counting the damage.
+"""
+
+
+def test_a_measure_with_no_new_figure_shows_the_last_one_reported(tmp_path: Path) -> None:
+    """A day without news of the toll still tells the reader where it stands: the last
+    figure, cited to the earlier edition's article (listed as read for one), not "no
+    figures"; and the next figure is a change from it."""
+    inbox, config = first_flood_edition(tmp_path)
+    (inbox / "three.txt").write_text(DAY_THREE)
+    run(config, "2025-03-06")
+    md = (tmp_path / "out" / "2025-03-06" / "briefing.md").read_text()
+    flood = section(md, "## Flood")
+    last = re.search(r"No new figure in this edition\. \*\*Last reported:\*\* 43 people, "
+                     r"[^\n]*\[(\d+)\]", flood)
+    assert last, flood
+    sources = section(md, "## Sources")
+    listed = re.search(rf"^{last.group(1)}\. \*\*River floods the old town\*\*\.\n.*"
+                       r"Read for an earlier edition\.", sources, re.M)
+    assert listed, sources
+    (inbox / "two.txt").write_text(DAY_TWO)
+    run(config, "2025-03-07")
+    later = section((tmp_path / "out" / "2025-03-07" / "briefing.md").read_text(), "## Flood")
+    assert "**Since Thursday 6 March 2025:** 43 → ≥44" in later, later
+
+
 def test_a_topic_with_only_repeated_lines_says_nothing_new_was_reported(tmp_path: Path) -> None:
     inbox, config = first_flood_edition(tmp_path)
     (inbox / "again.txt").write_text(DAY_ONE.replace("Title: River floods the old town",
