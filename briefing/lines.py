@@ -26,7 +26,8 @@ DANGLING_RE = re.compile(
     r"likewise|similarly|so|thus|hence|besides|otherwise|according to (him|her|them)|"
     r"indeed|in fact|of course|after all|even so|additionally|in addition(?=,)|"
     r"immediately(?=,)|afterwards|soon after(?=,)|by contrast|in contrast(?=,)|conversely|"
-    r"on the other hand|"
+    r"on the other hand|each(?=\s+(?:has|have|had|is|was|will|would|can|could|must|should|"
+    r"said|says|of\s+(?:them|these|those|the\s+(?:two|three|four|five)))\b)|"
     r"the (?:other|latter|former)|the \w+ (?:also )?add(?:ed|s))\b",
     re.I)
 BACK_REFERENCE_RE = re.compile(r"\b(this|that|these|those|it|such|the same)\b", re.I)

@@ -45,11 +45,14 @@ ATTRIBUTION_TAIL_RE = re.compile(
 # (Not after "Last", "Next", "This", "By", …: "Last Friday a list…" keeps its day.)
 # (Nor after "on", "late", "early", "last" alone: "reached 17,997 on Tuesday as" keeps its
 # day rather than become "on … as".)
-DAY_RE = re.compile(rf"(?<=[a-z,])(?<!\b[Ll]ast)(?<!\b[Nn]ext)(?<!\b[Tt]his)(?<!\b[Bb]y)"
+DAY_RE = re.compile(rf"(?<=[a-z,])(?<!\bor)(?<!\band)(?<!\bto)(?<!\bthrough)"
+                    rf"(?<!\b[Ll]ast)(?<!\b[Nn]ext)(?<!\b[Tt]his)(?<!\b[Bb]y)"
                     rf"(?<!\b[Ss]ince)(?<!\b[Uu]ntil)(?<!\b[Ff]rom)(?<!\b[Ee]very)"
                     rf"(?<!\b[Oo]n)(?<!\b[Ll]ate)(?<!\b[Ee]arly)"
                     rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS}"
-                    rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])")
+                    rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])"
+                    # "…, Thursday or Friday." is what the clause says: cut, it reads "… or …".
+                    rf"(?!\s+(?:or|and|to|through)\s+{DAYS})")
 
 
 def shorten(text: str) -> str | None:

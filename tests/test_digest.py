@@ -64,6 +64,8 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "Immediately, rival councillors piled in with criticism of the plan.",
                  "Soon after, the mayor resigned.",
                  "By contrast, in February the council opened the reservoir gates.",
+                 "Each has until Friday to send the council a plan for the reservoir.",
+                 "Each of them said the reservoir gates had been opened too late.",
                  "In the valley, Millbrook Reservoir qualifies, he says; it holds a year."]:
         assert dangling(text), text
     for text in ["The reservoir fell to a third of its usual level.",
@@ -71,7 +73,8 @@ def test_lines_that_point_back_are_recognised() -> None:
                  "“We will not ration water,” the mayor said.",
                  "Engineers said the move was safe.",
                  "Immediately after the vote, the council closed the reservoir gates.",
-                 "In contrast to the mayor, engineers said the reservoir would hold."]:
+                 "In contrast to the mayor, engineers said the reservoir would hold.",
+                 "Each year the council opens the reservoir gates in February."]:
         assert not dangling(text), text
 
 

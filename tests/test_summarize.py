@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.summarize import shorten, summarize
 
 DOCS = [
@@ -42,6 +44,13 @@ def test_shortening_marks_every_cut_and_keeps_the_words_verbatim() -> None:
     # A day is cut with its "on", or not at all: never "reached 1,200 on … as".
     toll = "The toll from the floods reached 1,200 on Tuesday as the rain went on falling."
     assert shorten(toll) is None or " on …" not in shorten(toll)
+    # Two days joined ("Thursday or Friday", "for Tuesday and Wednesday") are what the clause
+    # says: cut, the line would read "… or …".
+    for pair in ("The judge is expected to rule on the remedy, his clerk says, Thursday or Friday.",
+                 "The council set two more rounds of talks for Tuesday and Wednesday in town.",
+                 "Nothing will change between now and Monday, the party leader told reporters."):
+        short = shorten(pair)
+        assert short is None or not re.search(r"…\s+(?:or|and)\s+…|\b(?:or|and)\s+…", short), short
 
 
 def test_excluded_sentences_are_never_picked() -> None:
