@@ -85,6 +85,12 @@ PRONOUN_SUBJECT_RE = re.compile(
 PRONOUN_SPEAKER_RE = re.compile(
     r"(?:[”\"],?|,)\s+(he|she|they)\s+(said|says|added|adds|told|explained|wrote|asked|"
     r"replied)\b")
+# "officials who toured the region said…", "and its threat to…", "(djp)": a sentence that
+# opens in lower case is the tail of one its page broke (or a typo'd name); "de Klerk",
+# "van Gogh" and "eBay" open a sentence rightly.
+LOWER_START_RE = re.compile(
+    r"^[“\"'(]?(?!(?:de|da|di|du|van|von|der|den|la|le|al|el|bin|ibn|ter|ten|dos|das|del|"
+    r"della)\s+[A-Z])[a-z][a-z'’-]*\b")
 # "Q. Earlier this month…", "Q: Do you…": an interviewer's words, marked as a question.
 INTERVIEW_QUESTION_RE = re.compile(r"^Q[.:]\s")
 # "The company in question has denied…", "The list includes…": a definite description of
@@ -148,7 +154,7 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     text = corpus.texts[row]
     if text.rstrip().endswith(("?", ":")) or INTERVIEW_QUESTION_RE.match(text):
         return None  # a question, or a line that only announces what follows it
-    if text.rstrip().endswith((",", ";")):
+    if text.rstrip().endswith((",", ";")) or LOWER_START_RE.match(text):
         return None  # cut off on its page ("…east of Istanbul, the largest city of Turkey,")
     if writer_speaking(text):
         return None
@@ -370,6 +376,7 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
             or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
             or text.rstrip().endswith((":", ",", ";")) or text.startswith("(")
+            or LOWER_START_RE.match(text)
             or part_of_a_quote(text)
             or INTERVIEW_QUESTION_RE.match(text)):
         return False

@@ -7,7 +7,14 @@ from pathlib import Path
 from briefing.config import Config, DigestConfig, Term, TopicConfig
 from briefing.corpus import Corpus
 from briefing.digest import select_for_topic
-from briefing.lines import dangling, line_at, surname_references, surnames, writer_speaking
+from briefing.lines import (
+    dangling,
+    line_at,
+    stands_alone,
+    surname_references,
+    surnames,
+    writer_speaking,
+)
 from briefing.models import Article, Sentence, SentenceRef
 from briefing.ranking import lead_prior, length_prior
 from briefing.selection import select
@@ -183,3 +190,19 @@ def test_a_quotation_over_several_sentences_is_shown_whole_or_not_at_all() -> No
     assert line_at(limits, corpus, 2) is None  # never closed in its paragraph
     assert quote_balance(opens) == 1 and quote_balance(closes) == -1
     assert quote_balance("The mayor said \"no\" to rationing.") == 0
+
+
+def test_a_sentence_that_opens_in_lower_case_is_no_line() -> None:
+    """The tail of a sentence its page broke ("officials who toured…", "(djp)") is never a
+    line, in a section, the timeline or the overview; a name that opens in lower case is."""
+    names = surnames([])
+    for tail in ["officials who toured the flooded valley said the reservoir would hold.",
+                 "and its threat to the reservoir that serves both valleys in the north.",
+                 "(djp)"]:
+        corpus = Corpus([article([tail, *FILLER[:3]])])
+        assert line_at(DigestConfig(min_sentence_words=1), corpus, 0) is None, tail
+        assert not stands_alone(tail, names), tail
+    for whole in ["de Klerk said the reservoir that serves both valleys would hold all winter.",
+                  "eBay said its reservoir of unsold goods had grown to a third of its stock."]:
+        corpus = Corpus([article([whole, *FILLER[:3]])])
+        assert line_at(DigestConfig(), corpus, 0) is not None, whole
