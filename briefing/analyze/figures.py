@@ -14,7 +14,8 @@ from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
-from .placetime import RELATIVE_WHEN_RE, background, figure_time, is_place, place
+from .placetime import (RELATIVE_WHEN_RE, background, figure_time, is_place, subject_place,
+                        page_places, place)
 from .quantities import find_quantities
 from .text import tokens
 from .units import unit_key
@@ -206,6 +207,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     claims: list[Claim] = []
     names: frozenset[str] | None = None  # read when the first figure needs its holder
     main: frozenset[str] = frozenset()  # the names the page is about, read with them
+    places: frozenset[str] | None = None  # the page's sure places, read when first needed
     nouns: list[str | None] = []  # what the paragraph's figures counted, for "900 of them"
     for sentence in article.sentences:
         text = sentence.text
@@ -275,11 +277,16 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if names is None:
                 names = proper_names([s.text for s in article.sentences])
                 main = _main_names(article)
+            where = place(text, q, windows[i]) or _own_people(text, q, who)
+            if where is None:
+                if places is None:
+                    places = page_places([s.text for s in article.sentences])
+                where = subject_place(text, q, places)
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
                 counted=noun or "", who=who,
-                where=place(text, q, windows[i]) or _own_people(text, q, who), when=when,
+                where=where, when=when,
                 when_date=resolved.date if resolved else None,
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,

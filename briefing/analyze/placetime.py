@@ -65,6 +65,18 @@ NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary gen
                        "parliament congress senate gdp gnp".split())
 
 
+# Heads of an organisation's name, never a place: "Laiki Bank", "the Labour Party".
+ORGANISATION_WORDS = frozenset("bank banks party league club fund company corporation corp "
+                               "group council commission agency survey union ministry "
+                               "department university college institute association "
+                               "federation committee authority board court times post "
+                               "newspaper news".split())
+# The prepositions that set a place in a story's pages ("in Greece", "across Japan"); "to",
+# "from" and "at" also take companies and people ("sold to Sky", "employees at Exxon").
+LEARN_PLACE_RE = re.compile(r"(?:in|into|inside|near|across|around|outside|throughout)\s",
+                            re.I)
+
+
 # A place named just before a relative "where" clause that holds the figure: "El Salvador _
 # where 140 people died", "as did Guatemala, where 21 people died".
 WHERE_CLAUSE_RE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*"
@@ -91,6 +103,61 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     return None
 
 
+def page_places(texts: list[str]) -> frozenset[str]:
+    """The places a page names where a place is sure: after "in", "across", "near" ("in
+    Greece", "across northern Japan"), or as "the city of X". A figure's sentence that names
+    one of them elsewhere ("Greece's European partners", "Cyprus was forced to…") is there."""
+    out = set()
+    for text in texts:
+        for m in PLACE_RE.finditer(text):
+            opener = m.group(0)[:len(m.group(0)) - len(m.group(1))]
+            if not (LEARN_PLACE_RE.match(opener) or opener.rstrip().endswith(" of")) or \
+                    m.group(1).endswith(("'s", "’s")):
+                continue  # "in Gingrich's place": an owner, no place
+            found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))
+            found = re.sub(r"^the\s+", "", found, flags=re.I)
+            found = re.sub(r"^(?:(?:eastern|western|northern|southern|central|north-eastern|"
+                           r"north-western|south-eastern|south-western|northeastern|"
+                           r"northwestern|southeastern|southwestern)\s+)", "", found)
+            if is_place(found) and found[:1].isupper():
+                out.add(found)
+    return frozenset(out)
+
+
+# Where a clause's subject stands: the sentence's start, after an opening phrase and its
+# comma ("Since May 2010, Greece has…"), or after a reporting verb ("has said Greece's
+# economy…").
+SUBJECT_BEFORE_RE = re.compile(r"(?:^|^[^,]{0,40},\s+|\b(?:said|says|say|that)\s+)$")
+# What follows a place that is its clause's subject: a verb ("Cyprus is to relax…",
+# "Greece has been dependent…") or its possessive before a noun that is no organisation or
+# title ("Greece's economy", not "Japan's ministry of health" or "Japan's chief cabinet
+# secretary", whose figures are said, not had).
+SUBJECT_AFTER_RE = re.compile(r"(?:\s+(?:(?:is|was|has|had|will|would|could|can|must|"
+                              r"now|also|still)\b|[a-z]+ed\b)|['’]s?\s+([a-z]+))")
+TITLE_WORDS = frozenset("chief minister president prime secretary foreign finance deputy "
+                        "head leader spokesman spokeswoman envoy ambassador officials "
+                        "political ruling opposition".split())
+
+
+def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
+    """A place of the page that is the subject of the figure's sentence: "Cyprus is to relax
+    its rules for investors who lost at least 3m euros", "Greece has been dependent on
+    rescue loans totalling $300bn", "Greece's economy was expected to shrink by 3.5 per
+    cent". Its organisations and officials ("Japan's ministry of health said…") are
+    speakers, not places."""
+    for name in places:
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        for m in pattern.finditer(text, 0, q.start):
+            if not SUBJECT_BEFORE_RE.search(text, 0, m.start()):
+                continue
+            after = SUBJECT_AFTER_RE.match(text, m.end())
+            noun = after.group(1) if after else None
+            if after and not (noun and (noun in ORGANISATION_WORDS or noun in TITLE_WORDS or
+                                        noun.rstrip("s") in ORGANISATION_WORDS)):
+                return name
+    return None
+
+
 def is_place(phrase: str) -> bool:
     """A proper place name, not a title ("Mr Jones"), a month or a name cut short."""
     words = phrase.split()
@@ -105,6 +172,8 @@ def is_place(phrase: str) -> bool:
         return False  # "to Haitian earthquake relief": a people's adjective, not a place
     if len(bare) == 1 and len(bare[0]) >= 4 and bare[0].isupper():
         return False  # "sold to ESPN", "joined NATO": an organisation's acronym
+    if any(w.lower() in ORGANISATION_WORDS for w in bare):
+        return False  # "with Laiki Bank in London": a bank is no place
 
     if words[0].lower() == "the" and len(bare) == 1:
         return False  # "the Springfield …": a name cut short, not a place
