@@ -143,6 +143,27 @@ class _Found:
     from_range: bool = False  # "from A to B"
 
 
+# A tens word mistyped by one letter before a hyphen and a unit ("Sixth-seven suspected
+# rioters" for sixty-seven): read as the tens it stands for, the text's length unchanged.
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+TENS_TYPO_RE = re.compile(r"\b([A-Za-z]{5,7})-(?=(?:one|two|three|four|five|six|seven|eight|"
+                          r"nine)\b)", re.I)
+
+
+def _mend_tens(text: str) -> str:
+    for m in TENS_TYPO_RE.finditer(text):
+        word = m.group(1)
+        if word.lower() in TENS:
+            continue
+        for tens in TENS:
+            if len(tens) == len(word) and \
+                    sum(a != b for a, b in zip(tens, word.lower(), strict=True)) == 1:
+                mended = (tens[0].upper() if word[0].isupper() else tens[0]) + tens[1:]
+                text = text[:m.start(1)] + mended + text[m.end(1):]
+                break
+    return text
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in one sentence, in order and non-overlapping.
 
@@ -151,6 +172,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not may_hold_number(text):
         return ()  # most sentences: no digit and no number word
+    if "-" in text:
+        text = _mend_tens(text)
     candidates = [m for m in CANDIDATE.finditer(text) if m.group("dig") or m.group("word")
                   or m.group("vague") or m.group("frac") or m.group("slash")]
     if not candidates:
