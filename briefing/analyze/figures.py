@@ -651,7 +651,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
     window_stems = [s for pos, s in _token_spans(text) if narrow[0] <= pos < narrow[1]]
     present = set(window_stems)
     noun_stems = tuple(t.stem for t in tokens(noun)) if noun else ()
-    best: tuple[int, MeasureConfig] | None = None
+    best: tuple[tuple[int, int], MeasureConfig] | None = None
     sentence_stems = {s for _, s in _token_spans(text)}
     for c in compiled:
         m = c.measure
@@ -700,7 +700,10 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 continue
         if c.events and m.name not in events:
             continue
-        rank = 0 if c.events else 1
+        # Of two measures whose event words agree, the nearer word decides: "a debt to GDP
+        # ratio that will still be at 117 percent in 2020, given the pace at which GDP is
+        # contracting" is a ratio of debt, not a contraction.
+        rank = (0, events[m.name]) if c.events else (1, 0)
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else None
