@@ -225,7 +225,7 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         if told:
             best = min(told, key=lambda m: distance(m.start, m.end, mine))
     if best is not None:
-        return best.text, best, background(best, published)
+        return _with_preposition(text, best), best, background(best, published)
     event = EVENT_YEAR_RE.search(text, lo, hi)
     if event and published is not None and int(event.group(1)) < published.year:
         year = DateMention(event.start(), event.end(), event.group(0),
@@ -254,6 +254,20 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
         return nearest.text, nearest, True
     return None, None, False
+
+
+# A year or a month shown alone ("2020") reads as a number; with the preposition the
+# sentence gives it ("in 2020", "by March") it reads as a time. "since" and "from" are left
+# to the rules that read them (a running total up to now).
+YEAR_PREPOSITION_RE = re.compile(r"\b(?:in|by|until|before|after|during|through|of)\s+$",
+                                 re.I)
+
+
+def _with_preposition(text: str, m: DateMention) -> str:
+    if m.granularity == DAY:
+        return m.text
+    before = YEAR_PREPOSITION_RE.search(text, max(0, m.start - 12), m.start)
+    return text[before.start():m.start] + m.text if before else m.text
 
 
 def _scene(text: str, mentions: list[DateMention], lo: int) -> DateMention | None:
