@@ -121,6 +121,9 @@ RETRACTED_BEFORE_RE = re.compile(r"\b(?:erroneous|mistaken|false|wrong|incorrect
 # "Guatemala said 194 of its people had been killed": the speaker's own people, so its place.
 ITS_PEOPLE_RE = re.compile(r"\s+of\s+its\s+(?:own\s+)?(?:people|citizens|nationals|residents|"
                            r"population)\b")
+# "There are 300 seats in parliament": how many of a thing there are, not what happened to
+# any of them; no figure of a measure whose counted noun alone says what it is.
+THERE_ARE_RE = re.compile(r"\b[Tt]here\s+(?:are|were|will\s+be|would\s+be)\s+$")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
@@ -693,6 +696,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 continue  # "Almost 600,000 have been evacuated": a bare figure by its event
             if kind != "total" and q.value < 2 and q.low is None:
                 continue  # "one of the soldiers" is not a figure
+            if not c.events and THERE_ARE_RE.search(text, max(0, q.start - 20), q.start):
+                continue  # "There are 300 seats in parliament": how many there are, none won
         else:
             # Events alone: any count, but the event must stand right by the figure
             # ("87 killed", "the death toll rose to 87").
