@@ -85,7 +85,7 @@ BARE_VAGUE_RE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b(?
 # An amount for each unit of something ("$20 a barrel", "$86 a share", "$300 per ton") is a
 # price or rate, another kind of amount than a total; a time is no unit here ("2.2 billion
 # euros a year" is a yearly total).
-RATE_AFTER_RE = re.compile(r"^(?:\s+(?:a|an|per|each)\s+|\s*/\s*)(?!(?:year|season|month|"
+RATE_AFTER_RE = re.compile(r"^(?:\s+(?:a|an|per|each|for\s+each|for\s+every)\s+|\s*/\s*)(?!(?:year|season|month|"
                            r"week|day|quarter|annum|decade|hour|minute|time)s?\b)[a-z]", re.I)
 # A correction of the figure told before it, which needs no counted noun or event word of
 # its own: "revised that figure down to 12,514", "lowered the toll to 300".
@@ -124,6 +124,9 @@ ITS_PEOPLE_RE = re.compile(r"\s+of\s+its\s+(?:own\s+)?(?:people|citizens|nationa
 # "There are 300 seats in parliament": how many of a thing there are, not what happened to
 # any of them; no figure of a measure whose counted noun alone says what it is.
 THERE_ARE_RE = re.compile(r"\b[Tt]here\s+(?:are|were|will\s+be|would\s+be)\s+$")
+# A clause about each one of something ("Each televised match will now cost the
+# broadcasters £6.6m") gives an amount for each: a rate too.
+EACH_OPENS_RE = re.compile(r"(?:^|[,;:])\W*(?:[Ee]ach|[Ee]very)\s+[^,;:]*$")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
@@ -664,8 +667,10 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if m.of and _another_owner(text, window, m.of):
             continue  # "the 975 million euros earned by Italy's Serie A": not the league's
         if m.unit:
-            if q.unit is not None and RATE_AFTER_RE.match(text[q.end:]) and not _rate_measure(c):
-                continue  # "$20 a barrel": a price, no deal's value
+            if q.unit is not None and not _rate_measure(c) and (
+                    RATE_AFTER_RE.match(text[q.end:]) or
+                    EACH_OPENS_RE.search(text[window[0]:q.start])):
+                continue  # "$20 a barrel", "Each match will cost £6.6m": a price, no total
             generic = m.unit in GENERIC_UNIT_KINDS or unit_kind(m.unit) in GENERIC_UNIT_KINDS
             if generic and c.events and FOR_WHAT_RE.match(text[q.end:]) and not (
                     c.subject & sentence_stems or _nominal_event(text, c)):
@@ -696,6 +701,9 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 continue  # "Almost 600,000 have been evacuated": a bare figure by its event
             if kind != "total" and q.value < 2 and q.low is None:
                 continue  # "one of the soldiers" is not a figure
+            if RATE_AFTER_RE.match(text[max(q.end, q.noun_end or q.end):]) and \
+                    not _rate_measure(c):
+                continue  # "a minimum of 10 per club": a count for each, no total
             if not c.events and THERE_ARE_RE.search(text, max(0, q.start - 20), q.start):
                 continue  # "There are 300 seats in parliament": how many there are, none won
         else:
