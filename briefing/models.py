@@ -64,11 +64,18 @@ class Article:
     # on every run. None: made by older code (or other date rules), found when needed.
     dates: tuple[tuple[DateMention, ...], ...] | None = field(default=None, compare=False,
                                                               repr=False)
+    # A live page's entries: for each paragraph, the day of the time stamp above it
+    # ("1830 GMT, 11 March 2011"), or None; None for a page with fewer than two dated stamps.
+    entries: tuple[dt.date | None, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(replace(self, dates=None))
         data["published"] = self.published.isoformat() if self.published else None
         del data["received"]
+        if self.entries is None:
+            del data["entries"]
+        else:
+            data["entries"] = [d.isoformat() if d else None for d in self.entries]
         if self.dates is not None:  # compact: [sentence, start, end, text, date, granularity]
             data["dates"] = {"rules": DATES_KEY, "found": [
                 [i, m.start, m.end, m.text, m.date.isoformat(), m.granularity]
@@ -92,6 +99,8 @@ class Article:
             sentences=tuple(Sentence(**s) for s in data["sentences"]),
             notes=tuple(data.get("notes", ())),
             dates=_dates_from_json(data.get("dates"), len(data["sentences"])),
+            entries=tuple(dt.date.fromisoformat(d) if d else None for d in data["entries"])
+            if data.get("entries") else None,
         )
 
 

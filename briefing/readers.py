@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import datetime as dt
 import hashlib
 import html
 import re
@@ -141,7 +143,58 @@ def parse(found: FoundFile, data: bytes, extra_residue: tuple[str, ...] = (),
     return Article(relpath=found.relpath, sha256=found.sha256, title=title, title_derived=derived,
                    outlet=outlet, published=meta.date, url=url, paragraphs=tuple(paragraphs),
                    sentences=tuple(sentences), notes=tuple(meta.notes),
-                   dates=tuple(tuple(d) for d in dates))
+                   dates=tuple(tuple(d) for d in dates),
+                   entries=entry_dates(body if found.path.suffix.lower() in HTML_KINDS
+                                       else text, paragraphs))
+
+
+def entry_dates(body: str, paragraphs: list[str]) -> tuple[dt.date | None, ...] | None:
+    """A live page's entries: each paragraph's day from the dated time stamp above it
+    ("1830 GMT, 11 March 2011") in the page as written (cleaning drops stamps as furniture,
+    the header reader the first ones as the page's date). None unless the page has two or
+    more such stamps."""
+    if "\n" not in body or not any(ch.isdigit() for ch in body):
+        return None
+    stamps: list[tuple[int, dt.date]] = []
+    at = 0
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) <= 60 and furniture.TIMESTAMP_RE.match(stripped):
+            found = metadata.DATE_IN_LINE_RE.search(stripped)
+            day = metadata.parse_date(found.group(0)) if found else None
+            if day is not None:
+                stamps.append((at, day))
+        at += len(line) + 1
+    if len(stamps) < 2:
+        return None
+    flat = " ".join(body.split())
+    squashed_at = _squashed_offsets(body)
+    out: list[dt.date | None] = []
+    cursor = 0
+    for paragraph in paragraphs:
+        key = " ".join(paragraph.split())[:40]
+        found = flat.find(key, cursor) if key else -1
+        if found >= 0:
+            cursor = found
+        raw = squashed_at(cursor)
+        before = [day for pos, day in stamps if pos <= raw]
+        out.append(before[-1] if before else None)
+    return tuple(out)
+
+
+def _squashed_offsets(body: str):  # type: ignore[no-untyped-def]
+    """Map an offset in the whitespace-squashed body back to the body."""
+    starts = [m.start() for m in re.finditer(r"\S+", body)]
+    squashed = []
+    pos = 0
+    for m in re.finditer(r"\S+", body):
+        squashed.append(pos)
+        pos += len(m.group(0)) + 1
+
+    def back(offset: int) -> int:
+        i = bisect.bisect_right(squashed, offset) - 1
+        return starts[i] + (offset - squashed[i]) if i >= 0 else 0
+    return back
 
 
 def derive_title(first_sentence: str, words: int = 12) -> str:

@@ -242,3 +242,28 @@ def test_a_correction_supersedes_its_article_and_its_day() -> None:
         article("c.txt", "2024-03-11", "The death toll reached some 830."))["Killed"]
     assert [amount(r.claim) for r in killed.history] == ["500", "640"]
     assert killed.current is not None and amount(killed.current.claim) == "640"
+
+
+def test_a_live_page_dates_each_entry_by_its_own_stamp() -> None:
+    from pathlib import Path
+
+    from briefing.models import FoundFile
+    from briefing.readers import parse
+
+    page = ("Storm live: what we know\n\n0930 GMT, 14 June 2024\n\n"
+            "Officials said 41 people were killed overnight.\n\n"
+            "1830 GMT, 13 June 2024\n\n"
+            "The storm made landfall and killed 12 people today.\n\n"
+            "Rescuers said 30 people were injured.\n\n"
+            "1032 GMT, 12 June 2024\n\nForecasters warned of a strong storm.\n")
+    live = parse(FoundFile(path=Path("live.txt"), relpath="live.txt", size=len(page),
+                           sha256="0"), page.encode())
+    assert live.published == dt.date(2024, 6, 14)
+    claims = find_claims(live, 0, (KILLED, INJURED), LedgerConfig().attribution_verbs)
+    when = {c.figure: (c.when, c.when_date, c.background) for c in claims}
+    # "today" in the entry of 13 June is 13 June; a figure with no time words is of its
+    # entry's day, not of the page's latest stamp.
+    assert when["12"] == ("today", dt.date(2024, 6, 13), False)
+    assert when["30"] == ("live entry", dt.date(2024, 6, 13), False)
+    assert when["41"][1] in (None, dt.date(2024, 6, 14))
+    assert Article.from_json(live.to_json()).entries == live.entries

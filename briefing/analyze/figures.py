@@ -226,6 +226,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                                       for m in dates[sentence.index]))
         if not quantities:
             continue
+        # A live page's entry is dated by its own stamp: "today" there is that day.
+        entry = article.entries[sentence.paragraph] if article.entries else None
+        now = entry or article.published
+        mentions = dates[sentence.index] if now == article.published else \
+            article_dates([(sentence.paragraph, text)], now)[0]
         sorts = tuple(_with_magnitude(text, o) for o in quantities)
         windows = _windows(text, sorts)
         unconverted = tuple(o for o in sorts if not _converted(text, quantities, o))
@@ -266,8 +271,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             # Only a figure of the same sort takes a date from it: "in 1843, an
             # 8.3-magnitude quake killed 5,000" dates the toll too.
             kin = tuple(o for o in unconverted if (o.unit is None) == (q.unit is None))
-            when, resolved, past = figure_time(text, q, kin, windows[i],
-                                               dates[sentence.index], article.published)
+            when, resolved, past = figure_time(text, q, kin, windows[i], mentions, now)
             if when is None and said_in != sentence.index and not pattern.search(text):
                 # "On October 22, Zelensky reported… These may consist of…": the report's date.
                 if dates[said_in]:
@@ -280,6 +284,10 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if when is None and sentence.index in headed:
                 resolved = headed[sentence.index]  # "8 Feb 1843: Leeward Islands." above it
                 when, past = resolved.text, background(resolved, article.published)
+            if when is None and entry is not None and entry != article.published:
+                # Nothing in the sentence: the day of its live entry, not the page's date.
+                resolved = DateMention(0, 0, "live entry", entry, DAY)
+                when = resolved.text
             if names is None:
                 names = proper_names([s.text for s in article.sentences])
                 main = _main_names(article)
@@ -301,9 +309,13 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 part=part,
                 outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
                 holder=_holder(text, q, windows[i], names, who), converted=converted,
+                # A day a live page's own entries cover is one the page keeps to, never
+                # named in passing ("8.8-magnitude earthquake … today" in its first entry).
                 passing=resolved is not None and any(
                     m.granularity == DAY and m.date != resolved.date
-                    for m in dates[sentence.index]),
+                    for m in mentions) and not (
+                    article.entries and resolved.date >= min(
+                        (d for d in article.entries if d), default=resolved.date)),
                 revised=revised is not None and revised.measure == measure.name))
     return claims
 
