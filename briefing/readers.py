@@ -160,8 +160,8 @@ def entry_dates(body: str, paragraphs: list[str]) -> tuple[dt.date | None, ...] 
     for line in body.split("\n"):
         stripped = line.strip()
         if stripped and len(stripped) <= 60 and furniture.TIMESTAMP_RE.match(stripped):
-            found = metadata.DATE_IN_LINE_RE.search(stripped)
-            day = metadata.parse_date(found.group(0)) if found else None
+            written = metadata.DATE_IN_LINE_RE.search(stripped)
+            day = metadata.parse_date(written.group(0)) if written else None
             if day is not None:
                 stamps.append((at, day))
         at += len(line) + 1

@@ -14,8 +14,15 @@ from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
-from .placetime import (RELATIVE_WHEN_RE, background, figure_time, is_place, subject_place,
-                        page_places, place)
+from .placetime import (
+    RELATIVE_WHEN_RE,
+    background,
+    figure_time,
+    is_place,
+    page_places,
+    place,
+    subject_place,
+)
 from .quantities import find_quantities
 from .text import tokens
 from .units import unit_key
@@ -85,8 +92,9 @@ BARE_VAGUE_RE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b(?
 # An amount for each unit of something ("$20 a barrel", "$86 a share", "$300 per ton") is a
 # price or rate, another kind of amount than a total; a time is no unit here ("2.2 billion
 # euros a year" is a yearly total).
-RATE_AFTER_RE = re.compile(r"^(?:\s+(?:a|an|per|each|for\s+each|for\s+every)\s+|\s*/\s*)(?!(?:year|season|month|"
-                           r"week|day|quarter|annum|decade|hour|minute|time)s?\b)[a-z]", re.I)
+RATE_AFTER_RE = re.compile(r"^(?:\s+(?:a|an|per|each|for\s+each|for\s+every)\s+|\s*/\s*)"
+                           r"(?!(?:year|season|month|week|day|quarter|annum|decade|hour|minute|"
+                           r"time)s?\b)[a-z]", re.I)
 # A correction of the figure told before it, which needs no counted noun or event word of
 # its own: "revised that figure down to 12,514", "lowered the toll to 300".
 REVISED_RE = re.compile(r"\b(?:revis|lower|rais|correct|reduc|adjust|updat|cut|upp)(?:e|ed|es|"
