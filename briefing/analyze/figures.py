@@ -129,9 +129,6 @@ RETRACTED_BEFORE_RE = re.compile(r"\b(?:erroneous|mistaken|false|wrong|incorrect
 # "Guatemala said 194 of its people had been killed": the speaker's own people, so its place.
 ITS_PEOPLE_RE = re.compile(r"\s+of\s+its\s+(?:own\s+)?(?:people|citizens|nationals|residents|"
                            r"population)\b")
-# "There are 300 seats in parliament": how many of a thing there are, not what happened to
-# any of them; no figure of a measure whose counted noun alone says what it is.
-THERE_ARE_RE = re.compile(r"\b[Tt]here\s+(?:are|were|will\s+be|would\s+be)\s+$")
 # A clause about each one of something ("Each televised match will now cost the
 # broadcasters £6.6m") gives an amount for each: a rate too.
 EACH_OPENS_RE = re.compile(r"(?:^|[,;:])\W*(?:[Ee]ach|[Ee]very)\s+[^,;:]*$")
@@ -724,8 +721,6 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             if RATE_AFTER_RE.match(text[max(q.end, q.noun_end or q.end):]) and \
                     not _rate_measure(c):
                 continue  # "a minimum of 10 per club": a count for each, no total
-            if not c.events and THERE_ARE_RE.search(text, max(0, q.start - 20), q.start):
-                continue  # "There are 300 seats in parliament": how many there are, none won
         else:
             # Events alone: any count, but the event must stand right by the figure
             # ("87 killed", "the death toll rose to 87").
