@@ -132,6 +132,8 @@ ITS_PEOPLE_RE = re.compile(r"\s+of\s+its\s+(?:own\s+)?(?:people|citizens|nationa
 # A clause about each one of something ("Each televised match will now cost the
 # broadcasters £6.6m") gives an amount for each: a rate too.
 EACH_OPENS_RE = re.compile(r"(?:^|[,;:])\W*(?:[Ee]ach|[Ee]very)\s+[^,;:]*$")
+# A past participle read as a figure's noun ("fifteen arrested", "70 detained").
+PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?<!e)ed")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
@@ -643,7 +645,11 @@ def _with_magnitude(text: str, q: Quantity) -> Quantity:
 def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | None, bool]:
     """What the quantity counts, and whether it is part of an earlier figure: "8,000 of
     them" counts what the figure before it counted; "350 people are dead and about 500
-    missing" counts people twice."""
+    missing" counts people twice. A participle after a figure is what happened to it, not
+    what it counts ("more than 60 people injured and at least fifteen arrested", "60
+    injured", "a further 70 detained")."""
+    if q.noun and PARTICIPLE_RE.fullmatch(q.noun):
+        q = replace(q, noun=None, noun_start=None, noun_end=None)
     if q.unit is None and re.match(r"-[A-Za-z]", text[q.end:]):
         return None, False  # "the 300-seat parliament": a size, not a count of seats
     if q.noun:
