@@ -132,6 +132,8 @@ ITS_PEOPLE_RE = re.compile(r"\s+of\s+its\s+(?:own\s+)?(?:people|citizens|nationa
 # A clause about each one of something ("Each televised match will now cost the
 # broadcasters £6.6m") gives an amount for each: a rate too.
 EACH_OPENS_RE = re.compile(r"(?:^|[,;:])\W*(?:[Ee]ach|[Ee]very)\s+[^,;:]*$")
+# A noun that names a kind of deal or agreement right before the event word.
+KIND_BEFORE_RE = re.compile(r"\b([a-z]{3,}(?:ship|ism))\s+$")
 # A past participle read as a figure's noun ("fifteen arrested", "70 detained").
 PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?<!e)ed")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
@@ -479,7 +481,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     continue
                 pos = words[k][0]
                 if _joined_to_other_fate(text, pos, own) or \
-                        NOT_EVENT_BEFORE_RE.search(text, max(0, pos - 30), pos):
+                        NOT_EVENT_BEFORE_RE.search(text, max(0, pos - 30), pos) or \
+                        _another_kind(text, pos, c):
                     continue
                 if len(phrase) == 1 and _plural_of(text, pos, c):
                     continue  # "$40.4 billion in corporate acquisitions": a sum of many
@@ -511,6 +514,14 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     name = c.measure.name
                     found[t][name] = min(found[t].get(name, best_d), best_d)
     return found
+
+
+def _another_kind(text: str, pos: int, c: _Compiled) -> bool:
+    """Does a noun before the event word name another kind of it ("its sponsorship deal",
+    "a partnership agreement") that the measure does not name? Only nouns in -ship and
+    -ism: the suffixes no adjective and no agent has ("new", "record", "government")."""
+    kind = KIND_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return kind is not None and not _names_word(c, kind.group(1))
 
 
 def _plural_of(text: str, pos: int, c: _Compiled) -> bool:
