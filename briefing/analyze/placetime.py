@@ -252,7 +252,7 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
     # previous largest was in 1923, …, and that was 7.9 magnitude."
     if mentions and all(background(m, published) for m in mentions):
         nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
-        return nearest.text, nearest, True
+        return _with_preposition(text, nearest), nearest, True
     return None, None, False
 
 
