@@ -146,6 +146,8 @@ def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
     cent". Its organisations and officials ("Japan's ministry of health said…") are
     speakers, not places."""
     for name in places:
+        if name not in text:
+            continue  # most places: not in this sentence, no pattern needed
         pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
         for m in pattern.finditer(text, 0, q.start):
             if not SUBJECT_BEFORE_RE.search(text, 0, m.start()):
