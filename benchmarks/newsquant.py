@@ -137,7 +137,7 @@ UNIT_NAMES = {
     "CAD": "canadian dollar", "HKD": "hong kong dollar", "NZD": "new zealand dollar",
     "SGD": "singapore dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
     "CNY": "chinese yuan", "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit",
-    "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone",
+    "DKK": "danish krone", "SEK": "swedish krone", "NOK": "norwegian krone",
     "RUB": "russian ruble", "CHF": "swiss franc", "TRY": "turkish lira",
     "ZAR": "south african rand", "MXN": "mexican peso", "BRL": "brazilian real",
     "KRW": "south korean won", "cent": "cent",
@@ -157,18 +157,20 @@ UNIT_NAMES = {
     "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte", "Mbps": "megabit per second",
     "Gbps": "gigabit per second", "degC": "celsius", "degF": "fahrenheit", "deg": "degree",
     "dB": "decibel", "rpm": "revolutions per minute", "Nm": "newton metre",
-    "lbft": "pound-foot", "ppm": "part per million", "ppb": "parts-per-billion",
+    "lbft": "foot pound-force", "ppm": "part per million", "ppb": "parts-per-billion",
     "kcal": "calorie", "second": "second", "minute": "minute", "hour": "hour", "day": "day",
     "week": "week", "month": "month", "year": "year", "decade": "decade",
     "century": "century", "years_old": "year of age", "months_old": "month of age",
     "point": "point", "times": "count", "mpg": "mile per gallon",
     "WAR": "win above replacement", "PS": "horsepower", "bhp": "brake horsepower",
     "fraction": "-", "IDR": "indonesian rupiah", "THB": "thai baht", "PHP": "philippine peso",
-    "NGN": "nigerian naira", "AED": "uae dirham", "SAR": "saudi riyal", "PLN": "polish zloty",
+    "NGN": "nigerian naira", "AED": "united arab emirates dirham", "SAR": "saudi riyal",
+    "PLN": "polish złoty",
     "HUF": "hungarian forint", "CZK": "czech koruna", "HRK": "croatian kuna",
     "GEL": "georgian lari", "RON": "romanian leu", "UAH": "ukrainian hryvnia",
     "BDT": "bangladeshi taka", "VND": "vietnamese dong", "PKR": "pakistani rupee",
-    "LKR": "sri lankan rupee", "BTC": "bitcoin", "pt": "pint", "qt": "quart",
+    "LKR": "sri lankan rupee", "TWD": "new taiwan dollar", "BTC": "bitcoin", "pt": "pint",
+    "qt": "quart",
     "floz": "fluid ounce", "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
     "cc": "millilitre", "ft3": "cubic foot", "GPa": "gigapascal", "MPa": "megapascal",
     "kPa": "kilopascal", "hPa": "hectopascal", "psi": "pound per square inch",
@@ -288,9 +290,12 @@ def unit_name(q: Quantity) -> str:
             name = UNIT_NAMES.get(base, base.lower())
             per_name = UNIT_NAMES.get(per, per.lower())
             return f"{name} per {per_name}"
+        if q.unit == "lbft" and q.unit_text and "pound" in q.unit_text.lower():
+            return "pound-foot"  # NewsQuant: "lb-ft" is foot pound-force, "pound-feet" pound-foot
         return UNIT_NAMES.get(q.unit, q.unit.lower())
     if q.noun:
-        return noun_name(q.noun)
+        per = f" per {UNIT_NAMES.get(q.per, q.per)}" if q.per else ""  # "test per day"
+        return noun_name(q.noun) + per
     return "-"
 
 

@@ -146,6 +146,7 @@ class Quantity:
     kind: str  # "count", "increment" ("another 3,000") or "total" (a product)
     by: bool = False  # the figure is the size of a change ("rose 5%", "cut by $2m"), not the
     #                   level reached ("to 18.6%"); NewsQuant marks only these up / down
+    per: str | None = None  # a count that is a rate: "3,000 tests per day" -> "day"
 
 
 @dataclass(frozen=True)

@@ -40,3 +40,11 @@ def test_a_share_is_named_by_what_it_is_a_share_of() -> None:
                       find_quantities("Almost half of which is debt.")[0])
     assert newsquant.unit_name(share) == "% workforce"
     assert newsquant.unit_name(of_none) == "% -"
+
+
+def test_a_rate_and_torque_under_newsquant_names() -> None:
+    (tests,) = find_quantities("They ran 3,000 tests per day.")
+    lb_ft, pound_feet = find_quantities("It makes 332 lb-ft or 332 pound-feet.")
+    assert newsquant.unit_name(tests) == "test per day"
+    assert newsquant.unit_name(lb_ft) == "foot pound-force"
+    assert newsquant.unit_name(pound_feet) == "pound-foot"

@@ -87,3 +87,8 @@ def test_every_quantity_is_a_slice_and_spans_do_not_overlap(words: list[str], se
 def test_any_text_is_read_without_error(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start:q.end]
+
+
+def test_a_count_that_is_a_rate_says_what_it_is_counted_per() -> None:
+    text = "The lab ran 4,000 tests per day, 9.5 rebounds a game and 300 tests in May."
+    assert [q.per for q in find_quantities(text)] == ["day", "game", None]

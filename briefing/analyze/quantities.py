@@ -62,6 +62,8 @@ CURRENCY_SIGNS = [
     # "A$5" is Australian, "A $5m grant" an article before dollars.
     (r"A\$|AU\s?\$|\$A(?=\d)", "AUD"), (r"C\$|(?:CA|Can)\s?\$", "CAD"),
     (r"HK\s?\$", "HKD"), (r"NZ\s?\$", "NZD"), (r"S\$", "SGD"), (r"R\$", "BRL"),
+    (r"NT\s?\$", "TWD"), (r"₱", "PHP"), (r"₦", "NGN"), (r"₺", "TRY"), (r"฿", "THB"),
+    (r"₫", "VND"), (r"₴", "UAH"), (r"Rp\.?\s?(?=\d)", "IDR"),
     (r"\$", "USD"), (r"€", "EUR"), (r"£", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
     (r"₽", "RUB"), (r"₪", "ILS"), (r"Rs\.?\s?", "INR"), (r"RM\s?", "MYR"),
     (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB)\s?", None), (r"Y=(?=\d)", "JPY"),
@@ -77,7 +79,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 CANDIDATE = re.compile(
     # Only where a number, sign or currency can start: a digit or symbol, or a word's first
     # letter (the look-ahead skips the inside of words cheaply).
-    r"(?=[\d.+\-−$€£¥₹₩₽₪]|\b[A-Za-z])"
+    r"(?=[\d.+\-−$€£¥₹₩₽₪₱₦₺฿₫₴]|\b[A-Za-z])"
     rf"(?P<sign>(?<![\w.,])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
     rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?"
     rf"(?:(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<dig>{_DIGITS})(?:(?P<abbr>bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])|"
@@ -207,7 +209,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             start=f.start, end=f.end, value=f.value, low=f.low, high=f.high, hedge=f.hedge,
             change=f.change, unit=f.unit, unit_text=f.unit_text,
             noun=noun[0] if noun else None, noun_start=noun[1] if noun else None,
-            noun_end=noun[2] if noun else None, kind=f.kind, by=f.by))
+            noun_end=noun[2] if noun else None, kind=f.kind, by=f.by,
+            per=_counted_per(text, noun[2]) if noun else None))
         taken_until = f.end
     return tuple(_inherit_in_brackets(text, _change_left_out(text, _unit_left_out(text, out))))
 
@@ -320,6 +323,12 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     scale = 1.0
     m_end = m.end()
     abbr = m.group("abbr")
+    power = _POWER_OF_TEN.match(text, num_end) if not abbr and not m.group("dscale") else None
+    if power:  # "1.99×10−30 kilograms", "6.02 x 10^23"
+        written = power.group(1) or power.group(2) or power.group(3)
+        exponent = int(written.translate(_SUPERSCRIPTS).replace("−", "-"))
+        return _with_unit(text, _Found(m.start(), power.end(), num_start, power.end(),
+                                       value * 10.0 ** exponent, scaled=True, has_sign=sign))
     if abbr:
         factor = SCALES.get(abbr.lower())
         # "5m" alone is five metres; "$5m" or "5bn" is money or a count in millions.
@@ -363,6 +372,12 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     elif sign in ("-", "−") and not f.currency:
         f.value = -f.value if not _rest_is_percent(after) else f.value
     return _with_unit(text, f)
+
+
+# A power of ten needs its mark (^, **, a minus, superscripts): "10 x 10" is two numbers.
+_POWER_OF_TEN = re.compile(r"\s?[×x*]\s?10(?:(?:\^|\*\*)([−-]?\d{1,3})|([−-]\d{1,3})|"
+                           r"(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d.,])")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 def _fraction(text: str, m: re.Match[str]) -> _Found | None:
@@ -726,8 +741,9 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
             continue
         if token.lower() in STOP_NOUN or len(words) >= 4:
             break
-        if words and (token.endswith(("ly", "ed", "ing")) or token.lower() in _VERBISH):
-            break
+        if words and (token.endswith(("ly", "ed", "ing")) or token.lower() in _VERBISH) and \
+                not (token.lower() not in _VERBISH and _plural_next(text, w.end())):
+            break  # "workers striking", but "three consecutive winning seasons"
         if words and token.lower() in _VERB_S and not is_plural(
                 text[words[-1][0]:words[-1][1]]):
             break  # "a third of the population lives": the verb of a singular noun
@@ -737,8 +753,9 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
                 text[words[-1][0]:words[-1][1]]):
             break  # "one proposal asks": after a singular noun, a word in -s is its verb
         words.append((w.start(), w.end()))
-        if is_plural(token) and not re.match(r"\s+(?:of|[A-Z])", text[w.end():]):
-            break  # the head noun: "soldiers stayed", "fans fled"
+        if is_plural(token) and not re.match(r"\s+(?:of|[A-Z])", text[w.end():]) and not (
+                token.lower() in _PLURALS_AS_MODIFIERS and _plural_next(text, w.end())):
+            break  # the head noun: "soldiers stayed", "fans fled" (but "police officers")
         gap = re.match(r"[ \t]+", text[w.end():])
         if not gap:
             break
@@ -757,6 +774,31 @@ _COORDINATED = re.compile(r"[ \t]+([A-Za-z][\w’'&]*(?:-[\w’'&]+)*)[ \t]+([A-
 _COMPOUND = re.compile(r"-([A-Za-z][a-z]+)(?![\w-])")
 # "four-, five- and six-cylinder engines": the noun is written after the last number only
 _SUSPENDED = re.compile(r"-(?:,\s+[\w.]+-)*,?\s+(?:and|or)\s+[\w.]+-([A-Za-z][a-z]+)(?![\w-])")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w’'&]*(?:-[\w’'&]+)*)")
+_PLURALS_AS_MODIFIERS = frozenset("police sales arms goods news savings earnings".split())
+
+
+def _plural_next(text: str, pos: int) -> bool:
+    """Is the next word a plural noun (the head the words before it modify)?"""
+    m = _NEXT_WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return is_plural(word) and word.lower() not in STOP_NOUN | _VERBISH | _VERB_S and \
+        not word.endswith(("ly", "ed", "ing"))
+
+
+def _counted_per(text: str, noun_end: int) -> str | None:
+    """"3,000 tests per day", "7.1 rebounds a game": what a count is counted per."""
+    after = text[noun_end:noun_end + 40]
+    m = re.match(r"\s*(?:per|a|an)\s+(game|match|season|share|capita|person|head|night)\b",
+                 after, re.I)
+    if m:
+        return m.group(1).lower()
+    per = per_unit(after)
+    return per[0] if per and per[0] in TIME_UNITS else None
 
 
 def _compound_noun(text: str, f: _Found) -> tuple[str, int, int] | None:
