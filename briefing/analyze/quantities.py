@@ -359,6 +359,10 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     if plus:
         f.end += plus.end()
         f.hedge = ">"
+    odd = re.match(r"-?odd\b", text[m_end:]) if not plus else None
+    if odd:  # "50-odd", "100odd": about so many
+        f.end += odd.end()
+        f.hedge = "~"
     if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
             AGE_AFTER_NAME.search(left_of(text, m.start())) and re.match(r",\s", text[m.end():])
             or re.search(r"(?i:\bage[ds]?:?\s+)$", left_of(text, m.start()))):
@@ -801,13 +805,18 @@ def _counted_per(text: str, noun_end: int) -> str | None:
     return per[0] if per and per[0] in TIME_UNITS else None
 
 
+# "a 3,000-strong force", "a three-time champion", "a two-way race": no noun is counted
+_NOT_COMPOUND_NOUN = frozenset("strong odd fold way time something plus".split())
+
+
 def _compound_noun(text: str, f: _Found) -> tuple[str, int, int] | None:
     """"a six-cylinder engine", "a 300-seat parliament": the number and its noun make one
     adjective, and the noun says what is counted (a size: the figures table never counts it)."""
     if f.low is not None:
         return None
     m = _COMPOUND.match(text, f.end) or _SUSPENDED.match(text, f.end)
-    if m is None or m.group(1).lower() in STOP_NOUN or m.group(1).endswith(("ly", "ed", "ing")):
+    if m is None or m.group(1).lower() in STOP_NOUN | _NOT_COMPOUND_NOUN or m.group(1).endswith(
+            ("ly", "ed", "ing")):
         return None
     return m.group(1), m.start(1), m.end(1)
 
