@@ -335,7 +335,7 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         # "5m people" counts in millions too: a plural noun follows, not a length
         nxt = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z]+)\b)?", text[m.end():])
         # "3m euros" and "3m euro": a currency after the figure makes "m" millions too.
-        per_million = abbr in ("m", "k") and nxt is not None and (
+        per_million = abbr in ("m", "k", "K") and nxt is not None and (
             is_plural(nxt.group(1)) or bool(nxt.group(2)) and is_plural(nxt.group(2))
             or unit_key(nxt.group(1)) in CURRENCY_KEYS)
         if factor and (cur_text or abbr.lower() in ("bn", "bln", "mn", "mln", "tn", "trn")
