@@ -72,8 +72,9 @@ CURRENCY_SIGNS = [
 _CURRENCY = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SIGNS))
 
 _FRACTION = (r"(?:(?:an?|one|two|three|four)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)"
-             r"|half|(?:one|1)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|"
-             r"nine|ten|\d{1,3})\b)(?=\s+of\b|\s+[A-Za-z])")
+             r"|half|(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)"
+             r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b)"
+             r"(?=\s+of\b|\s+[A-Za-z])")
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 CANDIDATE = re.compile(
@@ -316,6 +317,11 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         return _with_unit(text, f)
     digits = m.group("dig")
     num_start, num_end = m.start("dig"), m.end("dig")
+    share = _DIGIT_SHARE.match(text, num_start) if not cur_text and not sign else None
+    part = _share_value(text, share) if share else None
+    if share and part is not None:  # "3 in 10 adults"
+        return _Found(m.start(), share.end(), num_start, share.end(), value=part, word=True,
+                      unit="fraction", unit_text=share.group(0))
     if not_a_quantity(text, num_start, num_end, digits, cur_text is not None or bool(sign),
                        glued_ok=cur_text is not None or bool(m.group("sign"))):
         return None
@@ -384,6 +390,22 @@ _POWER_OF_TEN = re.compile(r"\s?[×x*]\s?10(?:(?:\^|\*\*)([−-]?\d{1,3})|([−-
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
+_DIGIT_SHARE = re.compile(r"(\d{1,2})\s+(?:in|out\s+of)\s+(\d{1,3}|two|three|four|five|six|"
+                          r"seven|eight|nine|ten)\b(?=\s+of\b|\s+[A-Za-z])")
+
+
+def _share_value(text: str, share: re.Match[str]) -> float | None:
+    """"3 in 10 adults" is 0.3; "3 in 10 days" is no share (a time), nor "12 out of 5"."""
+    top, bottom = share.group(1), share.group(2)
+    numerator = float(top)
+    denominator = float(bottom) if bottom.isdigit() else _word_value(bottom)
+    after = re.match(r"\s+([A-Za-z]+)", text[share.end():])
+    if not denominator or not numerator or numerator >= denominator or (
+            after and unit_key(after.group(1)) in TIME_UNITS):
+        return None
+    return numerator / denominator
+
+
 def _fraction(text: str, m: re.Match[str]) -> _Found | None:
     """"two-thirds of", "a quarter of", "one in three": a share, unit "fraction"."""
     phrase = m.group("frac").lower()
@@ -394,10 +416,15 @@ def _fraction(text: str, m: re.Match[str]) -> _Found | None:
             return None
         value = 0.5
     elif words[1] in ("in", "out"):
+        # "three in four voters", "1 in 10 adults"; not "3 in 10 days", "won 2 out of 5 games"
+        # is a share of games all the same
         denominator = _word_value(words[-1]) if not words[-1].isdigit() else float(words[-1])
-        if not denominator:
+        numerator = _word_value(words[0]) if not words[0].isdigit() else float(words[0])
+        after = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+        if not denominator or not numerator or numerator >= denominator or (
+                after and unit_key(after.group(1)) in TIME_UNITS):
             return None
-        value = 1 / denominator
+        value = numerator / denominator
     else:
         if not words[-1].endswith("s") and not re.match(r"\s+of\b", text[m.end():]):
             return None  # "the third quarter", "a fifth year": ordinals
