@@ -81,7 +81,7 @@ CANDIDATE = re.compile(
     # Only where a number, sign or currency can start: a digit or symbol, or a word's first
     # letter (the look-ahead skips the inside of words cheaply).
     r"(?=[\d.+\-−$€£¥₹₩₽₪₱₦₺฿₫₴]|\b[A-Za-z])"
-    rf"(?P<sign>(?<![\w.,])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
+    rf"(?P<sign>(?<![\w.,%])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
     rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?"
     rf"(?:(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<dig>{_DIGITS})(?:(?P<abbr>bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])|"
     rf"(?P<dscale>(?:\s+(?:{_S}|dozen|crores?|lakhs?|bn|mn|tn))+)\b)?"
@@ -314,6 +314,11 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
             return None
         f = _Found(m.start(), m.end(), m.start("word"), m.end("word"), value=value, word=True,
                    scaled=any(s in phrase.lower() for s in ("hundred", "thousand", "illion")))
+        half = re.search(r"(?i:\bhalf\s+)$", left_of(text, m.start())) \
+            if phrase.lower().startswith("a ") else None
+        if half:  # "half a dozen", "half a million"
+            f.value /= 2
+            f.start = m.start() - len(half.group(0))
         return _with_unit(text, f)
     digits = m.group("dig")
     num_start, num_end = m.start("dig"), m.end("dig")
