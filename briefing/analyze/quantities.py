@@ -228,7 +228,25 @@ def _change_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
         if prev.by and q.change == "=" and q.unit == prev.unit and q.unit is not None and \
                 _GAPPED.fullmatch(text, prev.end, q.start):
             out[i] = replace(q, change=prev.change, by=True)
+        elif prev.by and q.change == "=" and q.unit is not None and \
+                _OR_AS_SHARE.fullmatch(text, prev.end, q.start):
+            out[i] = replace(q, change=prev.change, by=True)  # "cut 1,200 jobs, or 8%"
+        elif prev.by and prev.unit is not None and q.unit is None and q.noun is None and \
+                prev.unit.split("/")[0] not in ("percent", "bp") and \
+                _TO_LEVEL_AFTER.fullmatch(text, prev.end, q.start):
+            # "rose 450 points, or 0.8 per cent, to 58,000": the level is in points
+            out[i] = replace(q, unit=prev.unit, change=prev.change)
+        elif i > 1 and out[i - 2].by and out[i - 1].by and q.unit is None and q.noun is None \
+                and (out[i - 2].unit or "").split("/")[0] not in ("", "percent", "bp") and \
+                _OR_AS_SHARE.fullmatch(text, out[i - 2].end, prev.start) and \
+                _TO_LEVEL_AFTER.fullmatch(text, prev.end, q.start):
+            out[i] = replace(q, unit=out[i - 2].unit, change=out[i - 2].change)
     return out
+
+
+# "rose 450 points, or 0.8 per cent": the same change told as a share
+_OR_AS_SHARE = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+(?:about\s+|nearly\s+|some\s+)?")
+_TO_LEVEL_AFTER = re.compile(r"(?:\s+[a-z]+){0,3},?\s+(?:to|at)\s+")
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
