@@ -217,7 +217,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 # Between a change and a figure whose verb is left out: a name, then "by" perhaps.
-_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s*(?:and\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?:by\s+)?")
+_GAPPED = re.compile(r"\s*(?:,|;|\band\b)\s*(?:and\s+)?(?:the\s+)?"
+                     r"(?P<name>(?:[A-Za-z][\w&'’.-]*\s+){1,4})(?:by\s+)?")
 
 
 def _change_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -225,8 +226,10 @@ def _change_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(1, len(out)):
         prev, q = out[i - 1], out[i]
+        gapped = _GAPPED.fullmatch(text, prev.end, q.start)
         if prev.by and q.change == "=" and q.unit == prev.unit and q.unit is not None and \
-                _GAPPED.fullmatch(text, prev.end, q.start):
+                gapped and not any(w.lower() in (STOP_NOUN - {"by"}) | _VERBISH
+                                   for w in gapped.group("name").split()):
             out[i] = replace(q, change=prev.change, by=True)
         elif prev.by and q.change == "=" and q.unit is not None and \
                 _OR_AS_SHARE.fullmatch(text, prev.end, q.start):
