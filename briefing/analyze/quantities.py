@@ -272,6 +272,9 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
         elif prev is not None and _carries_unit(prev) and prev.low is not None and \
                 re.fullmatch(r"\s+to\s+", text[prev.end:q.start]):
             unit = prev.unit
+        elif prev is not None and prev.unit == "years_old" and prev.unit_text is None and \
+                re.fullmatch(r"\s+and\s+", text[prev.end:q.start]):
+            unit = prev.unit  # "aged 5 and 7"
         else:
             at = _PARALLEL_BEFORE.search(left_of(text, q.start))
             if at:
@@ -796,8 +799,9 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
         if other:
             pos = w.end() + other.end()  # "14 other UN staff": the noun is "UN staff"
             continue
-        if token.lower() in STOP_NOUN or len(words) >= 4:
-            break
+        if (token.lower() in STOP_NOUN and not (token.isupper() and len(token) > 1)) or \
+                len(words) >= 4:
+            break  # "US troops" is no "us"
         if words and (token.endswith(("ly", "ed", "ing")) or token.lower() in _VERBISH) and \
                 not (token.lower() not in _VERBISH and _plural_next(text, w.end())):
             break  # "workers striking", but "three consecutive winning seasons"
