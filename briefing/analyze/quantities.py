@@ -64,6 +64,8 @@ CURRENCY_SIGNS = [
     (r"HK\s?\$", "HKD"), (r"NZ\s?\$", "NZD"), (r"S\$", "SGD"), (r"R\$", "BRL"),
     (r"NT\s?\$", "TWD"), (r"₱", "PHP"), (r"₦", "NGN"), (r"₺", "TRY"), (r"฿", "THB"),
     (r"₫", "VND"), (r"₴", "UAH"), (r"Rp\.?\s?(?=\d)", "IDR"),
+    # "R2bn" is rand only with a scale: "R2" alone is a road, a rating or a round
+    (r"R(?=\d[\d.,]*\s?(?:bn|m|million|billion|trillion)\b)", "ZAR"),
     (r"\$", "USD"), (r"€", "EUR"), (r"£", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
     (r"₽", "RUB"), (r"₪", "ILS"), (r"Rs\.?\s?", "INR"), (r"RM\s?", "MYR"),
     (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB)\s?", None), (r"Y=(?=\d)", "JPY"),
