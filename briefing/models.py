@@ -144,8 +144,9 @@ class Quantity:
     noun_start: int | None
     noun_end: int | None
     kind: str  # "count", "increment" ("another 3,000") or "total" (a product)
-    by: bool = False  # the figure is the size of a change ("rose 5%", "cut by $2m"), not the
-    #                   level reached ("to 18.6%"); NewsQuant marks only these up / down
+    by: bool = False  # the figure is the size of a change told before it ("rose 5%", "cut by
+    #                   $2m"), not the level reached ("to 18.6%") nor a change told after it
+    #                   ("5% higher"); NewsQuant marks only these up / down
     per: str | None = None  # a count that is a rate: "3,000 tests per day" -> "day"
 
 

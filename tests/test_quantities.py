@@ -92,3 +92,11 @@ def test_any_text_is_read_without_error(text: str) -> None:
 def test_a_count_that_is_a_rate_says_what_it_is_counted_per() -> None:
     text = "The lab ran 4,000 tests per day, 9.5 rebounds a game and 300 tests in May."
     assert [q.per for q in find_quantities(text)] == ["day", "game", None]
+
+
+def test_a_change_told_after_the_figure_is_no_size_newsquant_marks() -> None:
+    """"rose 5%" is the size of a change; "5% higher" says the same after the figure, where
+    NewsQuant never marks it up or down (dev: 3 of 3), so `by` stays False there."""
+    before, after = find_quantities("Shares rose 5% and bonds were 0.68 percent lower.")
+    assert (before.change, before.by) == ("up", True)
+    assert (after.change, after.by) == ("down", False)
