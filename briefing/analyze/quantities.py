@@ -208,6 +208,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             f.kind, f.end = "increment", more.end(1)
         # "a third of the population": a share also says of what
         noun = _noun(text, f) if f.unit is None or f.unit == "fraction" else None
+        if noun is None and f.unit is None and f.low is None and _RANK_BEFORE.search(
+                left_of(text, f.start)):
+            continue  # "slipped towards the bottom three": a place in a table, no count
         out.append(Quantity(
             start=f.start, end=f.end, value=f.value, low=f.low, high=f.high, hedge=f.hedge,
             change=f.change, unit=f.unit, unit_text=f.unit_text,
@@ -295,6 +298,9 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _carries_unit(q: Quantity) -> bool:
     return q.unit is not None and q.unit not in ("fraction", "years_old", "months_old")
+
+
+_RANK_BEFORE = re.compile(r"(?i:\bthe\s+(?:top|bottom)\s+)$")
 
 
 def _inherit_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -7,7 +7,7 @@ import re
 HEDGES = [  # longest first within each sign, all matched as whole words before the figure
     ("~", "approximately|approx\\.|around|about|roughly|some|nearly|almost|close to|"
           "an estimated|estimated|circa|an approximate|more or less|give or take|"
-          "averaged|averaging|averages|~"),
+          "averaged|averaging|averages|barely|scarcely|~"),
     (">", "more-than-|more than|over|at least|above|upwards of|in excess of|exceeding|"
           "exceeds|exceeded|exceed|surpassing|surpassed|just over|"
           "well over|no fewer than|no less than|over than|greater than|higher than|"
