@@ -171,7 +171,8 @@ UNIT_NAMES = {
     "BDT": "bangladeshi taka", "VND": "vietnamese dong", "PKR": "pakistani rupee",
     "LKR": "sri lankan rupee", "TWD": "new taiwan dollar", "BTC": "bitcoin", "pt": "pint",
     "qt": "quart",
-    "floz": "fluid ounce", "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
+    "floz": "ounce",  # NewsQuant: "US fluid ounce" is an ounce (the paper's tagger too)
+    "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
     "cc": "millilitre", "ft3": "cubic foot", "GPa": "gigapascal", "MPa": "megapascal",
     "kPa": "kilopascal", "hPa": "hectopascal", "psi": "pound per square inch",
     "ksi": "kilopound per square inch", "atm": "atmosphere", "A": "ampere",
@@ -183,6 +184,16 @@ UNIT_NAMES = {
     "PB": "petabyte", "TFLOPS": "teraflop",
     "share": "share", "barrel": "barrel", "gallon": "gallon", "gram": "gram",
     "square foot": "square foot", "mmbtu": "mega british thermal unit",
+    "yd2": "square yard", "in2": "square inch", "pm": "picometre", "dm": "decimetre",
+    "angstrom": "angstrom", "pc": "parsec", "fur": "furlong", "fathom": "fathom",
+    "ft/s": "foot per second", "pt_us": "pint", "qt_us": "quart", "gal_us": "gallon",
+    "in3": "cubic inch", "yd3": "cubic yard", "km3": "cubic kilometre", "hl": "hectolitre",
+    "mmHg": "millimetre of mercury", "PFLOPS": "petaflop", "EFLOPS": "exaflop",
+    "TW": "terawatt", "GJ": "gigajoule", "TJ": "terajoule", "PJ": "petajoule",
+    "EJ": "exajoule", "kVA": "kilovolt-ampere", "MVA": "megavolt-ampere",
+    "Ah": "ampere hour", "Sv": "sievert", "mSv": "millisievert", "uSv": "microsievert",
+    "Bq": "becquerel", "kt_tnt": "kiloton", "Mt_tnt": "megaton", "ms": "millisecond",
+    "us_time": "microsecond", "ns_time": "nanosecond",
 }
 # NewsQuant names a counted noun by its noun phrase lemmatised, without function words
 # ("14 first-team players" -> "first-team player", "one of the best wireless speakers" ->
