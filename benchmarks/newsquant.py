@@ -149,7 +149,8 @@ UNIT_NAMES = {
     "km/h": "kilometre per hour", "kn": "knot", "m/s": "metre per second", "kg": "kilogram",
     "g": "gram", "mg": "milligram", "ug": "microgram", "lb": "pound-mass", "oz": "ounce",
     "t": "metric ton", "ton": "ton", "Gt": "gigaton", "l": "litre", "ml": "millilitre",
-    "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "m3": "cubic metre",
+    "gal": "gallon", "bbl": "barrel", "bbl/d": "barrel per day", "bbl/day": "barrel per day",
+    "m3": "cubic metre",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower",
     "mAh": "milliampere-hour", "V": "volt", "kV": "kilovolt", "Hz": "hertz",
@@ -301,6 +302,8 @@ def unit_name(q: Quantity) -> str:
             name = UNIT_NAMES.get(base, base.lower())
             per_name = UNIT_NAMES.get(per, per.lower())
             return f"{name} per {per_name}"
+        if q.unit == "bbl" and q.unit_text and " of " in q.unit_text:
+            return "barrel of oil"  # a unit of its own in CQE's list
         if q.unit == "lbft" and q.unit_text and "pound" in q.unit_text.lower():
             return "pound-foot"  # NewsQuant: "lb-ft" is foot pound-force, "pound-feet" pound-foot
         return UNIT_NAMES.get(q.unit, q.unit.lower())

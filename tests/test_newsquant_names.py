@@ -48,3 +48,12 @@ def test_a_rate_and_torque_under_newsquant_names() -> None:
     assert newsquant.unit_name(tests) == "test per day"
     assert newsquant.unit_name(lb_ft) == "foot pound-force"
     assert newsquant.unit_name(pound_feet) == "pound-foot"
+
+
+def test_barrels_of_oil_are_a_unit_of_their_own() -> None:
+    oil, crude_a_day, barrels = find_quantities(
+        "It pumped 1 million barrels of oil, 5 barrels of crude a day and 300 barrels.")
+    assert (oil.unit, oil.unit_text) == ("bbl", "barrels of oil")  # one key for the table
+    assert newsquant.unit_name(oil) == "barrel of oil"
+    assert newsquant.unit_name(crude_a_day) == "barrel per day"
+    assert newsquant.unit_name(barrels) == "barrel"
