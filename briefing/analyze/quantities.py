@@ -408,7 +408,11 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         f.hedge = "~"
     if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
             AGE_AFTER_NAME.search(left_of(text, m.start())) and re.match(r",\s", text[m.end():])
-            or re.search(r"(?i:\bage[ds]?:?\s+)$", left_of(text, m.start()))):
+            or re.search(r"(?i:\bage[ds]?:?\s+)$", left_of(text, m.start()))
+            # "who turned 60 last week": turning a number with nothing after it is an age
+            or re.search(r"(?i:\b(?:turn|turns|turned|turning)\s+)$", left_of(text, m.start()))
+            and re.match(r"(?:[,.;:]|\s+(?:on|in|last|this|next|and|but|when|after|"
+                         r"before)\b|\s*$)", text[m.end():])):
         f.unit, f.unit_text = "years_old", None  # an age, written without a unit
         return f
     if cur_text:
