@@ -17,6 +17,7 @@ from .holder import holder, proper_names
 from .placetime import (
     RELATIVE_WHEN_RE,
     background,
+    clause_place,
     figure_time,
     is_place,
     page_places,
@@ -304,7 +305,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if where is None:
                 if places is None:
                     places = page_places([s.text for s in article.sentences])
-                where = subject_place(text, q, places)
+                where = subject_place(text, q, places) or \
+                    clause_place(text, q, windows[i], places)
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,

@@ -51,7 +51,7 @@ PLACE_RE = re.compile(
     r"county|district|area|border|coast|city|island|islands|valley)\b))*)")
 SCENE_WHEN_RE = re.compile(r",?\s+when\b")
 SCENE_OPENS_RE = re.compile(r"\s*(?:(?:In|On|By|During|Early|Late)\s+)?")
-DEMONYM_RE = re.compile(r"(?:ian|ese|ish)$")
+DEMONYM_RE = re.compile(r"(?:ian|ese|ish|iot)$")
 ACCORDING_RE = re.compile(r"\baccording\s*$", re.I)
 GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
                       "coast city island islands valley".split())
@@ -115,6 +115,8 @@ def page_places(texts: list[str]) -> frozenset[str]:
                     m.group(1).endswith(("'s", "’s")):
                 continue  # "in Gingrich's place": an owner, no place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))
+            if re.match(r"the\s+\S+$", found, re.I):
+                continue  # "in the House", "in the Premiership": an institution, no place
             found = re.sub(r"^the\s+", "", found, flags=re.I)
             found = re.sub(r"^(?:(?:eastern|western|northern|southern|central|north-eastern|"
                            r"north-western|south-eastern|south-western|northeastern|"
@@ -157,6 +159,31 @@ def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
             if after and not (noun and (noun in ORGANISATION_WORDS or noun in TITLE_WORDS or
                                         noun.rstrip("s") in ORGANISATION_WORDS)):
                 return name
+    return None
+
+
+def clause_place(text: str, q: Quantity, window: tuple[int, int],
+                 places: frozenset[str]) -> str | None:
+    """A place of the page named in the figure's own clause, commas closing it ("A 10m wave
+    struck Sendai", "30,000 protesters flooded Athens' streets"); not the first word of a
+    longer name ("the Tokyo Electric Power Company") nor the owner of a speaker or an
+    organisation ("Japan's ministry of health")."""
+    lo = max([window[0]] + [window[0] + m.end()
+                            for m in re.finditer(r"[,;:(]", text[window[0]:q.start])])
+    stop = re.search(r"[,;:()]", text[q.end:window[1]])
+    hi = q.end + stop.start() if stop else window[1]
+    for name in places:
+        if name not in text:
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        for m in pattern.finditer(text, lo, hi):
+            if re.match(r"\s+[A-Z]", text[m.end():]):
+                continue  # "the Tokyo Electric Power Company": part of a longer name
+            owner = re.match(r"['’]s?\s+([a-z]+)", text[m.end():])
+            if owner and (owner.group(1) in ORGANISATION_WORDS or owner.group(1) in TITLE_WORDS
+                          or owner.group(1).rstrip("s") in ORGANISATION_WORDS):
+                continue
+            return name
     return None
 
 
