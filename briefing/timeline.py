@@ -63,6 +63,10 @@ class TimelineSettings:
     # reads as mid-story out of context): it comes with the sentence before it when that
     # says who, else it is passed over for the next best.
     self_contained: bool = True
+    # A day's score also counts this much for each article that names it `recalled_lag`
+    # days or more after it: a day still recalled weeks later mattered.
+    recalled_weight: float = 3.0
+    recalled_lag: int = 14
 
 
 # A day before the story began shows only when this share of the articles name it: the
@@ -103,6 +107,9 @@ class _Dated:
     alone: bool = True  # the only period the sentence names
     grain: str = DAY
     opens: bool = False  # the sentence opens with it ("In 1992, …")
+    # Named in passing: "Tuesday's quake" in a sentence whose own event is another day's
+    # ("…agencies Friday pleaded for help for the victims of Tuesday's quake").
+    aside: bool = False
 
     @property
     def period(self) -> Period:
@@ -123,12 +130,15 @@ def sentence_dates(articles: list[Article], settings: TimelineSettings,
                     or (coarse and _tells_when(sentence.text, m))]
             if told:
                 distinct = len({m.key for m in told}) == 1
+                asides = {m.key for m in told if _possessive(sentence.text, m)}
+                event = {m.key for m in told} - asides
                 seen: set[tuple[dt.date, str]] = set()
                 for m in told:
                     if m.key not in seen:
                         seen.add(m.key)
                         out.append(_Dated(ref, m.date, True, distinct, m.granularity,
-                                          _opens_with(sentence.text, m)))
+                                          _opens_with(sentence.text, m),
+                                          bool(event) and m.key in asides))
             elif (article.published is not None and not mentions
                   and sentence.index < settings.lead_sentences):
                 out.append(_Dated(ref, article.published, False))
@@ -143,6 +153,13 @@ def _tells_when(text: str, mention: DateMention) -> bool:
     before = text[:mention.start]
     return (mention.granularity != DAY and bool(_WHEN_BEFORE_RE.search(before))
             and not _RELATIVE_RE.search(re.split(r"[,;:(—–]", before)[-1]))
+
+
+def _possessive(text: str, mention: DateMention) -> bool:
+    """The day qualifies a noun ("Tuesday's quake", "last week's vote"): it says which
+    event, not when the sentence's own one happened."""
+    return re.search(r"['’]s?$", mention.text) is not None or re.match(
+        r"\s?['’]s\b", text[mention.end:]) is not None
 
 
 def _opens_with(text: str, mention: DateMention) -> bool:
@@ -230,7 +247,7 @@ def build_timeline(articles: list[Article], limits: DigestConfig, dates: int, pe
         if d.period not in keep:
             continue
         text = articles[d.ref.article].sentences[d.ref.sentence].text
-        if (relevant is not None and not relevant(text)) or d.ref in passing:
+        if (relevant is not None and not relevant(text)) or d.ref in passing or d.aside:
             continue
         published = articles[d.ref.article].published
         lag = (published - d.date).days if published else 0
@@ -275,8 +292,13 @@ def _date_scores(articles: list[Article], dated: list[_Dated],
     (only days some sentence speaks of are in play)."""
     naming = _naming(dated)
     published = Counter((a.published, DAY) for a in articles if a.published is not None)
-    return {p: len(naming.get(p, ())) + settings.published_weight * published[p]
-            for p in {d.period for d in dated}}
+    scores = {p: len(naming.get(p, ())) + settings.published_weight * published[p]
+              for p in {d.period for d in dated}}
+    for p, names in naming.items():
+        recalled = sum(1 for i in names if articles[i].published is not None
+                       and (articles[i].published - p[0]).days >= settings.recalled_lag)
+        scores[p] += settings.recalled_weight * recalled
+    return scores
 
 
 def _subject(articles: list[Article]) -> str | None:

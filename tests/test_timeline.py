@@ -479,3 +479,37 @@ def test_a_life_gives_the_same_edition_whatever_the_order_of_sets(tmp_path: Path
                        env={**os.environ, "PYTHONHASHSEED": seed})
         editions.add((tmp_path / seed / "out" / "2019-03-05" / "briefing.md").read_bytes())
     assert len(editions) == 1
+
+
+def test_a_day_still_recalled_weeks_later_outranks_one_busy_for_a_day() -> None:
+    # The port deal of 1 March is named by three reports that day; the shelling of 2 March
+    # by two, one of them a month later: the day still recalled then is the one that
+    # mattered.
+    deal, shelled = dt.date(2019, 3, 1), dt.date(2019, 3, 2)
+    arts = [
+        article("a", deal, "A port deal was signed on 1 March by the envoys."),
+        article("b", deal, "Envoys signed the port deal on 1 March in Geneva."),
+        article("c", deal, "The port deal of 1 March was signed by both envoys."),
+        article("d", shelled, "The port was shelled on 2 March, envoys said."),
+        article("e", dt.date(2019, 4, 2), "Since the port was shelled on 2 March, the talks "
+                                          "have stalled, envoys said."),
+    ]
+    (entry,) = build_timeline(arts, DigestConfig(), dates=1, per_date=1)
+    assert entry.date == shelled
+
+
+def test_a_day_named_only_to_say_which_event_is_no_line_for_that_day() -> None:
+    # "Tuesday's quake" says which quake; the sentence's own event is Friday's plea.
+    pub = dt.date(1999, 8, 21)
+    plea = ("Relief workers and envoys Friday pleaded for help for the port's victims of "
+            "Tuesday's quake.")
+    arts = [
+        article("a", pub, plea),
+        article("b", pub, "The quake struck the port on Tuesday at dawn, envoys said."),
+        article("c", pub, "On Tuesday the quake flattened the port's old town, envoys said."),
+    ]
+    entries = build_timeline(arts, DigestConfig(), dates=2, per_date=3)
+    tuesday = next(e for e in entries if e.date == dt.date(1999, 8, 17))
+    friday = next(e for e in entries if e.date == dt.date(1999, 8, 20))
+    assert len(tuesday.items) == 2
+    assert [item.text for item in friday.items] == [plea]
