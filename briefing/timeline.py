@@ -295,9 +295,9 @@ def _date_scores(articles: list[Article], dated: list[_Dated],
     scores = {p: len(naming.get(p, ())) + settings.published_weight * published[p]
               for p in {d.period for d in dated}}
     for p, names in naming.items():
-        recalled = sum(1 for i in names if articles[i].published is not None
-                       and (articles[i].published - p[0]).days >= settings.recalled_lag)
-        scores[p] += settings.recalled_weight * recalled
+        late = p[0] + dt.timedelta(days=settings.recalled_lag)
+        recalled = [i for i in names if (articles[i].published or dt.date.min) >= late]
+        scores[p] += settings.recalled_weight * len(recalled)
     return scores
 
 
