@@ -27,6 +27,31 @@ SNIPPET_END_RE = re.compile(r"(…|\.\.\.)\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*$")
 # Prose ends a paragraph with these (a list's lead-in with a colon).
 PROSE_END_RE = re.compile(r"([.!?…:;]|\.\.\.)[\"”’')\]]*$")
+# The two above, asked as str methods: a search for a pattern anchored at the end still
+# tries it at every character of a paragraph (these are asked of every line, many times).
+CLOSING_MARKS = "\"”’')]"
+
+
+def _ends_as_prose(text: str) -> bool:
+    """PROSE_END_RE.search(text), read from the end."""
+    return _ends_with(text, ".!?…:;")
+
+
+def _ends_sentence(text: str) -> bool:
+    """SENTENCE_END_RE.search(text), read from the end."""
+    return _ends_with(text, ".!?")
+
+
+def _ends_with(text: str, marks: str) -> bool:
+    """Does text end with one of marks, then perhaps closing quotes and brackets (and, as
+    a regex's "$", perhaps a final newline)?"""
+    for end in (text, text[:-1]) if text.endswith("\n") else (text,):
+        end = end.rstrip(CLOSING_MARKS)
+        if end and end[-1] in marks:
+            return True
+    return False
+
+
 BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s+\S")
 # A teaser link often ends with its date glued on: "…Bailout DealJUNE 19, 2012".
 LINK_DATE_RE = re.compile(r"(\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z]{3,9}\.? \d{1,2}, \d{4})$")
@@ -183,7 +208,7 @@ def _pull_quotes(lines: list[str]) -> list[str]:
     norms = [_norm(line) if line != "\x00" else "" for line in lines]
     out = list(lines)
     for i, line in enumerate(lines):
-        if (line and line != "\x00" and not PROSE_END_RE.search(line)
+        if (line and line != "\x00" and not _ends_as_prose(line)
                 and len(norms[i].split()) >= 5
                 and any(j != i and norms[i] in norms[j] for j in range(len(lines)))):
             out[i] = "\x00"
@@ -205,14 +230,14 @@ def _norm(text: str) -> str:
 
 def _echoes_title(line: str, title: str | None) -> bool:
     """A stray copy of the headline (or its start) inside the body, as pasted pages repeat it."""
-    if not title or SENTENCE_END_RE.search(line):
+    if not title or _ends_sentence(line):
         return False
     line_n, title_n = _norm(line), _norm(title)
     return len(line_n.split()) >= 4 and title_n.startswith(line_n)
 
 
 def _is_prose(line: str) -> bool:
-    return bool(PROSE_END_RE.search(line)) and len(line.split()) >= 4
+    return _ends_as_prose(line) and len(line.split()) >= 4
 
 
 def _cut_teasers(lines: list[str]) -> list[str]:
@@ -245,7 +270,7 @@ def _cut_snippet_tail(lines: list[str]) -> list[str]:
     while j >= 1:
         snippet, headline = lines[content[j]], lines[content[j - 1]]
         if not (SNIPPET_END_RE.search(snippet) and len(headline.split()) <= 20
-                and (not SENTENCE_END_RE.search(headline) or SNIPPET_END_RE.search(headline))):
+                and (not _ends_sentence(headline) or SNIPPET_END_RE.search(headline))):
             break
         pairs += 1
         j -= 2
@@ -275,7 +300,7 @@ def _join_wrapped(lines: list[str]) -> list[_Para]:
         wrapped = line[:1].islower() or (len(current) >= 50 and not new
                                          and not current.endswith(("…", ":"))
                                          and furniture.kind(current) is None)
-        if current and not SENTENCE_END_RE.search(current) and wrapped:
+        if current and not _ends_sentence(current) and wrapped:
             current = f"{current} {line}"
             continue
         if current:
@@ -289,7 +314,7 @@ def _mark_furniture(paras: list[_Para]) -> list[_Para]:
     as prose does, unless they are items of a list."""
     out = list(paras)
     for i, para in enumerate(paras):
-        if para.dropped or PROSE_END_RE.search(para.text) or _list_item(paras, i):
+        if para.dropped or _ends_as_prose(para.text) or _list_item(paras, i):
             continue
         words = len(para.text.split())
         if words <= 12:
@@ -306,7 +331,7 @@ def _mark_furniture(paras: list[_Para]) -> list[_Para]:
             before = out[i - 1].dropped if i else False
             after = i + 1 < len(out) and out[i + 1].dropped and (
                 out[i + 1].block == para.block or len(para.text.split()) <= 20)
-            if (before or after) if not PROSE_END_RE.search(para.text) else (
+            if (before or after) if not _ends_as_prose(para.text) else (
                     before and after and out[i - 1].block == para.block):
                 out[i] = replace(para, dropped=True)
                 changed = True
@@ -354,7 +379,7 @@ def _list_item(paras: list[_Para], i: int) -> bool:
             return False
         if prev.text.rstrip().endswith(":"):
             return True
-        if PROSE_END_RE.search(prev.text) or len(prev.text.split()) < 6:
+        if _ends_as_prose(prev.text) or len(prev.text.split()) < 6:
             return False
     return False
 
@@ -420,7 +445,7 @@ def _fact_line(text: str) -> bool:
     if len(words) > 6:
         return False
     lower = [w for w in words if w[:1].islower()]
-    sentence = (bool(SENTENCE_END_RE.search(text)) and len(lower) >= 2
+    sentence = (_ends_sentence(text) and len(lower) >= 2
                 and not re.search(r"[\d():]", text))
     return not sentence
 

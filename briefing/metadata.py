@@ -196,8 +196,8 @@ def _headline(line: str, first: bool) -> bool:
 def _take_date_and_outlet(line: str, meta: Meta, outlets: frozenset[str]) -> bool:
     """A header line that is, or ends with, a publication date; what comes before the date
     may name the outlet ("China Daily News Wednesday 5th March, 2014")."""
-    if len(line) > 80:
-        return False
+    if len(line) > 80 or not any(c.isdigit() for c in line):
+        return False  # (every date the pattern reads has digits: a cheap test first)
     match = DATE_IN_LINE_RE.search(line)
     if match is None:
         return False

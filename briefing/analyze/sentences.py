@@ -46,8 +46,8 @@ def _rejoin(pieces: list[tuple[str, bool]]) -> list[str]:
     out: list[str] = []
     for piece, spaced in pieces:
         if out and (piece[:1].islower() or piece[:1] in ",;:)”’" or not spaced
-                    or (ABBREVIATION_END_RE.search(out[-1])
-                        and NAME_THEN_SPEECH_RE.match(piece))):
+                    or (NAME_THEN_SPEECH_RE.match(piece)
+                        and ABBREVIATION_END_RE.search(out[-1]))):
             out[-1] = f"{out[-1]}{' ' if spaced else ''}{piece}"
         else:
             out.append(piece)
