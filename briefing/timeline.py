@@ -20,6 +20,7 @@ from .lines import (
     POSSESSIVE_RE,
     Line,
     line_at,
+    name_ends,
     opening_name,
     says_who,
     stands_without_context,
@@ -305,8 +306,14 @@ def _subject(articles: list[Article]) -> str | None:
     """The surname at least half the pages name (a life's "Obama"), if one is; of names
     on as many pages, the one more sentences name; none if that too is a tie (the choice
     must not follow the order of a set, which changes from run to run)."""
-    pages = Counter(name for a in articles
-                    for name in surnames([s.text for s in a.sentences]))
+    # A name on half the pages ends a name on half of them: only such names are asked
+    # about as surnames (which reads every word of a page).
+    texts = [[s.text for s in a.sentences] for a in articles]
+    ends = [name_ends(t) for t in texts]
+    often = Counter(name for e in ends for name in e)
+    wanted = frozenset(name for name, count in often.items() if 2 * count >= len(articles))
+    pages = Counter(name for t, e in zip(texts, ends, strict=True) if e & wanted
+                    for name in surnames(t, e & wanted))
     if not pages:
         return None
     most = max(pages.values())

@@ -146,3 +146,49 @@ def test_furniture_kind_asks_each_pattern_only_when_it_may_match() -> None:
             furniture.MARKUP_RE.sub(" ", line).split())
         assert furniture.strip_widgets(line) == " ".join(
             furniture.WIDGET_RE.sub(" ", line).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?…:;\"”’')]\n")), max_size=12))
+def test_line_ends_read_from_the_end(text: str) -> None:
+    assert clean._ends_as_prose(text) == bool(clean.PROSE_END_RE.search(text))
+    assert clean._ends_sentence(text) == bool(clean.SENTENCE_END_RE.search(text))
+
+
+def test_surnames_among_some_is_surnames_among_all() -> None:
+    from briefing import lines
+
+    texts = sentences()
+    pages = [texts[k:k + 12] for k in range(0, len(texts), 12)]
+    assert any(lines.surnames(page) for page in pages)
+    for page in pages:
+        every = lines.surnames(page)
+        ends = lines.name_ends(page)
+        assert every <= ends
+        assert lines.surnames(page, ends) == every
+        some = frozenset(sorted(ends)[::2])
+        assert lines.surnames(page, some) == every & some
+
+
+PIECES = ["The", "New", "In", "Mr", "Dr.", "NATO", "Ana", "Kovač", "Émile", "Zola", "van",
+          "de", "Smith", "Ki-moon", "O'Brien", "said", "x", "9", "²", "_", "-", "'", "’", " ",
+          "  ", ", ", ".", "A", "b", "É", "(", "Samaras's", "I"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14), st.integers(2, 6))
+def test_name_runs_by_chains_are_the_word_by_word_reading(pieces: list[str], longest: int
+                                                         ) -> None:
+    from briefing import lines
+
+    text = "".join(pieces)
+    assert lines._name_runs.__wrapped__(text, longest) == lines._name_runs_of_words(
+        text, longest)
+
+
+def test_name_runs_by_chains_on_real_text() -> None:
+    from briefing import lines
+
+    for text in sentences():
+        assert lines._name_runs.__wrapped__(text) == lines._name_runs_of_words(text), text
+        assert lines._name_runs.__wrapped__(text, 6) == lines._name_runs_of_words(text, 6)
