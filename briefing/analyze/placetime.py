@@ -235,6 +235,10 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
 
     mine = (q.start, q.end)
     lo, hi = reach(text, q, window)
+    # "Piccard and Jones, who took off March 1 from the Alps, have covered 10,500 miles":
+    # a date in a relative clause between commas is that clause's, not the figure's.
+    asides = [a.span() for a in ASIDE_RE.finditer(text) if not a.start() <= q.start < a.end()]
+    mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in asides)]
     best: DateMention | None = None
     for m in mentions:
         if DAY_AS_ADJECTIVE_RE.match(m.text) and NOUN_AFTER_DAY_RE.match(text, m.end):
@@ -253,6 +257,10 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         told = [m for m in mentions if m is not best and not _possessive(text, m)]
         if told:
             best = min(told, key=lambda m: distance(m.start, m.end, mine))
+    if best is not None and RUNNING_SINCE_RE.search(text, max(0, best.start - 80), best.start):
+        # "have traveled more than 20,500 miles since lifting off … on March 1": the day
+        # starts a running total; the figure is as of the page, not of that day.
+        return None, None, False
     if best is not None:
         return _with_preposition(text, best), best, background(best, published)
     event = EVENT_YEAR_RE.search(text, lo, hi)
@@ -272,6 +280,8 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         if DAY_AS_ADJECTIVE_RE.match(words.group(0)) and \
                 NOUN_AFTER_DAY_RE.match(text, words.end()):
             continue  # "the first ever Friday evening games": a kind of game, not a time
+        if any(a <= words.start() and words.end() <= b for a, b in asides):
+            continue
         d = distance(words.start(), words.end(), mine)
         nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
                            if s != mine)
@@ -283,6 +293,15 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
         return _with_preposition(text, nearest), nearest, True
     return None, None, False
+
+
+# A relative clause set off by commas (", who took off March 1 from the Alps,").
+ASIDE_RE = re.compile(r",\s+(?:who|which)\b[^,;]*,")
+# A date inside a "since" clause or an "after …ing" phrase ("since lifting off from the Alps
+# on March 1", "since the fighting began on 3 May", "after leaving Geneva on Monday"): the
+# start of a running total. ("since May 2010" alone is read by the rules for "since".)
+RUNNING_SINCE_RE = re.compile(r"\b(?:since|after\s+\w+ing)\s+\w[^,;:.!?]*\s(?:(?:on|in)\s+)?$",
+                              re.I)
 
 
 # A year or a month shown alone ("2020") reads as a number; with the preposition the
