@@ -37,6 +37,8 @@ BAILOUT = MeasureConfig(name="Bailout", unit="money", events=("bailout", "rescue
 DEBT = MeasureConfig(name="Debt", unit="percent", events=("debt",))
 SEATS = MeasureConfig(name="Seats", counted=("seats",))
 WAVES = MeasureConfig(name="Wave height", unit="length", events=("wave", "waves"))
+TRAVELLED = MeasureConfig(name="Distance travelled", unit="length",
+                          events=("travelled", "flown", "drifting"))
 DEAL = MeasureConfig(name="TV rights deal", unit="money", events=("deal", "rights", "paid", "pay"))
 VOTES = MeasureConfig(name="Vote share", unit="percent", events=("vote", "votes", "won", "win"))
 LEAGUE_DEAL = MeasureConfig(name="League TV deal", unit="money",
@@ -53,7 +55,7 @@ JOBS_CUT = MeasureConfig(name="Jobs cut", counted=("jobs", "employees", "workers
 MEASURES = {m.name: m for m in (DEAL_VALUE, PER_MATCH, JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,
-                                DOLLAR_DEAL)}
+                                DOLLAR_DEAL, TRAVELLED)}
 
 
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:

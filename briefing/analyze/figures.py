@@ -69,6 +69,13 @@ DIMENSION_RE = re.compile(r"\b(diameter|radius|depth|distance|width|length|heigh
                           r"elevation|circumference|thickness)\s+of\s+(?:about\s+|some\s+|"
                           r"roughly\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|"
                           r"up\s+to\s+|over\s+|under\s+|just\s+)?$", re.I)
+# A length that says after it which dimension or position it is: "five miles high", "80 km
+# wide", "300 miles from Jamaica", "20 miles off the coast".
+DIMENSION_AFTER_RE = re.compile(
+    r"\s+(high|tall|deep|wide|long|thick|across|away|from|off|north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|above|below|inland|offshore)\b", re.I)
+DIMENSION_WORDS = {"high": "height", "tall": "height", "deep": "depth", "wide": "width",
+                   "across": "width", "long": "length", "thick": "thickness"}
 # What happened around a figure, not to it: "lost 3m euros under an EU bailout deal".
 CIRCUMSTANCE_RE = re.compile(r"\b(?:under|following|after|before|during|despite|amid|"
                              r"because\s+of|due\s+to|as\s+part\s+of|over\s+the\s+(?:course|"
@@ -719,6 +726,10 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             dimension = DIMENSION_RE.search(text[:q.start])
             if dimension and not _names_dimension(c, dimension.group(1)):
                 continue  # "islands with a diameter of 80 km": a diameter, not wave height
+            after = DIMENSION_AFTER_RE.match(text, q.end)
+            if after and unit_kind(q.unit) == "length" and not _names_dimension(
+                    c, DIMENSION_WORDS.get(after.group(1).lower(), after.group(1))):
+                continue  # "nearly five miles high", "300 miles from Jamaica": no distance flown
             bare = q.unit is None and noun is None
             if bare and (m.unit in KIND_NAMES - {"magnitude"} or unit_kind(m.unit) == "money"
                          or not (c.events and events.get(m.name, 99) <= 4)):
