@@ -98,6 +98,7 @@ NEAR_RE = re.compile(r"\b(ahead of|in advance of|on the eve of|in the run-up to|
 PAST_RE = re.compile(r"\b(was|were|had|did|has|have|\w{2,}ed|came|went|took|made|gave|"
                      r"began|left|met|held|struck|hit|said|told|won|lost|fell|rose)\b",
                      re.IGNORECASE)
+BE_BEFORE_RE = re.compile(r"\bbe\s+$")
 # Where the writer turns to a source ("…will guarantee bank debt, according to a draft
 # statement under discussion by European leaders Sunday"): what follows is not the tense
 # before it.
@@ -111,8 +112,8 @@ SCHEDULED_RE = re.compile(
     r"hearing|deadline|launch|parade|rally|session|festival|premiere|show|gala|"
     r"inauguration|wedding|funeral|memorial|service)\b")
 # Where a clause ends: the tense of "He said on Monday that talks will resume" is "said".
-CLAUSE_RE = re.compile(r"[;:!?]|,\s|\bthat\b|\bwhen\b|\bafter\b|\bbefore\b|\bbut\b|\band\b",
-                       re.IGNORECASE)
+CLAUSE_RE = re.compile(r"[;:!?]|,\s|\s--?\s|\s[—–]\s|\bthat\b|\bwhen\b|\bafter\b|\bbefore\b|"
+                       r"\bbut\b|\band\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,9 @@ def _tense_before(text: str, start: int) -> str:
     the one before it."""
     future = [m.end() for m in FUTURE_RE.finditer(text, 0, start)
               if m.group(1).lower() not in ("next", "upcoming")]
-    past = [m.end() for m in PAST_RE.finditer(text, 0, start)]
+    # "could be launched": a participle after "be" is no past tense.
+    past = [m.end() for m in PAST_RE.finditer(text, 0, start)
+            if not BE_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())]
     if not future and not past:
         return ""
     last = max(future + past)
