@@ -94,6 +94,8 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
                 continue  # "according to Xinhua News Agency": a source, not a place
             if money and m.group(0)[:3].lower() == "to ":
                 continue  # "$1m to Partners In Health": who gets the money, not a place
+            if money and m.group(0)[:5].lower() == "from " and start == q.end:
+                continue  # "a $1 million prize from Anheuser-Busch": who pays, not a place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
             if is_place(found):
                 return found
