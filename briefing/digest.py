@@ -21,6 +21,7 @@ from .models import (
     Briefing,
     Claim,
     DigestItem,
+    MeasureTable,
     SentenceRef,
     Skipped,
     SourceEntry,
@@ -151,7 +152,10 @@ def _last_reported(config: Config, digest: TopicDigest, topic: TopicConfig,
                    earlier: Sequence[Article], listing: _Listing) -> TopicDigest:
     """A measure this edition has no figure for shows the current figure of the earlier
     editions' articles: the reader following a running figure still sees where it stands."""
-    if not any(m.current is None and not m.rows and not m.breakdown for m in digest.measures):
+    def empty(m: MeasureTable) -> bool:
+        return m.current is None and not m.rows and not m.breakdown
+
+    if not any(empty(m) for m in digest.measures):
         return digest
     claims = [c for index, article in enumerate(earlier)
               for c in find_claims(article, index, topic.measures,
@@ -165,7 +169,7 @@ def _last_reported(config: Config, digest: TopicDigest, topic: TopicConfig,
     measures = []
     for m in digest.measures:
         row = before.get(m.name)
-        if m.current is None and not m.rows and not m.breakdown and row is not None:
+        if empty(m) and row is not None:
             row = replace(row, refs=tuple(place(r) for r in row.refs),
                           claim=replace(row.claim, ref=place(row.claim.ref)))
             m = replace(m, earlier=row)

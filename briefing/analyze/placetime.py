@@ -158,8 +158,7 @@ def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
                 continue
             after = SUBJECT_AFTER_RE.match(text, m.end())
             noun = after.group(1) if after else None
-            if after and not (noun and (noun in ORGANISATION_WORDS or noun in TITLE_WORDS or
-                                        noun.rstrip("s") in ORGANISATION_WORDS)):
+            if after and not (noun and _body_or_title(noun)):
                 return name
     return None
 
@@ -182,11 +181,17 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
             if re.match(r"\s+[A-Z]", text[m.end():]):
                 continue  # "the Tokyo Electric Power Company": part of a longer name
             owner = re.match(r"['’]s?\s+([a-z]+)", text[m.end():])
-            if owner and (owner.group(1) in ORGANISATION_WORDS or owner.group(1) in TITLE_WORDS
-                          or owner.group(1).rstrip("s") in ORGANISATION_WORDS):
+            if owner and _body_or_title(owner.group(1)):
                 continue
             return name
     return None
+
+
+def _body_or_title(noun: str) -> bool:
+    """A noun after a place's possessive that makes the place an owner of an organisation or
+    an official ("Japan's ministry", "Greece's finance minister"), not where a figure is."""
+    return noun in ORGANISATION_WORDS or noun in TITLE_WORDS or \
+        noun.rstrip("s") in ORGANISATION_WORDS
 
 
 def is_place(phrase: str) -> bool:
