@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix, diags
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from .analyze.text import analyzer, content_stems, tokens
 from .models import Article, SentenceRef
+from .vocabulary import Vocabulary
 from .voice import in_writers_voice
 
 
@@ -38,7 +39,6 @@ class Corpus:
         self._words: csr_matrix | None = None
         self._phrase_df: np.ndarray | None = None
         self._voiced: dict[int, bool] = {}
-        self._counter: CountVectorizer | None = None
 
     def voiced(self, article: int) -> bool:
         """True if the article is written in its writer's own voice (voice.in_writers_voice):
@@ -68,11 +68,19 @@ class Corpus:
         """Any text (a topic's description) as a unit vector in the edition's TF-IDF space."""
         if self.matrix is None:
             return np.zeros(0)
-        if self._counter is None:  # checks the vocabulary once, on its first use
-            self._counter = CountVectorizer(analyzer=analyzer, vocabulary=self.vocabulary,
-                                            dtype=np.float64)
-        counts = self._counter.transform([text])
-        return np.asarray(self._tfidf.transform(counts, copy=False).todense()).ravel()
+        # Counted as sklearn's CountVectorizer(vocabulary=...).transform counts: the
+        # features the edition has, in column order, as float64.
+        counts: dict[int, int] = {}
+        for feature in analyzer(text):
+            column = self.vocabulary.get(feature)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        columns = sorted(counts)
+        row = csr_matrix((np.array([counts[c] for c in columns], dtype=np.float64),
+                          np.array(columns, dtype=np.int32),
+                          np.array([0, len(columns)], dtype=np.int32)),
+                         shape=(1, len(self.vocabulary)))
+        return np.asarray(self._tfidf.transform(row, copy=False).todense()).ravel()
 
     def shared_words(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """How much of the shorter sentence's content the longer one shares, each word
@@ -120,7 +128,7 @@ class Corpus:
 
 
 def count_features(docs: Iterable[Sequence[str]], binary: bool = False
-                   ) -> tuple[dict[str, int], csr_matrix]:
+                   ) -> tuple[Vocabulary, csr_matrix]:
     """The vocabulary (features numbered alphabetically) and the documents' feature counts,
     exactly as sklearn's CountVectorizer makes them (float counts, as TfidfVectorizer's;
     int ones when `binary`), each row's features in the order the corpus first used them:
@@ -142,9 +150,13 @@ def count_features(docs: Iterable[Sequence[str]], binary: bool = False
     keys, tally = np.unique(keys, return_counts=True)
     names = sorted(first)
     number = np.empty(v, dtype=np.int32)
-    number[[first[name] for name in names]] = np.arange(v, dtype=np.int32)
+    number[np.fromiter((first[name] for name in names), dtype=np.int64, count=v)] = \
+        np.arange(v, dtype=np.int32)
+    del first  # the strings live on in `names` until the vocabulary has them
+    vocabulary = Vocabulary(names)
+    del names
     indptr = np.zeros(n + 1, dtype=np.int32)
     np.cumsum(np.bincount(keys // max(v, 1), minlength=n), out=indptr[1:])
     data = np.ones(len(keys), dtype=np.int64) if binary else tally.astype(np.float64)
     matrix = csr_matrix((data, number[keys % max(v, 1)], indptr), shape=(n, v))
-    return dict(zip(names, range(v), strict=True)), matrix
+    return vocabulary, matrix

@@ -192,3 +192,34 @@ def test_name_runs_by_chains_on_real_text() -> None:
     for text in sentences():
         assert lines._name_runs.__wrapped__(text) == lines._name_runs_of_words(text), text
         assert lines._name_runs.__wrapped__(text, 6) == lines._name_runs_of_words(text, 6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.text(alphabet=st.sampled_from(list("ab é€\U0001f600\ud800\uffff")),
+                       max_size=5), max_size=20),
+       st.lists(st.text(alphabet=st.sampled_from(list("ab é€\U0001f600\ud800\uffff")),
+                        max_size=5), max_size=10))
+def test_vocabulary_is_the_plain_dict(features: set[str], asked: list[str]) -> None:
+    from briefing.vocabulary import Vocabulary
+
+    names = sorted(features)
+    plain = {name: number for number, name in enumerate(names)}
+    vocabulary = Vocabulary(names)
+    assert vocabulary == plain and list(vocabulary) == names
+    for feature in [*names, *asked]:
+        assert vocabulary.get(feature) == plain.get(feature)
+        assert (feature in vocabulary) == (feature in plain)
+
+
+def test_vocabulary_on_real_text() -> None:
+    from briefing.analyze.text import analyzer
+    from briefing.vocabulary import Vocabulary
+
+    texts = sentences()
+    names = sorted({f for text in texts[::2] for f in analyzer(text)})
+    plain = {name: number for number, name in enumerate(names)}
+    vocabulary = Vocabulary(names)
+    assert len(vocabulary) == len(plain)
+    for text in texts:  # every other sentence's features are in it
+        for feature in analyzer(text):
+            assert vocabulary.get(feature) == plain.get(feature)
