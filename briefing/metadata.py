@@ -165,6 +165,12 @@ def header(lines: list[str], meta: Meta, markdown: bool,
             if not meta.url and not ASSET_RE.search(url.group(1)):
                 meta.url = url.group(1)
             continue
+        # "Source: The Daily Times" under the headline is a key line, as it is above it
+        # (read whole, it looks like a site name and gave the outlet "Source: The …").
+        key = KEY_LINE_RE.match(stripped)
+        if key and key.group(1).strip().lower() in HEADER_KEYS and not was_first:
+            meta.set(key.group(1), key.group(2))
+            continue
         if _take_date_and_outlet(stripped, meta, outlets):
             continue
         if not meta.outlet and site_name(stripped, outlets):

@@ -33,6 +33,15 @@ def test_title_line_and_key_lines(tmp_path: Path) -> None:
     assert art.sentences[0].text.startswith("The transport ministry confirmed")
 
 
+def test_key_lines_under_the_headline(tmp_path: Path) -> None:
+    text = ("Rail Line Opening Pushed Back\n\nSource: The Metro Times\nDate: 3 March 2025\n\n"
+            + BODY)
+    art = read_one(tmp_path, "a.txt", text)
+    assert art.title == "Rail Line Opening Pushed Back"
+    assert art.outlet == "The Metro Times"
+    assert art.published == dt.date(2025, 3, 3)
+
+
 def test_pasted_header_block_headline_image_outlet_section_and_date(tmp_path: Path) -> None:
     text = ("Rail Line Opening Pushed Back to Spring\n\n"
             "https://cdn.example.org/system/images/photos/123/original/rail.jpg?1700\n"
