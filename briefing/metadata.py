@@ -284,6 +284,8 @@ def site_name(line: str, outlets: frozenset[str] = frozenset()) -> bool:
         return False
     if words[0].lower() in NOT_AN_OUTLET:
         return False
+    if any(w.endswith(":") for w in words):
+        return False  # "Coroner: Victim Hit 20 Times" is a headline, not a paper's name
     return words[-1].lower().strip(".,") in _outlet_cues()
 
 

@@ -40,6 +40,9 @@ def test_key_lines_under_the_headline(tmp_path: Path) -> None:
     assert art.title == "Rail Line Opening Pushed Back"
     assert art.outlet == "The Metro Times"
     assert art.published == dt.date(2025, 3, 3)
+    art = read_one(tmp_path, "b.txt", "Coroner: Victim Hit 20 Times\n\nSource: Metro News\n\n"
+                   + BODY)
+    assert (art.title, art.outlet) == ("Coroner: Victim Hit 20 Times", "Metro News")
 
 
 def test_pasted_header_block_headline_image_outlet_section_and_date(tmp_path: Path) -> None:
