@@ -122,7 +122,11 @@ STOP_NOUN = frozenset(
     "according including reportedly respectively while whereas percent cent last next ago "
     "earlier later ever behind beside beyond near via inside outside along throughout upon "
     "versus vs amid amidst despite following like unlike plus minus instead because though "
-    "although unless whether".split())
+    "although unless whether "
+    # A day or month after the noun says when: "arrested 100 protesters Tuesday at…".
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april june july august september october november "
+    "december".split())
 NOUN_WORD = re.compile(r"[A-Za-z][\w’'&]*(?:-[\w’'&]+)*")
 
 
