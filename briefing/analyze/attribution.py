@@ -215,12 +215,26 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
             pos < at and any(e <= pos for _, e in quoted) and
             WRITERS_CLAUSE_RE.search(text, pos, at))]
     before = [item for item in mine if item[0] <= at]
+    if before and _data_source(before[-1][1].text):
+        # "Minister Ana Lima said estimates indicated the mine holds 19.5 million tons": the
+        # estimates are what she reports; she says it.
+        pos = before[-1][0]
+        outer = [who for p, who in before if p < pos and not who.pronoun and
+                 not _data_source(who.text) and not re.search(r"[,;:]", text[p:pos])]
+        if outer:
+            return outer[-1]
     if before:
         named = [who for _, who in before if not who.pronoun]
         if before[-1][1].pronoun and named:
             return named[-1]  # "The Red Cross says it believes 45,000 died": the Red Cross
         return before[-1][1]
     return mine[0][1] if mine else None
+
+
+def _data_source(phrase: str) -> bool:
+    """Estimates, results, a poll: numbers that speak for themselves."""
+    words = phrase.split()
+    return bool(words) and words[-1].lower() in DATA_NOUNS
 
 
 def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]:
@@ -243,6 +257,7 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             out.append((agent.start(), Speaker(who)))
     for shown in SHOWED_RE.finditer(text):
         clause = re.split(r"[,;:—–(“”\"]", text[:shown.start()])[-1]
+        clause = clause[max([0] + [v.end() for v in verbs.finditer(clause)]):]
         words = TRAILING_TIME_RE.sub("", EARLY_TIME_RE.sub("", clause)).split()
         while words and words[0].lower() in LEADING_FILLER:
             words.pop(0)
