@@ -211,12 +211,13 @@ def _leads(claims: list[Claim]) -> list[Claim]:
     latest correction if it has one). A
     figure for another place or in another unit (wave heights at two coasts, a deal in
     dollars beside one in pounds) belongs to another history: the table follows the one
-    most articles give (of equals, the one without a place) and lists the others as rows."""
+    most articles give (of equals, the one without a place) and lists the others as rows.
+    A place its page's headline names is the story's own: no other history."""
     leads: dict[tuple[int, str, str], Claim] = {}
     for claim in claims:
         if claim.background or claim.part or claim.outlook or claim.kind == "increment":
             continue
-        key = (claim.ref.article, _place_key(claim.where), claim.unit or "")
+        key = (claim.ref.article, "" if claim.home else _place_key(claim.where), claim.unit or "")
         if claim.revised or key not in leads:
             leads[key] = claim  # a correction supersedes the figure its article led with
     counts: dict[tuple[str, str], int] = {}

@@ -184,6 +184,9 @@ class Claim:
     # A correction of the figure before it: "revised that figure down to 12,514", "lowered
     # the toll to 300". It supersedes the figures of its article and its day.
     revised: bool = False
+    # Its place is one its page's headline names ("arrested at Jabiluka" under "Protesters
+    # arrested at Jabiluka"): the story's own place, so the same history as figures with none.
+    home: bool = False
 
 
 @dataclass(frozen=True)

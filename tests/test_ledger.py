@@ -267,3 +267,22 @@ def test_a_live_page_dates_each_entry_by_its_own_stamp() -> None:
     assert when["30"] == ("live entry", dt.date(2024, 6, 13), False)
     assert when["41"][1] in (None, dt.date(2024, 6, 14))
     assert Article.from_json(live.to_json()).entries == live.entries
+
+
+def test_a_place_the_headline_names_is_the_story_own_place() -> None:
+    """A count "at Jabiluka" under a headline that names Jabiluka is the next step of the
+    count the other pages give without a place; a far coast's wave (above) is not."""
+    arrested = MeasureConfig(name="Arrested", counted=("protesters",), events=("arrested",))
+    first = article("a.txt", "1998-07-03", "More than 100 protesters were arrested, police said.")
+    later = Article(relpath="b.txt", sha256="b", title="Protesters arrested at Jabiluka mine",
+                    title_derived=False, outlet=None, published=dt.date(1998, 7, 14), url=None,
+                    paragraphs=("Police arrested 112 protesters at Jabiluka.",),
+                    sentences=tuple(split_sentences(
+                        ["Police arrested 112 protesters at Jabiluka."])))
+    ordered = order_articles([first, later])
+    claims = [c for i, a in enumerate(ordered)
+              for c in find_claims(a, i, (arrested,), LedgerConfig().attribution_verbs)]
+    assert claims[-1].where is not None
+    (table,) = measure_tables((arrested,), claims, [a.published for a in ordered])
+    assert table.current is not None and amount(table.current.claim) == "112"
+    assert [amount(h.claim) for h in table.history] == [">100", "112"]

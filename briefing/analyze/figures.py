@@ -334,7 +334,8 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                     for m in mentions) and not (
                     article.entries and resolved.date >= min(
                         (d for d in article.entries if d), default=resolved.date)),
-                revised=revised is not None and revised.measure == measure.name))
+                revised=revised is not None and revised.measure == measure.name,
+                home=_headline_names(article.title, where)))
     return claims
 
 
@@ -350,6 +351,14 @@ def _revision_of(text: str, q: Quantity, claims: list[Claim], article_index: int
             sentences[last.ref.sentence].paragraph != paragraph or last.unit != q.unit:
         return None
     return last
+
+
+def _headline_names(title: str | None, where: str | None) -> bool:
+    """Does the page's headline name the place (one of its capitalised words)?"""
+    if not title or not where:
+        return False
+    heading = {w.lower() for w in re.findall(r"[A-Z][\w-]+", title)}  # "IN WYOMING" too
+    return any(word.lower() in heading for word in re.findall(r"[A-Z][\w-]{2,}", where))
 
 
 def _main_names(article: Article) -> frozenset[str]:
