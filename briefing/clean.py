@@ -52,7 +52,9 @@ def _ends_with(text: str, marks: str) -> bool:
     return False
 
 
-BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s+\S")
+BULLET_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦])\s+\S")
+# The marker of a list item written as a whole sentence: "- The mayor said …", "-- The union…".
+ITEM_MARKER_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦])\s+(?=[A-Z“\"‘'])")
 # A teaser link often ends with its date glued on: "…Bailout DealJUNE 19, 2012".
 LINK_DATE_RE = re.compile(r"(\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z]{3,9}\.? \d{1,2}, \d{4})$")
 # "Correction: June 27, 2008", "This article has been revised to reflect …": a notice
@@ -412,12 +414,17 @@ def _strip_run_markers(paragraphs: list[str]) -> list[str]:
     stamps ("0919 International aid charities…", "09:19 …") and a list's numbers ("1 The
     play-off game…", "2 In 2001-02…"). A stamp needs company: two or more paragraphs open
     with one, and at least one reads as no year (0919, 2211), so "1985 was…" stays; a
-    number needs the run 1, 2, 3. Date headings ("1985: …") keep their colon and stay."""
+    number needs the run 1, 2, 3. Date headings ("1985: …") keep their colon and stay. A
+    bullet before a whole sentence goes too."""
     stamps = [STAMP_RE.match(p) for p in paragraphs]
     found = [m for m in stamps if m]
     if len(found) >= 2 and any(m.group("hhmm") is None or not 1800 <= int(m.group("hhmm")) < 2100
                                for m in found):
         paragraphs = [p[m.end():] if m else p for p, m in zip(paragraphs, stamps, strict=True)]
+    # A list item that is a whole sentence is a sentence: its marker is none of its words
+    # (shown, a line read "-- A fourth mine could be approved…").
+    paragraphs = [p[marker.end():] if (marker := ITEM_MARKER_RE.match(p)) and _ends_sentence(p)
+                  else p for p in paragraphs]
     numbers = [LIST_NUMBER_RE.match(p) for p in paragraphs]
     seen = [int(m.group(1)) for m in numbers if m]
     if len(seen) >= 3 and seen == list(range(seen[0], seen[0] + len(seen))) and seen[0] <= 1:

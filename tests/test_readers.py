@@ -203,3 +203,15 @@ def test_text_full_of_control_characters_is_binary(tmp_path: Path) -> None:
     noisy = "".join(f"{c}\x01\x02" for c in BODY * 3)
     with pytest.raises(ReadError, match="binary file"):
         read_one(tmp_path, "noise.txt", noisy)
+
+
+def test_a_list_item_written_as_a_sentence_loses_its_marker(tmp_path: Path) -> None:
+    text = ("Rail news\n\n" + BODY + "\n- The mayor said the line would carry 40,000 "
+            "passengers a day.\n\n-- The union said drivers would strike on Friday.\n\n"
+            "• Officials blamed rising costs.\n\n- Fares: 2 euros\n")
+    art = read_one(tmp_path, "a.txt", text)
+    texts = [s.text for s in art.sentences]
+    assert "The mayor said the line would carry 40,000 passengers a day." in texts
+    assert "The union said drivers would strike on Friday." in texts
+    assert "Officials blamed rising costs." in texts
+    assert not any(t.startswith(("-", "•")) and t.endswith(".") for t in texts)
