@@ -65,7 +65,8 @@ CORRECTION_RE = re.compile(
     re.I)
 # Datelines glued to a paragraph's start: "ATHENS —", "LOS ANGELES:", "WASHINGTON (Kyodo)",
 # "Athens (CNN)", "(Reuters) -", "Nov. 11 (Bloomberg) --", "30 June 2011 –", "KYIV, Ukraine —",
-# "ISTANBUL (Turkey), August 21 (Xinhua) --", a wire's "IZMIT, Turkey _".
+# "ISTANBUL (Turkey), August 21 (Xinhua) --", "CANBERRA, November 27 (Xinhua) --The", a
+# wire's "IZMIT, Turkey _".
 # A capitalised place, then perhaps its country or state as written ("KYIV, Ukraine",
 # "SAN JOSE, Calif.", "ISTANBUL (Turkey)," before a date; "ARDEN (Reuters) -" is an agency).
 _CAPS_PLACE = (r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
@@ -81,7 +82,7 @@ STAMP_RE = re.compile(r"(?:(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)|(?:[01]?\d|2[0-3])
 LIST_NUMBER_RE = re.compile(r"(\d{1,2})\.?\s+(?=[A-Z“\"‘'])")
 DATELINE_RE = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE})(?:,? (?P<date1>{_DAY}))?\s*(?:{_AGENCY})?\s*"
-    rf"(?:[—–-]{{1,2}}|:|_(?=\s))\s+(?=\S)"
+    rf"(?:[—–-]{{1,2}}|:|_(?=\s))(?:\s+(?=\S)|(?:(?<=\) --)|(?<=\)--))(?=[A-Z“\"]))"
     rf"|(?P<place2>{_PLACE})\s?{_AGENCY.replace('agency', 'agency2')}\s*(?:[—–-]{{1,2}}\s*)?"
     rf"(?=[A-Z“\"‘'])"
     rf"|{_AGENCY.replace('agency', 'agency3')}\s*[—–-]{{1,2}}\s+"
