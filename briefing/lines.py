@@ -118,12 +118,17 @@ IMPERSONAL_RE = re.compile(r"\b(it|its|that's)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(in|at|on|from|to|of|for|across|near|into|with|by)\s+$",
                                    re.I)
-BULLET_RE = re.compile(r"^[-–—•*·▪►‣◦]\s")
+BULLET_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦])\s")
 # "with this work", "these measures": a demonstrative standing for something said earlier
 # ("this year", "this week" are time, not reference).
 DEMONSTRATIVE_NP_RE = re.compile(
     r"\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|weekend|"
     r"season|summer|winter|spring|autumn|fall|time|century|decade|year's|week's)\b)[a-z]", re.I)
+# "to pass such laws", "such a merger would…": "such" before a noun points at laws or a
+# merger named before, unless an "as" or "that" a few words on says what is meant ("no such
+# thing as…", "of such proportions that…", "such high-ranking officials as…").
+SUCH_NP_RE = re.compile(
+    r"\bsuch\s+(?!as\b)(?>(?:an?\s+)?[a-z][\w-]*)(?!(?:\s+[\w'-]+){0,5}\s+(?:as|that)\b)", re.I)
 # "although almost 1,000 people died in that quake": "that" after a preposition points at
 # something named before ("said that…", "so that…" are no such "that").
 PREP_THAT_RE = re.compile(
@@ -231,8 +236,15 @@ def dangling(text: str) -> bool:
     opening = text.split(",", 1)[0] if "," in text else ""
     if opening and len(opening.split()) <= 5 and BACK_REFERENCE_RE.search(opening):
         return True
-    # A bare quotation with nobody named as its speaker.
-    return text[:1] in "“\"" and not attributed(text)
+    # A bare quotation with nobody named as its speaker (outside it: '"Aaron told me to tie
+    # his hands" to a fence pole.' names no one who says it).
+    return text[:1] in "“\"" and not attributed(QUOTED_RE.sub(" ", text))
+
+
+def points_back(text: str) -> bool:
+    """True if a noun phrase points at something named before: "these reports", "such
+    a plan"."""
+    return bool(DEMONSTRATIVE_NP_RE.search(text) or SUCH_NP_RE.search(text))
 
 
 def _mentions_someone(text: str) -> bool:
@@ -451,7 +463,7 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
     company in question…", "with this work" do not), uses no pronoun before naming anyone
     and is not the writer speaking ("Each of us…", what someone "must" do, said by no one)
     nor an item of a list."""
-    if (dangling(text) or DEMONSTRATIVE_NP_RE.search(text) or PREP_THAT_RE.search(text)
+    if (dangling(text) or points_back(text) or PREP_THAT_RE.search(text)
             or ADDS_TO_RE.search(text)
             or AFTER_SOMETHING_RE.match(text) or BULLET_RE.match(text)
             or text.rstrip().endswith((":", ",", ";")) or text.startswith("(")
@@ -529,7 +541,7 @@ def stands_without_context(text: str) -> bool:
     married…", "After high school, she…"). Who is meant was said in an earlier sentence.
     "Jackson died at his home" and "Paramedics said they…" name someone first."""
     unquoted = QUOTED_RE.sub(" ", text)
-    return not (DID_SO_RE.search(unquoted) or DEMONSTRATIVE_NP_RE.search(unquoted)) \
+    return not (DID_SO_RE.search(unquoted) or points_back(unquoted)) \
         and says_who(text)
 
 

@@ -100,7 +100,10 @@ def test_overview_lines_stand_alone() -> None:
                  "Before Berlin lectures Madrid about its budget, it must make an effort itself.",
                  "Union leader Ana Kovač said she was unsatisfied with the guarantee.",
                  "Farmers across the valley rejected the proposal on Tuesday.",
-                 "Rescuers were praised, although 1,000 people died in that flood."]:
+                 "Rescuers were praised, although 1,000 people died in that flood.",
+                 "In the valley, three attempts to pass such laws have failed.",
+                 "Such a merger would form the largest bank in the country.",
+                 '"Ana told me to close the gate" of the farm before the storm.']:
         assert not stands_alone(text, names), text
     for text in ["Antonis Samaras said the vote was a victory for the country.",
                  "The first TV deal of the Premier League era was worth £304m.",
@@ -110,7 +113,10 @@ def test_overview_lines_stand_alone() -> None:
                  "Greece must repay 14 billion euros by March, the finance ministry said.",
                  "Farmers across the valley rejected the proposal for a new dam on Tuesday.",
                  "Union leader Ana Kovač said the agreement with the mayor would hold.",
-                 "Engineers said that the dam held in the flood of 1976, the worst on record."]:
+                 "Engineers said that the dam held in the flood of 1976, the worst on record.",
+                 "Mayors in states such as Ohio asked for new laws against hate crimes.",
+                 "The flood of 1976 was of such size that the dam nearly broke.",
+                 "The mayor of Springfield said there is no such thing as a free lunch."]:
         assert stands_alone(text, names), text
 
 
