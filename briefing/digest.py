@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import fields, is_dataclass, replace
 
 import numpy as np
@@ -206,13 +206,11 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
     limits = config.digest
     shortest = max(limits.min_sentence_words, OVERVIEW_MIN_WORDS)
     relevance = np.sum(fits.about, axis=0) if fits.about else np.zeros(len(corpus.refs))
-    ranked = sorted((-corpus.centrality[row] * (1 + 0.2 * int(relevance[row])), row)
-                    for row in range(len(corpus.refs)))
     # The rules of a line that stands alone are the costly part, so they are asked of the
     # best-ranked sentences only, until MAX_CANDIDATES pass (the same candidates as asking
     # every sentence, then keeping the best).
     rows: list[int] = []
-    for _, row in ranked:
+    for row in best_first(corpus.centrality, relevance):
         if len(rows) == MAX_CANDIDATES:
             break
         text = corpus.texts[row]
@@ -224,15 +222,12 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
         rows.append(row)
     allowed = {corpus.refs[row] for row in set(rows) - told_thinner(corpus, rows)}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
-    # Sentences outside the corpus (an outlet's banners) are excluded too.
-    exclude = {(a, s.index) for a, article in enumerate(corpus.articles)
-               for s in article.sentences} - {(r.article, r.sentence) for r in allowed}
+    only = {(r.article, r.sentence) for r in allowed}
     if told.previous is None:
-        picked = summarize(docs, word_budget=limits.overview_words, min_words=0,
-                           exclude=exclude)
+        picked = summarize(docs, word_budget=limits.overview_words, min_words=0, only=only)
     else:
         picked = whats_new(docs, told.lines, word_budget=limits.overview_words, min_words=0,
-                           exclude=exclude)
+                           only=only)
     lines: list[Line] = []
     for cand in overview_order(corpus, [SentenceRef(c.doc, c.index) for c in picked]):
         text = next(c.text for c in picked if (c.doc, c.index) == (cand.article, cand.sentence))
@@ -241,6 +236,14 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
             continue  # the summary's words differ, but the claim is one already shown
         lines.append(Line(cand, text, row, len(text.split()), frozenset({cand})))
     return [with_citations(corpus, line, limits.duplicate_similarity) for line in lines]
+
+
+def best_first(centrality: np.ndarray, relevance: np.ndarray) -> Iterator[int]:
+    """Rows by centrality, raised a fifth for each topic the sentence is about; ties in row
+    order. What sorted() of (-score, row) pairs gives, without a Python pair for each of
+    the edition's sentences (200,000 at 10,000 articles)."""
+    score = -centrality * (1 + 0.2 * np.trunc(relevance))
+    return map(int, np.argsort(score, kind="stable"))
 
 
 def told_thinner(corpus: Corpus, rows: list[int]) -> set[int]:

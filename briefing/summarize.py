@@ -103,16 +103,20 @@ SENTENCE_COST = 0.01
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
               exclude: set[tuple[int, int]] | None = None, time_limit: float = 10.0,
               allow_shortening: bool = True,
-              discount: Mapping[str, float] | None = None) -> list[Candidate]:
+              discount: Mapping[str, float] | None = None,
+              only: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """The best-covering sentences of docs (each a list of sentences) within word_budget,
     in document order. allow_shortening lets a sentence lose its attribution tail or
     weekday (marked "…"). discount multiplies a concept's weight (whatsnew.py uses it for
-    concepts the reader has already been told)."""
+    concepts the reader has already been told). `only`: the (document, sentence) pairs that
+    may be picked, if not all (an edition's overview picks among a few hundred of its
+    100,000s of sentences: a set of those is smaller than one of all the others)."""
     exclude = exclude or set()
     candidates: list[Candidate] = []
     for d, sents in enumerate(docs):
         for i, text in enumerate(sents):
-            if (d, i) in exclude or not _usable(text, min_words):
+            if (d, i) in exclude or (only is not None and (d, i) not in only) \
+                    or not _usable(text, min_words):
                 continue
             candidates.append(Candidate(d, i, text))
             if allow_shortening:

@@ -58,18 +58,21 @@ class Memory:
 def whats_new(docs: list[list[str]], told: Sequence[str], word_budget: int = 100,
               known_weight: float | None = None, restates: float | None = None,
               time_limit: float = 10.0, min_words: int = 8,
-              exclude: set[tuple[int, int]] | None = None) -> list[Candidate]:
+              exclude: set[tuple[int, int]] | None = None,
+              only: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """The sentences of docs that best cover what the reader has not been told, within
-    word_budget, in document order; none that restates a told sentence."""
+    word_budget, in document order; none that restates a told sentence. `only`: as
+    summarize's (only those are compared with what was told)."""
     known_weight = KNOWN_WEIGHT if known_weight is None else known_weight
     restates = RESTATES if restates is None else restates
     memory = Memory(told)
+    pairs = only if only is not None else \
+        ((d, i) for d, sents in enumerate(docs) for i in range(len(sents)))
     exclude = set(exclude or ()) | {
-        (d, i) for d, sents in enumerate(docs) for i, text in enumerate(sents)
-        if memory.overlap(text) >= restates}
+        (d, i) for d, i in pairs if memory.overlap(docs[d][i]) >= restates}
     discount = dict.fromkeys(memory.known, known_weight)
     return summarize(docs, word_budget=word_budget, min_words=min_words, exclude=exclude,
-                     discount=discount, time_limit=time_limit)
+                     discount=discount, time_limit=time_limit, only=only)
 
 
 def told_by(briefing: Briefing) -> Told:

@@ -223,3 +223,34 @@ def test_vocabulary_on_real_text() -> None:
     for text in texts:  # every other sentence's features are in it
         for feature in analyzer(text):
             assert vocabulary.get(feature) == plain.get(feature)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0.0, -0.0, 0.1, 0.25, 0.3, 1e-9, 0.7]),
+                          st.integers(0, 4)), max_size=30))
+def test_best_first_is_the_sorted_pairs(rows: list[tuple[float, int]]) -> None:
+    import numpy as np
+
+    from briefing.digest import best_first
+
+    centrality = np.array([c for c, _ in rows], dtype=np.float64)
+    relevance = np.array([r for _, r in rows], dtype=np.int64)
+    plain = [row for _, row in sorted((-centrality[row] * (1 + 0.2 * int(relevance[row])), row)
+                                      for row in range(len(rows)))]
+    assert list(best_first(centrality, relevance)) == plain
+
+
+def test_summarize_only_is_excluding_the_others() -> None:
+    from briefing.summarize import summarize
+    from briefing.whatsnew import whats_new
+
+    texts = sentences()
+    docs = [texts[k:k + 15] for k in range(0, len(texts), 15)]
+    pairs = [(d, i) for d, sents in enumerate(docs) for i in range(len(sents))]
+    rng = random.Random(14)
+    for _ in range(3):
+        only = set(rng.sample(pairs, len(pairs) // 3))
+        others = set(pairs) - only
+        assert summarize(docs, only=only) == summarize(docs, exclude=others)
+        told = rng.sample(texts, 10)
+        assert whats_new(docs, told, only=only) == whats_new(docs, told, exclude=others)
