@@ -780,7 +780,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
 # sales", "Bundesliga's TV income"; not a buyer's "Sky and BT's current deal"), earns or
 # receives it ("Real earned", "Manchester United
 # received", "earned by Serie A", "paid to Queens Park Rangers"), has it ("Real Madrid and
-# Barcelona have deals") or whose rights are sold ("rights for the Champions League").
+# Barcelona have deals"), whose rights are sold ("rights for the Champions League") or whom
+# voters back ("voting for Brandt").
 _OWNER_NAME = r"((?:[A-Z][\w’'&.-]*\s+)*?[A-Z][\w’'&.-]*(?:\s+(?:and\s+)?[A-Z][\w’'&.-]*)*)"
 OWNER_RES = (
     re.compile(_OWNER_NAME + r"['’]s\s+(?:[\w-]+\s+){0,2}(?:sales|income|revenues?|earnings|"
@@ -790,6 +791,10 @@ OWNER_RES = (
     re.compile(_OWNER_NAME + r"\s+(?:earned|earns|generates|generated|received|receives|got|"
                r"gets|netted|nets|has\s+(?:a\s+)?deals?|have\s+deals?|has\s+sold|sold)\b"),
     re.compile(r"\brights\s+(?:for|of)\s+(?:the\s+)?" + _OWNER_NAME),  # not "to" a buyer
+    # A share of voters for a name: "76 percent would consider voting for Brandt", "41
+    # percent backed Brandt", "support for Brandt".
+    re.compile(r"\b(?:vot(?:e|es|ed|ing)\s+for|support\s+for|supported|supporting|backed|"
+               r"backing|favou?red|favou?ring)\s+(?:the\s+)?" + _OWNER_NAME),
 )
 
 
