@@ -634,6 +634,8 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
             if word == "to" and not from_ and (not _same_kind(a, b) or (a.unit and not b.unit)
                                                or (change_before(before[-50:]) and a.unit)):
                 ok = False  # "rose 5% to 18.6%": a change, then the level it reached
+            if word == "to" and not from_ and a.value > b.value and not b.scaled:
+                ok = False  # "led 52 percent to 42 percent": a poll's two shares, no range
             if ok and _compatible(a, b):
                 joined = _joined(text, a, b, falling=bool(from_))
                 opener = between if word == "and" else from_
