@@ -486,7 +486,16 @@ def _head_ok(phrase: str) -> bool:
     return is_noun_phrase(phrase)
 
 
+# When the source spoke, after it: "a Gallup poll in late May", "the ministry on 4 March 2011".
+SOURCE_TIME_TAIL_RE = re.compile(
+    r"\s+(?:in|on|at|during|since|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:\d{1,2}\s+)?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+\d{1,2})?"
+    r"(?:,?\s+\d{4})?|\d{4})\s*$")
+
+
 def _trim(phrase: str) -> str:
+    phrase = SOURCE_TIME_TAIL_RE.sub("", phrase)
     words = phrase.split()
     while words and words[-1].lower() in TRAILING_FILLER | FUNCTION_WORDS:
         words.pop()
