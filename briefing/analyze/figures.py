@@ -182,6 +182,9 @@ def _compile(measure: MeasureConfig) -> _Compiled:
 
 
 NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
+# A measure that follows a gap between shares says so in its name or events ("Lead in the
+# polls", "margin"); only such a measure takes figures in percentage points.
+GAP_WORDS = ("lead", "margin", "gap", "points", "difference", "ahead", "behind")
 # Units every part of a story is given in: fees, wages and deals are all money, turnout and
 # vote shares all percentages. A figure of a measure in one of them that says what else it
 # was for ("the £24.5m they paid for a striker", "the club pays £35.3m in wages") needs the
@@ -723,6 +726,9 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                     RATE_AFTER_RE.match(text[q.end:]) or
                     EACH_OPENS_RE.search(text[window[0]:q.start])):
                 continue  # "$20 a barrel", "Each match will cost £6.6m": a price, no total
+            if q.unit == "percent" and "point" in (q.unit_text or "").lower() and not any(
+                    _names_word(c, w) for w in GAP_WORDS):
+                continue  # "18 percentage points behind": a gap between two shares, no share
             generic = m.unit in GENERIC_UNIT_KINDS or unit_kind(m.unit) in GENERIC_UNIT_KINDS
             if generic and c.events and FOR_WHAT_RE.match(text[q.end:]) and not (
                     c.subject & sentence_stems or _nominal_event(text, c)):
