@@ -30,6 +30,10 @@ from briefing.analyze.sentences import split_paragraph, split_sentences
                        "Yes, said the minister."]),
     ("He met Gen. Smith on Monday. Brown said no.", ["He met Gen. Smith on Monday.",
                                                       "Brown said no."]),
+    # A title before a name ends no sentence, however the name goes on.
+    ("Letters between Ms. Lima and Brandt; gifts; Ms. Lima's phone records. It was signed by "
+     "Ana Lima Jr. He left.", ["Letters between Ms. Lima and Brandt; gifts; Ms. Lima's phone "
+                               "records.", "It was signed by Ana Lima Jr.", "He left."]),
 ])
 def test_split(text: str, expected: list[str]) -> None:
     assert split_paragraph(text) == expected
