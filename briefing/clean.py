@@ -86,6 +86,8 @@ DATELINE_RE = re.compile(
     rf"|(?P<place2>{_PLACE})\s?{_AGENCY.replace('agency', 'agency2')}\s*(?:[—–-]{{1,2}}\s*)?"
     rf"(?=[A-Z“\"‘'])"
     rf"|{_AGENCY.replace('agency', 'agency3')}\s*[—–-]{{1,2}}\s+"
+    # A wire's "_" after a place however it is written: "Washington _ Former Speaker…".
+    rf"|(?P<place3>{_PLACE})\s_\s+(?=[A-Z“\"‘'])"
     rf"|(?P<date2>{_DAY})\s*(?:{_AGENCY.replace('agency', 'agency4')})?\s*[—–-]{{1,2}}\s+)")
 
 
@@ -138,7 +140,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     groups = match.groupdict()
     agency = next((groups[k] for k in ("agency", "agency2", "agency3", "agency4") if groups[k]),
                   None)
-    place = groups["place"] or groups["place2"]
+    place = groups["place"] or groups["place2"] or groups["place3"]
     if place and groups["place2"] and not agency:
         return None
     return Dateline(place=place.strip(" ,") if place else None, agency=agency,
