@@ -118,7 +118,7 @@ IMPERSONAL_RE = re.compile(r"\b(it|its|that's)\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(in|at|on|from|to|of|for|across|near|into|with|by)\s+$",
                                    re.I)
-BULLET_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦])\s")
+BULLET_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦_])\s")  # "_" a wire's bullet
 # "with this work", "these measures": a demonstrative standing for something said earlier
 # ("this year", "this week" are time, not reference).
 DEMONSTRATIVE_NP_RE = re.compile(

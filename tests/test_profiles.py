@@ -103,7 +103,8 @@ def test_overview_lines_stand_alone() -> None:
                  "Rescuers were praised, although 1,000 people died in that flood.",
                  "In the valley, three attempts to pass such laws have failed.",
                  "Such a merger would form the largest bank in the country.",
-                 '"Ana told me to close the gate" of the farm before the storm.']:
+                 '"Ana told me to close the gate" of the farm before the storm.',
+                 "_ The details of Ana Lima's loans from the Bank of Cyprus and the Laiki Bank."]:
         assert not stands_alone(text, names), text
     for text in ["Antonis Samaras said the vote was a victory for the country.",
                  "The first TV deal of the Premier League era was worth £304m.",
