@@ -183,16 +183,17 @@ def evaluate(stories: list[Story], gold: Path, names: tuple[str, ...], show: boo
             used: set[int] = set()
             for claim in claims:
                 sentence = squash(article.sentences[claim.ref.sentence].text)
-                match = None
-                for i, g in enumerate(golds):
-                    if i in used or g["value"] is None:
-                        continue
-                    gs = squash(g["sentence"])
-                    if abs(g["value"] - claim.value) > 1e-6 * max(1.0, abs(claim.value)):
-                        continue
-                    if sentence in gs or gs in sentence or squash(claim.figure) in gs:
-                        match = i
-                        break
+                # A gold mention of the same value in the same sentence first; only then
+                # one whose sentence holds the figure's words (the two readers may split a
+                # sentence differently), so a subtitle's "9.0" does not take the body's.
+                candidates = [i for i, g in enumerate(golds) if i not in used and
+                              g["value"] is not None and abs(g["value"] - claim.value) <=
+                              1e-6 * max(1.0, abs(claim.value))]
+                same = [i for i in candidates if sentence in squash(golds[i]["sentence"]) or
+                        squash(golds[i]["sentence"]) in sentence]
+                near = [i for i in candidates if squash(claim.figure) in
+                        squash(golds[i]["sentence"])]
+                match = (same or near or [None])[0]
                 if claim.background:
                     if match is not None:
                         used.add(match)
