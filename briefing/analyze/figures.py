@@ -88,6 +88,9 @@ _FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|disp
 FATE_AFTER_RE = re.compile(rf"(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+(?P<fate>{_FATES})\b")
 FATE_BEFORE_RE = re.compile(rf"\b(?P<fate>{_FATES})(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+$")
 HEADING_COLON_RE = re.compile(r"\s*:")
+# A sentence's end inside a quotation that the reader keeps whole ("…in Russia. And recent
+# information indicates…").
+QUOTED_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 # Where an event word is no event: an idiom ("a good deal higher prices") or a compound
 # naming another quantity ("a market value of $176.7 billion" is a company's worth, not the
 # value of a deal). Matched on the words before and after the event word.
@@ -292,6 +295,16 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             # 8.3-magnitude quake killed 5,000" dates the toll too.
             kin = tuple(o for o in unconverted if (o.unit is None) == (q.unit is None))
             when, resolved, past = figure_time(text, q, kin, windows[i], mentions, now)
+            whole = claims[-1] if claims and part and claims[-1].ref == SentenceRef(
+                article_index, sentence.index) and claims[-1].end <= q.start and \
+                not QUOTED_STOP_RE.search(text, claims[-1].end, q.start) else None
+            if when is None and whole is not None and whole.when is not None:
+                # "10,000 soldiers are currently stationed in Russia, with 8,000 of them in
+                # Kursk": a part is of the time of the figure it is part of (in the same
+                # sentence, not the next one of a quotation read as one).
+                when, past = whole.when, whole.background
+                resolved = DateMention(0, 0, whole.when, whole.when_date, whole.when_grain) \
+                    if whole.when_date is not None and whole.when_grain else None
             if when is None and said_in != sentence.index and not pattern.search(text):
                 # "On October 22, Zelensky reported… These may consist of…": the report's date.
                 if dates[said_in]:
