@@ -100,26 +100,31 @@ UNIT_SHOWN = {"km2": "km²", "mi2": "sq mi", "m2": "m²"}
 
 def _when(briefing: Briefing):  # type: ignore[no-untyped-def]
     def when(claim: Claim, short: bool = False) -> str:
-        """The figure's time: resolved date (with the words it comes from), the words as
-        written when they cannot be resolved, else the source's publication date."""
-        published = briefing.articles[claim.ref.article].published
-        if claim.when_date is not None:
-            grain = {"year": 4, "month": 7}.get(claim.when_grain or "", 10)
-            text = claim.when_date.isoformat()[:grain]
-            if not short:
-                text += f" ({claim.when})"
-        elif claim.when:
-            text = claim.when
-        elif published is not None:
-            text = published.isoformat() + ("" if short else " (published)")
-        else:
-            text = "—" if short else "not stated"
-        if claim.background and not short:
-            text += "; background"
-        if claim.outlook and not short:
-            text += "; outlook"
-        return text
+        return when_cell(claim, briefing.articles[claim.ref.article].published, short)
     return when
+
+
+def when_cell(claim: Claim, published: dt.date | None, short: bool = False) -> str:
+    """The figure's time: resolved date (with the words it comes from), the words as
+    written when they cannot be resolved, else the source's publication date."""
+    if claim.when_date is not None:
+        grain = {"year": 4, "month": 7}.get(claim.when_grain or "", 10)
+        text = claim.when_date.isoformat()[:grain]
+        if claim.when_grain == "week":
+            text = "week of " + text  # its Monday: "next week" is no one day
+        if not short:
+            text += f" ({claim.when})"
+    elif claim.when:
+        text = claim.when
+    elif published is not None:
+        text = published.isoformat() + ("" if short else " (published)")
+    else:
+        text = "—" if short else "not stated"
+    if claim.background and not short:
+        text += "; background"
+    if claim.outlook and not short:
+        text += "; outlook"
+    return text
 
 
 TEMPLATE_FILES = ("briefing.md.j2", "briefing.html.j2", "print.css", "email.html.j2")

@@ -10,7 +10,7 @@ from briefing.analyze.figures import find_claims
 from briefing.analyze.sentences import split_sentences
 from briefing.config import CASUALTY_WORDS, LedgerConfig, MeasureConfig
 from briefing.models import Article
-from briefing.render import amount
+from briefing.render import amount, when_cell
 
 from .conftest import DATA
 
@@ -95,6 +95,8 @@ def row(claim) -> str:  # type: ignore[no-untyped-def]
     if claim.when_date is not None:
         grain = {"year": 4, "month": 7}.get(claim.when_grain, 10)
         when = f"{claim.when_date.isoformat()[:grain]} ({claim.when})"
+        if claim.when_grain == "week":
+            when = "week of " + when
     flags = "".join([" background" if claim.background else "", " part" if claim.part else "",
                      " outlook" if claim.outlook else ""])
     return " | ".join([claim.measure, amount(claim), claim.counted or "-", claim.where or "-",
@@ -117,6 +119,14 @@ def test_every_figure_is_a_slice_of_its_sentence() -> None:
                                  LedgerConfig().attribution_verbs):
             sentence = art.sentences[claim.ref.sentence].text
             assert sentence[claim.start:claim.end] == claim.figure
+
+
+def test_a_week_shows_as_the_week_of_its_monday() -> None:
+    art = article("The army said another 25 soldiers are due next week.", "2025-08-08")
+    claims = find_claims(art, 0, (TROOPS,), LedgerConfig().attribution_verbs)
+    assert [when_cell(c, art.published) for c in claims] == [
+        "week of 2025-08-11 (next week)"]
+    assert [when_cell(c, art.published, short=True) for c in claims] == ["week of 2025-08-11"]
 
 
 def test_amount_keeps_the_decimals_written() -> None:

@@ -8,6 +8,8 @@ import re
 
 from ..models import Quantity
 from .dates import DAY, YEAR, DateMention
+
+WEEK = "week"  # a figure's time only: the timeline keeps to days, months and years
 from .units import CURRENCY_KEYS
 
 # "In the 2004 bombing": a figure of another, earlier event.
@@ -293,6 +295,9 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
                            if s != mine)
         if words.start() >= lo and words.end() <= hi and not nearer_other:
+            week = _week(words, published)
+            if week is not None:
+                return words.group(0), week, background(week, published)
             return words.group(0), None, bool(PAST_RE.search(words.group(0)))
     # Nothing in the clause, but every date the sentence gives is of another time: "The
     # previous largest was in 1923, …, and that was 7.9 magnitude."
@@ -300,6 +305,22 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
         return _with_preposition(text, nearest), nearest, True
     return None, None, False
+
+
+# "next week", "earlier this week": a week the publication date resolves, to its Monday.
+WEEK_WORDS_RE = re.compile(r"(?:(?:earlier|later)\s+)?(this|last|next|previous)\s+week$", re.I)
+WEEK_STEP = {"this": 0, "last": -1, "previous": -1, "next": 1}
+
+
+def _week(words: re.Match[str], published: dt.date | None) -> DateMention | None:
+    """The week that "this week", "last week" or "next week" names, as its Monday, when the
+    publication date is known."""
+    week = WEEK_WORDS_RE.fullmatch(words.group(0))
+    if week is None or published is None:
+        return None
+    monday = published - dt.timedelta(days=published.weekday()) + \
+        dt.timedelta(weeks=WEEK_STEP[week.group(1).lower()])
+    return DateMention(words.start(), words.end(), words.group(0), monday, WEEK)
 
 
 # A relative clause set off by commas (", who took off March 1 from the Alps,").
@@ -360,4 +381,6 @@ def background(mention: DateMention, published: dt.date | None) -> bool:
         return bool(PAST_RE.search(mention.text))
     if mention.granularity == YEAR:
         return mention.date.year < published.year
+    if mention.granularity == WEEK:
+        return (published - mention.date).days > 13  # last week is the story's present
     return (published - mention.date).days > 7
