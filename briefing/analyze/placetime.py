@@ -151,6 +151,7 @@ def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
     rescue loans totalling $300bn", "Greece's economy was expected to shrink by 3.5 per
     cent". Its organisations and officials ("Japan's ministry of health said…") are
     speakers, not places."""
+    found = []
     for name in places:
         if name not in text:
             continue  # most places: not in this sentence, no pattern needed
@@ -161,8 +162,14 @@ def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
             after = SUBJECT_AFTER_RE.match(text, m.end())
             noun = after.group(1) if after else None
             if after and not (noun and _body_or_title(noun)):
-                return name
-    return None
+                found.append((q.start - m.end(), -len(name), name))
+    return _nearest(found)
+
+
+def _nearest(found: list[tuple[int, int, str]]) -> str | None:
+    """The place nearest the figure, the longer name first: never the first a set gives
+    (its order changes with each process's hash seed, and the edition must not)."""
+    return min(found)[2] if found else None
 
 
 def clause_place(text: str, q: Quantity, window: tuple[int, int],
@@ -175,6 +182,7 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
                             for m in re.finditer(r"[,;:(]", text[window[0]:q.start])])
     stop = re.search(r"[,;:()]", text[q.end:window[1]])
     hi = q.end + stop.start() if stop else window[1]
+    found = []
     for name in places:
         if name not in text:
             continue
@@ -185,8 +193,8 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
             owner = re.match(r"['’]s?\s+([a-z]+)", text[m.end():])
             if owner and _body_or_title(owner.group(1)):
                 continue
-            return name
-    return None
+            found.append((max(m.start() - q.end, q.start - m.end(), 0), -len(name), name))
+    return _nearest(found)
 
 
 def _body_or_title(noun: str) -> bool:
