@@ -44,19 +44,21 @@ NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
 PLACE_RE = re.compile(
     r"(?:\b(?:[Ii]n|to|into|inside|at|near|across|from|off|around|outside|throughout|across)|"
     r"\b(?:towns?|villages?|cities|city|coast|parts?|areas?|regions?|outskirts|centre|center|"
-    r"capital|islands?|north|south|east|west)\s+of)\s+("
+    r"capital|islands?|north|south|east|west|radius|vicinity)\s+of)\s+("
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
     r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
     r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
     r"(?:(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*)"
     r"(?:\s+(?:[A-Z][\w’'-]*|(?:of|de)(?=\s+[A-Z])|(?:region|oblast|province|prefecture|state|"
-    r"county|district|area|border|coast|city|island|islands|valley)\b))*)")
+    r"county|district|area|border|coast|city|island|islands|valley|reservoir|lake|river|dam|"
+    r"bay|port|harbou?r|airport|peninsula|plant)\b))*)")
 SCENE_WHEN_RE = re.compile(r",?\s+when\b")
 SCENE_OPENS_RE = re.compile(r"\s*(?:(?:In|On|By|During|Early|Late)\s+)?")
 DEMONYM_RE = re.compile(r"(?:ian|ese|ish|iot)$")
 ACCORDING_RE = re.compile(r"\baccording\s*$", re.I)
 GEO_NOUNS = frozenset("region oblast province prefecture state county district area border "
-                      "coast city island islands valley".split())
+                      "coast city island islands valley reservoir lake river dam bay port "
+                      "harbour harbor airport peninsula plant".split())
 NOT_PLACES = frozenset("mr mrs ms dr prof president prime minister secretary general gen sen "
                        "rep gov governor mayor king queen prince princess pope the a an "
                        "january february march april may june july august september october "
