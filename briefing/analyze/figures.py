@@ -325,11 +325,16 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 names = proper_names([s.text for s in article.sentences])
                 main = _main_names(article)
             where = place(text, q, windows[i]) or _own_people(text, q, who)
-            if where is None:
+            if where is None or _only_before(text, where, q):
                 if places is None:
                     places = page_places([s.text for s in article.sentences])
-                where = subject_place(text, q, places) or \
-                    clause_place(text, q, windows[i], places)
+                subject = subject_place(text, q, places, conjunctions=where is not None)
+                if where is None:
+                    where = subject or clause_place(text, q, windows[i], places)
+                elif subject and text.rfind(subject, 0, q.start) > text.rfind(where, 0, q.start):
+                    # "…in eleven towns of the Arden valley after the Millbrook reservoir
+                    # fell to 18 percent": the subject of the figure's own clause is nearer.
+                    where = subject
             claims.append(Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
@@ -405,6 +410,11 @@ def _other_parties(text: str, q: Quantity, main: frozenset[str]) -> bool:
             parties.append(before.group(1))
     words = {w for p in parties for w in re.findall(r"[A-Z][\w&-]+", p)}
     return bool(words) and not words & main
+
+
+def _only_before(text: str, where: str, q: Quantity) -> bool:
+    """Is the place named before the figure only, not after it?"""
+    return where in text[:q.start] and where not in text[q.end:]
 
 
 def _own_people(text: str, q: Quantity, who: str | None) -> str | None:

@@ -114,6 +114,7 @@ def page_places(texts: list[str]) -> frozenset[str]:
     Greece", "across northern Japan"), or as "the city of X". A figure's sentence that names
     one of them elsewhere ("Greece's European partners", "Cyprus was forced to…") is there."""
     out = set()
+    inner = {w for text in texts for w in INNER_CAPITAL_RE.findall(text)}
     for text in texts:
         for m in PLACE_RE.finditer(text):
             opener = m.group(0)[:len(m.group(0)) - len(m.group(1))]
@@ -129,37 +130,72 @@ def page_places(texts: list[str]) -> frozenset[str]:
                            r"northwestern|southeastern|southwestern)\s+)", "", found)
             if is_place(found) and found[:1].isupper():
                 out.add(found)
+        for m in SITE_NAME_RE.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in NOT_PLACES | OPENING_WORDS:
+                words.pop(0)  # "The Arden valley", "Officials at Kashiwa plant"
+            found = " ".join(words)
+            opening = not text[:m.start()].strip(" \"“‘'")
+            if opening and words[0] not in inner:
+                continue  # "Small islands should see…": a capital only because it opens
+            if len(words) > 1 and words[0][:1].isupper() and is_place(found):
+                out.add(found)
     return frozenset(out)
+
+
+# A proper name followed by a geographic common noun, as written in lower case ("the
+# Millbrook reservoir", "the Hawaiian islands", "Sendai port"): a place wherever the page
+# names it, with or without "in". A capital noun ("Manchester City", "Derby County") is as
+# often a club or a company, and is left to the prepositions.
+SITE_NAME_RE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*\s+){1,3}(?:reservoir|lake|river|dam|"
+                          r"islands?|bay|port|harbou?r|airport|peninsula|plant|valley|coast|"
+                          r"prefecture|province|county|district|region|oblast))\b")
+INNER_CAPITAL_RE = re.compile(r"(?<=[\s(“\"])[A-Z][\w’'&-]*")  # a capital inside a sentence
+OPENING_WORDS = frozenset("this that these those its his her their our officials at on in of "
+                          "for by with from and but".split())
 
 
 # Where a clause's subject stands: the sentence's start, after an opening phrase and its
 # comma ("Since May 2010, Greece has…"), or after a reporting verb ("has said Greece's
 # economy…").
-SUBJECT_BEFORE_RE = re.compile(r"(?:^|^[^,]{0,40},\s+|\b(?:said|says|say|that)\s+)$")
+SUBJECT_BEFORE_RE = re.compile(r"(?:^|^[^,]{0,40},\s+|\b(?:said|says|say|that)\s+)(?:the\s+)?$")
+# A clause a conjunction opens ("…in eleven towns of the Arden valley after the Millbrook
+# reservoir fell to 18 percent"): its subject is nearer the figure than a place before it.
+CONJUNCTION = r"(?:after|as|when|because|while|before|until|once|although|though)"
+SUBJECT_AFTER_CONJUNCTION_RE = re.compile(r"\b" + CONJUNCTION + r"\s+(?:the\s+)?$")
+# Where such a clause starts after the figure: "four more towns on Friday as the Millbrook
+# reservoir kept falling" (not "such as", "as well as").
+CONJUNCTION_CLAUSE_RE = re.compile(r"(?<!such)(?<!well)\s" + CONJUNCTION +
+                                   r"\s+(?:the\s+)?[A-Z]")
 # What follows a place that is its clause's subject: a verb ("Cyprus is to relax…",
 # "Greece has been dependent…") or its possessive before a noun that is no organisation or
 # title ("Greece's economy", not "Japan's ministry of health" or "Japan's chief cabinet
 # secretary", whose figures are said, not had).
 SUBJECT_AFTER_RE = re.compile(r"(?:\s+(?:(?:is|was|has|had|will|would|could|can|must|"
-                              r"now|also|still)\b|[a-z]+ed\b)|['’]s?\s+([a-z]+))")
+                              r"now|also|still|fell|rose|sank|grew|shrank|stood|hit|kept|got|"
+                              r"lost|won|saw|paid|spent|sold|took|gave)\b|[a-z]+ed\b)|"
+                              r"['’]s?\s+([a-z]+))")
 TITLE_WORDS = frozenset("chief minister president prime secretary foreign finance deputy "
                         "head leader spokesman spokeswoman envoy ambassador officials "
                         "political ruling opposition".split())
 
 
-def subject_place(text: str, q: Quantity, places: frozenset[str]) -> str | None:
+def subject_place(text: str, q: Quantity, places: frozenset[str],
+                  conjunctions: bool = False) -> str | None:
     """A place of the page that is the subject of the figure's sentence: "Cyprus is to relax
     its rules for investors who lost at least 3m euros", "Greece has been dependent on
     rescue loans totalling $300bn", "Greece's economy was expected to shrink by 3.5 per
     cent". Its organisations and officials ("Japan's ministry of health said…") are
-    speakers, not places."""
+    speakers, not places. With `conjunctions`, also the subject of a clause a conjunction
+    opens ("after the Millbrook reservoir fell to 18 percent")."""
     found = []
     for name in places:
         if name not in text:
             continue  # most places: not in this sentence, no pattern needed
         pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
         for m in pattern.finditer(text, 0, q.start):
-            if not SUBJECT_BEFORE_RE.search(text, 0, m.start()):
+            if not (SUBJECT_BEFORE_RE.search(text, 0, m.start()) or conjunctions and
+                    SUBJECT_AFTER_CONJUNCTION_RE.search(text, 0, m.start())):
                 continue
             after = SUBJECT_AFTER_RE.match(text, m.end())
             noun = after.group(1) if after else None
@@ -184,6 +220,8 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
                             for m in re.finditer(r"[,;:(]", text[window[0]:q.start])])
     stop = re.search(r"[,;:()]", text[q.end:window[1]])
     hi = q.end + stop.start() if stop else window[1]
+    clause = CONJUNCTION_CLAUSE_RE.search(text, q.end, hi)
+    hi = clause.start() if clause else hi  # "… as the Millbrook reservoir kept falling"
     found = []
     for name in places:
         if name not in text:
