@@ -57,8 +57,10 @@ JOBS_CUT = MeasureConfig(name="Jobs cut", counted=("jobs", "employees", "workers
                          events=("cut", "eliminated", "lose", "layoffs"))
 SUPPORT = MeasureConfig(name="Lima's support", unit="percent", events=("poll", "support"),
                         of=("Ana Lima", "Lima"))
-RESERVOIR = MeasureConfig(name="Reservoir level", unit="percent", events=("reservoir", "capacity"))
-MEASURES = {m.name: m for m in (RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH, JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
+RESERVOIR = MeasureConfig(name="Reservoir level", unit="percent",
+                          events=("reservoir", "capacity"))
+MEASURES = {m.name: m for m in (RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH, JOBS_CUT, OIL, DEATHS,
+                                TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,
                                 DOLLAR_DEAL, TRAVELLED)}
