@@ -145,6 +145,9 @@ def _is_label(before: str, after: str, whole: bool) -> bool:
     word = m.group(1)
     if word in FUNCTION_CAPS or re.fullmatch(MONTHS, word) or word.rstrip(".") in FUNCTION_CAPS:
         return False
+    if word.endswith(("'s", "’s")):
+        return False  # "Friday's 9.0 magnitude earthquake", "Japan's 54 reactors": an owner
+
     if re.match(r"^\s?(?:%|per\s?cent|percent)", after):
         return False
     if unit_follows(after) or re.match(r"^(?:,\d{3}|\s+(?:million|billion|thousand|"
