@@ -113,6 +113,11 @@ REVISED_RE = re.compile(r"\b(?:revis|lower|rais|correct|reduc|adjust|updat|cut|u
                         r"death|casualty|final|figure|figures|toll|number|count|estimate|tally|"
                         r"total|it)){0,3}\s+(?:sharply\s+|slightly\s+)?(?:down(?:wards?)?|"
                         r"up(?:wards?)?)?\s*to\s*$", re.I)
+# The words before a figure's earlier value: "up from", "upgraded from", "compared with".
+EARLIER_BEFORE_RE = re.compile(r"\b(?:(?:up|down|upgraded|downgraded|revised|raised|lowered|"
+                               r"increased|decreased|rose|fell|risen|fallen|climbed|dropped|"
+                               r"jumped|slipped)\s+from|compared\s+(?:with|to))\s+(?:the\s+)?"
+                               r"(?:(?:previous|earlier|original|initial)\s+)?$", re.I)
 # A figure of an example ("other big mergers, such as Boeing's $14 billion acquisition of
 # McDonnell Douglas") is another event's: background, never the current figure.
 EXAMPLE_BEFORE_RE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance)\s+"
@@ -274,6 +279,13 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if measure is None and revised is not None:
                 measure = next(c.measure for c in compiled if c.measure.name == revised.measure)
                 noun = revised.counted or None  # "down to 12,514 early today": no noun
+            earlier = _earlier_value_of(text, q, claims, article_index, sentence.index) \
+                if measure is None else None
+            if earlier is not None:
+                # "more than 55,000 households …, up from about 42,000": the figure's earlier
+                # value, a step of its history.
+                measure = next(c.measure for c in compiled if c.measure.name == earlier.measure)
+                noun = earlier.counted or None
             if measure is None or RETRACTED_BEFORE_RE.search(text, 0, q.start):
                 continue  # "the erroneous report that nearly 18,000 people had died"
             converted = bool(i and _converted(text, quantities, q) and claims and
@@ -380,6 +392,20 @@ def _headline_names(title: str | None, where: str | None) -> bool:
         return False
     heading = {w.lower() for w in re.findall(r"[A-Z][\w-]+", title)}  # "IN WYOMING" too
     return any(word.lower() in heading for word in re.findall(r"[A-Z][\w-]{2,}", where))
+
+
+def _earlier_value_of(text: str, q: Quantity, claims: list[Claim], article_index: int,
+                      sentence: int) -> Claim | None:
+    """The figure of the same sentence whose earlier value this one is ("…, up from about
+    42,000", "9.0 magnitude earthquake, upgraded from 8.9", "compared with £4.7m"): the
+    figure just before it, in the same unit or in none."""
+    if not EARLIER_BEFORE_RE.search(text, max(0, q.start - 40), q.start) or not claims:
+        return None
+    last = claims[-1]
+    if last.ref != SentenceRef(article_index, sentence) or last.end > q.start or \
+            (q.unit is not None and q.unit != last.unit) or last.background:
+        return None
+    return last
 
 
 def _main_names(article: Article) -> frozenset[str]:

@@ -23,6 +23,7 @@ RELATIVE_WHEN_RE = re.compile(
     r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
     r"(?:days|weeks|months|years)|(?:this|last|next|previous)\s+(?:week|weekend|month|year|spring|"
     r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
+    r"(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last|next)\s+week|"
     r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
     r"\s+ago|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
     r"Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
@@ -355,9 +356,11 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
     return None, None, False
 
 
-# "next week", "earlier this week": a week the publication date resolves, to its Monday.
-WEEK_WORDS_RE = re.compile(r"(?:(?:earlier|later)\s+)?(this|last|next|previous)\s+week$", re.I)
-WEEK_STEP = {"this": 0, "last": -1, "previous": -1, "next": 1}
+# "next week", "earlier this week", "at the start of the week": a week the publication date
+# resolves, to its Monday.
+WEEK_WORDS_RE = re.compile(r"(?:(?:earlier|later)\s+|(?:at\s+)?the\s+(?:start|beginning|end)\s+"
+                           r"of\s+)?(this|last|next|previous|the)\s+week$", re.I)
+WEEK_STEP = {"this": 0, "the": 0, "last": -1, "previous": -1, "next": 1}
 
 
 def _week(words: re.Match[str], published: dt.date | None) -> DateMention | None:
