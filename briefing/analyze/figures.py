@@ -152,6 +152,9 @@ EACH_OPENS_RE = re.compile(r"(?:^|[,;:])\W*(?:[Ee]ach|[Ee]very)\s+[^,;:]*$")
 KIND_BEFORE_RE = re.compile(r"\b([a-z]{3,}(?:ship|ism))\s+$")
 # A past participle read as a figure's noun ("fifteen arrested", "70 detained").
 PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?<!e)ed")
+# A superlative read as a figure's noun ("the four nearest the epicentre", "the ten largest"):
+# a noun in -est after a count above one would be plural.
+SUPERLATIVE_RE = re.compile(r"[a-z]{2,}est")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
@@ -728,8 +731,9 @@ def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | No
     them" counts what the figure before it counted; "350 people are dead and about 500
     missing" counts people twice. A participle after a figure is what happened to it, not
     what it counts ("more than 60 people injured and at least fifteen arrested", "60
-    injured", "a further 70 detained")."""
-    if q.noun and PARTICIPLE_RE.fullmatch(q.noun):
+    injured", "a further 70 detained"), nor is a superlative ("the four nearest")."""
+    if q.noun and (PARTICIPLE_RE.fullmatch(q.noun) or
+                   SUPERLATIVE_RE.fullmatch(q.noun) and q.value != 1):
         q = replace(q, noun=None, noun_start=None, noun_end=None)
     if q.unit is None and re.match(r"-[A-Za-z]", text[q.end:]):
         return None, False  # "the 300-seat parliament": a size, not a count of seats
