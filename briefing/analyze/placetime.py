@@ -88,6 +88,10 @@ WHERE_CLAUSE_RE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*
                              r"(?:,|\s_|\s—|\s–|\s--)\s+where\s+[^,;_—–()]*$")
 
 
+# A relative "which" clause that holds the figure: "…, which could see waves of up to 40 cm".
+WHICH_CLAUSE_RE = re.compile(r",\s+which\s+[^,;:_—–()]*$")
+
+
 def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     """A proper place name in the figure's clause, after it first, else before it."""
     lo, hi = reach(text, q, window, words=12)
@@ -107,6 +111,15 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     where = WHERE_CLAUSE_RE.search(text, 0, q.start)
     if where and is_place(where.group(1)):
         return where.group(1)  # "El Salvador _ where 140 people died": the place it tells of
+    which = WHICH_CLAUSE_RE.search(text, 0, q.start)
+    if which:
+        # "the west coast of North America, which could see waves of up to 40 centimetres":
+        # the place the relative clause tells of, when a place noun or "in" sets it.
+        for m in PLACE_RE.finditer(text, max(0, which.start() - 80), which.start()):
+            found = m.group(1).strip()
+            if m.end() == which.start() and not found.endswith(("'s", "’s")) and \
+                    is_place(found):
+                return found
     return None
 
 
