@@ -254,3 +254,24 @@ def test_summarize_only_is_excluding_the_others() -> None:
         assert summarize(docs, only=only) == summarize(docs, exclude=others)
         told = rng.sample(texts, 10)
         assert whats_new(docs, told, only=only) == whats_new(docs, told, exclude=others)
+
+
+def test_date_triggers_on_the_lower_case_text_are_the_plain_scan() -> None:
+    from briefing.analyze import dates
+
+    for text in sentences():
+        assert [m.span() for m in dates._triggers(text)] == \
+            [m.span() for m in dates.TRIGGER_RE.finditer(text)], text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["day", "DAY", "Night", "jan", "MAY", "Year", "ſep", "Sİ",
+                                 "\u0130", "\u0131", "\u212a", "\u212b", "\u1e9e", "1920",
+                                 "2019", "20", "_", "-", " ", "é", "Monday", "today", "9"]),
+                max_size=10))
+def test_date_triggers_on_any_letters(pieces: list[str]) -> None:
+    from briefing.analyze import dates
+
+    text = "".join(pieces)
+    assert [m.span() for m in dates._triggers(text)] == \
+        [m.span() for m in dates.TRIGGER_RE.finditer(text)]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 DAY, MONTH, YEAR = "day", "month", "year"
 # Dates stored with an article (models.Article.dates) are used only while these rules are
@@ -77,6 +77,14 @@ PATTERN = re.compile(
 TRIGGER_RE = re.compile(
     r"\b(?:1[0-9]|20)\d\d\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"day|night|tomorrow|morning|afternoon|evening|month|year)")
+# The same scan on the text in lower case, without (?i) (which makes the regex compare every
+# letter case-blind: 2x slower); lower-casing keeps every character's place and whether it
+# is a word character. The letters re's case-blind match folds to ASCII that str.lower()
+# does not ("İ", which also lowers to two characters, "ı" and "ſ") take the scan above.
+_TRIGGER_LOWER_RE = re.compile(
+    r"\b(?:1[0-9]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"day|night|tomorrow|morning|afternoon|evening|month|year")
+_FOLDS_APART_RE = re.compile("[\u0130\u0131\u017f]")
 LONGEST_PREFIX = 30  # characters an expression may start before its trigger word
 LONGEST_SUFFIX = 60  # characters it (and what it looks at) may reach past the trigger
 # Month, weekday and relative words are matched case-insensitively above for the modifiers;
@@ -162,7 +170,7 @@ def _matches(text: str) -> list[re.Match[str]]:
     """PATTERN's matches, in order, as a scan of the whole text would find them."""
     out: list[re.Match[str]] = []
     done = 0
-    for trigger in TRIGGER_RE.finditer(text):
+    for trigger in _triggers(text):
         if trigger.end() <= done:
             continue
         pos = max(done, trigger.start() - LONGEST_PREFIX)
@@ -175,6 +183,13 @@ def _matches(text: str) -> list[re.Match[str]]:
             if match.end() >= trigger.end():
                 break
     return out
+
+
+def _triggers(text: str) -> Iterator[re.Match[str]]:
+    """TRIGGER_RE.finditer(text), or its matches' places (about 2x faster)."""
+    if _FOLDS_APART_RE.search(text):
+        return TRIGGER_RE.finditer(text)
+    return _TRIGGER_LOWER_RE.finditer(text.lower())
 
 
 def article_dates(sentences: Iterable[tuple[int, str]], published: dt.date | None
