@@ -434,7 +434,21 @@ def reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
     parts = after.split()
     hi = q.end + len(after) if len(parts) <= words else \
         q.end + after.index(parts[words - 1]) + len(parts[words - 1])
-    return max(lo, window[0]), hi
+    lo = max(lo, window[0])
+    # A sentence's end inside a quotation read as one sentence ("…killed many in 1988.
+    # Recently they have arrested nearly a thousand…"): the time is the figure's sentence's.
+    stops = [m.end() - 1 for m in INNER_STOP_RE.finditer(text, lo, q.start)
+             if not ABBREVIATION_BEFORE_RE.search(text, 0, m.start())]
+    after_stop = next((m.start() + 1 for m in INNER_STOP_RE.finditer(text, q.end, hi)
+                       if not ABBREVIATION_BEFORE_RE.search(text, 0, m.start())), hi)
+    return (stops[-1] if stops else lo), after_stop
+
+
+# A full stop then a capital, inside one sentence as read; not after a title or an initial
+# ("Mr. Lima", "U.S. Army", "Capt. Ross").
+INNER_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
+ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:Capt|Corp|Prof|Sept|Supt|Insp)"
+                                    r"|\.[A-Za-z])$")
 
 
 def background(mention: DateMention, published: dt.date | None) -> bool:
