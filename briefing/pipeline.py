@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from .digest import build_briefing
 from .engine import Work, check_engine, engine
 from .errors import ConfigError, FrozenEdition, NotFound
 from .lock import run_lock
+from .memory import fewer_collections, map_large_blocks
 from .models import FoundFile, Skipped, Told
 from .sources import discover, display
 from .store import EditionRecord, Store, Version, scratch_copy
@@ -201,6 +199,7 @@ def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool 
     with run_lock(config.database), Store(config.database) as store:
         remove_stale_temp_files(config.out_dir)
         finish_interrupted(config, store)
+        map_large_blocks()
         with fewer_collections():
             ingested = ingest(config, store, received or date, inbox)
             failpoints.reached("run-ingested")
@@ -210,22 +209,6 @@ def run(config: Config, date: dt.date, include_all: bool = False, rebuild: bool 
         delivery = deliver(config, store) if config.email.enabled and send else None
         store.record_run(date, "built" if built.written else "nothing new")
     return Report.of(date, ingested, built, delivery)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """A run makes millions of small objects that live until it ends (articles, tokens,
-    matrices), so the garbage collector's full passes find nothing yet walk an ever larger
-    heap: a quarter of a 10,000-article run. Objects from before the run are frozen out of
-    collection, and collections of new ones run less often (cycles are still collected)."""
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def preflight(config: Config) -> None:
