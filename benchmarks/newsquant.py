@@ -1,6 +1,7 @@
 """NewsQuant: briefing's quantity stage against CQE, quantulum3 and GPT-3 on 590 news sentences.
 
 Usage: python benchmarks/newsquant.py --data ../shared/eval/newsquant [--table FILE] [--errors N]
+       python benchmarks/newsquant.py --data ../shared/eval/newsquant --kinds
 Scores value F1, value+change F1 and value+unit F1 with the matching rules of the CQE paper
 (Almasian et al., EMNLP 2023; their evaluate_models.py), reimplemented here: per sentence,
 gold and predicted quantities are sorted by normalised unit; each gold quantity is compared
@@ -25,6 +26,7 @@ import re
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -431,13 +433,85 @@ def show_errors(data: Path, limit: int, part: str) -> None:
             break
 
 
+_CURRENCY_NAMES = frozenset(
+    UNIT_NAMES[k] for k in ("USD AUD CAD HKD NZD SGD EUR GBP JPY CNY INR ILS MYR DKK SEK NOK "
+                            "RUB CHF TRY ZAR MXN BRL KRW IDR THB PHP NGN AED SAR PLN HUF CZK "
+                            "HRK GEL RON UAH BDT VND PKR LKR TWD BTC cent pence").split())
+_TIME_NAMES = frozenset("second minute hour day week month year decade century".split())
+
+
+def unit_kind(name: str) -> str:
+    """A NewsQuant unit name's kind: none, percent, share, currency, age, time, rate, a unit
+    of measure, or a counted noun."""
+    if name == "-":
+        return "none"
+    if name == "percentage":
+        return "percent"
+    if name.startswith("% "):
+        return "share"
+    if name in _CURRENCY_NAMES:
+        return "currency"
+    if name in ("year of age", "month of age", "age"):
+        return "age"
+    if name in _TIME_NAMES:
+        return "time"
+    if " per " in name:
+        return "rate"
+    return "unit" if name in set(UNIT_NAMES.values()) else "counted noun"
+
+
+def miss_kinds(pairs: list[tuple[list[Tag], list[Tag]]]) -> dict[str, Counter[str]]:
+    """How the gold quantities are missed, by kind only (no sentence is shown): a value found
+    with a unit of another kind, a value not found, and predictions matching no gold value."""
+    unit: Counter[str] = Counter()
+    value: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    for gold, predicted in pairs:
+        left = sorted(predicted, key=lambda t: t.unit)
+        for g in sorted(gold, key=lambda t: t.unit):
+            first = next((p for p in left if values_match(g.value, p.value)), None)
+            hit = next((p for p in left if values_match(g.value, p.value) and p.unit == g.unit),
+                       None)
+            if hit is not None:
+                left.remove(hit)
+            elif first is None:
+                value[unit_kind(g.unit)] += 1
+            else:
+                unit[f"{unit_kind(g.unit)} found as {unit_kind(first.unit)}"] += 1
+        for p in predicted:
+            if not any(values_match(g.value, p.value) for g in gold):
+                extra[unit_kind(p.unit)] += 1
+    return {"value found, unit missed (gold kind found as our kind)": unit,
+            "value not found (gold kind)": value, "found, no gold value (our kind)": extra}
+
+
+def show_kinds(data: Path) -> None:
+    """Counts of misses by kind on both halves: what kinds the unread half misses, without
+    reading its sentences."""
+    items = load(data)
+    predicted = [briefing_tags(text) for text, _ in items]
+    for part, idx in halves(len(items)).items():
+        if part == "all":
+            continue
+        print(f"## {part}")
+        for title, counts in miss_kinds([(items[i][1], predicted[i]) for i in idx]).items():
+            print(f"{title}: {sum(counts.values())}")
+            for kind, n in counts.most_common():
+                print(f"  {n:3d}  {kind}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True, help="the newsquant folder")
     ap.add_argument("--table", type=Path, help="also write the table as Markdown here")
     ap.add_argument("--errors", type=int, default=0,
                     help="print this many dev sentences briefing gets wrong, and stop")
+    ap.add_argument("--kinds", action="store_true",
+                    help="print counts of misses by kind on both halves (no sentences), and stop")
     args = ap.parse_args()
+    if args.kinds:
+        show_kinds(args.data)
+        return
     if args.errors:
         show_errors(args.data, args.errors, "dev (even)")
         return
