@@ -22,8 +22,10 @@ MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS}|{_DAY},?)\s*(?:the\s+)?$")
 MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS}(?![a-z])|{_DAY}\b)")
-CLOCK_AFTER = re.compile(r"^(?:[:.]\d\d)?\s?(?i:a\.m\.|p\.m\.|am|pm|o'clock|o’clock|hrs|GMT|"
+CLOCK_AFTER = re.compile(r"^(?:[:.]\d\d)?\s?(?i:a\.m\.|p\.m\.|am|pm|o'clock|o’clock|GMT|"
                          r"BST|UTC|EST|EDT|PST|PDT|CET|CEST|ET|PT)(?![a-z])|^:\d\d")
+# "0800 hrs" and "20:00 hrs" are times of day; "2 hrs" is a duration
+CLOCK_HRS = re.compile(r"^(?:[:.]\d\d)?\s?(?i:hrs)(?![a-z])")
 CLOCK_RANGE = re.compile(r"^\s*(?:-|–|to|and)\s*\d{1,2}(?:[:.]\d\d)?\s?(?i:a\.m\.|p\.m\.|am|pm)"
                          r"(?![a-z])")
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -89,6 +91,8 @@ def not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
     if re.match(r"0\d", digits):
         return True  # 0307 (local time), 007: a code or a time, not an amount
     if CLOCK_AFTER.match(after) or CLOCK_RANGE.match(after):
+        return True
+    if CLOCK_HRS.match(after) and (len(digits) == 4 or after[:1] in ":."):
         return True
     if prev == ":" and before[-2:-1].isdigit():
         return True  # the minutes of 10:27
