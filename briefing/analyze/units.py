@@ -13,6 +13,7 @@ class _Units:
     after: re.Pattern[str]  # a unit spelled after the number, anchored at the number's end
     keys: dict[str, str]  # spelling -> key (exact spellings)
     keys_lower: dict[str, str]  # lower-case spelling -> key (case-free spellings)
+    keys_folded: dict[str, str]  # lower-case form of a symbol -> key ("ghz" -> "GHz")
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +40,41 @@ def unit_table() -> _Units:
                     keys.setdefault(form, key.strip())
                     exact.append(form)
 
-    spellings = sorted({(f, True) for f in free} | {(f, False) for f in exact},
-                       key=lambda fc: len(fc[0]), reverse=True)
-    alternation = "|".join(f"(?i:{_spelling_pattern(f)})" if case_free else _spelling_pattern(f)
-                           for f, case_free in spellings)
+    folded = _folded_symbols(keys, keys_lower)
+    spellings = sorted({(f, "any case") for f in free} | {(f, "exact") for f in exact}
+                       | {(f, "folded") for f in folded}, key=lambda fc: len(fc[0]), reverse=True)
+    alternation = "|".join(_spelling_alternative(f, case) for f, case in spellings)
     after = re.compile(rf"^(?P<gap>\s?-?\s?)(?P<unit>{alternation})(?![\w²³])")
-    return _Units(after, keys, keys_lower)
+    return _Units(after, keys, keys_lower, folded)
+
+
+def _folded_symbols(keys: dict[str, str], keys_lower: dict[str, str]) -> dict[str, str]:
+    """A unit symbol of a prefix and a unit is often written in another case ("4Ghz", "85db",
+    "12mp", "3 KWH"): its lower-case form, when no other key shares it. Not currency codes
+    or symbols that spell words ("US", "PS", "WAR"): those stay exact."""
+    by_form: dict[str, set[str]] = {}
+    for form, key in keys.items():
+        if form.isalpha() and len(form) >= 2 and not (form.isupper() and len(form) >= 2
+                                                          and not _is_measure(key)):
+            by_form.setdefault(form.lower(), set()).add(key)
+    return {form: next(iter(ks)) for form, ks in by_form.items()
+            if len(ks) == 1 and form not in keys and form not in keys_lower
+            and not any(k.lower() == form and k not in ks for k in keys.values())}
+
+
+def _is_measure(key: str) -> bool:
+    """A key of a measure, not a currency code or a word of its own ("USD", "PS", "WAR")."""
+    return not (key.isupper() and len(key) == 3) and key not in ("PS", "WAR")
+
+
+def _spelling_alternative(form: str, case: str) -> str:
+    if case == "any case":
+        return f"(?i:{_spelling_pattern(form)})"
+    if case == "exact":
+        return _spelling_pattern(form)
+    # Folded: two letters only when glued to the number ("85db", not "85 Db")
+    glued = "" if len(form) >= 3 else r"(?<![\s-])"
+    return f"{glued}(?i:{_spelling_pattern(form)})"
 
 
 def unit_follows(after: str) -> bool:
@@ -70,7 +100,8 @@ def _spelling_pattern(form: str) -> str:
 def unit_key(written: str) -> str | None:
     units = unit_table()
     squashed = " ".join(written.split())
-    return units.keys.get(squashed) or units.keys_lower.get(squashed.lower())
+    return units.keys.get(squashed) or units.keys_lower.get(squashed.lower()) or \
+        units.keys_folded.get(squashed.lower())
 
 
 AFTER_SIGNS = frozenset({"€", "£", "¥", "″", "′", "°", "%"})
