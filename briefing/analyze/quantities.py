@@ -271,11 +271,16 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
     fell by 1", "ended at 1,463.78 points, while the TA-125 ended at 1,334.20"."""
     out = list(found)
     for i, q in enumerate(out):
+        prev = out[i - 1] if i else None
+        if q.unit == "m" and q.unit_text == "m" and prev is not None and \
+                prev.unit in CURRENCY_KEYS and _COMPARED_WITH.fullmatch(text, prev.end, q.start):
+            # "£35.3m in wages, up from 28.1m": millions of the money it is compared with
+            out[i] = replace(q, value=q.value * 1e6, unit=prev.unit)
+            continue
         if q.unit is not None or q.noun is not None or q.kind != "count":
             continue
         unit = None
         nxt = out[i + 1] if i + 1 < len(out) else None
-        prev = out[i - 1] if i else None
         if nxt is not None and _carries_unit(nxt) and _OF_THE.fullmatch(text, q.end, nxt.start):
             unit = nxt.unit
         elif prev is not None and _carries_unit(prev) and prev.low is not None and \
@@ -284,6 +289,9 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
         elif prev is not None and prev.unit == "years_old" and prev.unit_text is None and \
                 re.fullmatch(r"\s+and\s+", text[prev.end:q.start]):
             unit = prev.unit  # "aged 5 and 7"
+        elif prev is not None and _carries_unit(prev) and \
+                _COMPARED_WITH.fullmatch(text, prev.end, q.start):
+            unit = prev.unit  # "rose to $5.2 billion from 4.8 billion", "5%, against 4"
         else:
             at = _PARALLEL_BEFORE.search(left_of(text, q.start))
             if at:
@@ -298,6 +306,13 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
         if unit is not None:
             out[i] = replace(q, unit=unit)
     return out
+
+
+# Between a figure and the one it is compared with, in the same clause: "from", "up from",
+# "compared with", "versus", "against", after at most three words ("a year earlier")
+_COMPARED_WITH = re.compile(
+    r"(?:\s+[a-z]+){0,3},?\s+(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|versus|vs\.?|"
+    r"against)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?")
 
 
 def _carries_unit(q: Quantity) -> bool:
