@@ -176,7 +176,7 @@ UNIT_NAMES = {
     "qt": "quart",
     "floz": "ounce",  # NewsQuant: "US fluid ounce" is an ounce (the paper's tagger too)
     "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
-    "cc": "millilitre", "ft3": "cubic foot", "GPa": "gigapascal", "MPa": "megapascal",
+    "cc": "millilitre", "cl": "centilitre", "ft3": "cubic foot", "GPa": "gigapascal", "MPa": "megapascal",
     "kPa": "kilopascal", "hPa": "hectopascal", "psi": "pound per square inch",
     "ksi": "kilopound per square inch", "atm": "atmosphere", "A": "ampere",
     "mA": "milliampere", "ohm": "ohm", "F_cap": "farad", "lm": "lumen", "lx": "lux",
@@ -300,7 +300,7 @@ def unit_name(q: Quantity) -> str:
         return f"% {noun_name(q.noun)}" if q.noun else "% -"
     if q.unit is not None:
         base, _, per = q.unit.partition("/")
-        if per and base not in ("km", "m", "bbl"):
+        if per and q.unit not in UNIT_NAMES:  # "km/h" and "ft/s" are named whole
             name = UNIT_NAMES.get(base, base.lower())
             per_name = UNIT_NAMES.get(per, per.lower())
             return f"{name} per {per_name}"

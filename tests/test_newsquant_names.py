@@ -57,3 +57,9 @@ def test_barrels_of_oil_are_a_unit_of_their_own() -> None:
     assert newsquant.unit_name(oil) == "barrel of oil"
     assert newsquant.unit_name(crude_a_day) == "barrel per day"
     assert newsquant.unit_name(barrels) == "barrel"
+
+
+def test_a_unit_whose_key_holds_a_slash_is_named_whole() -> None:
+    speed, per_year = find_quantities("It flew at 30 feet per second, 5 km per year.")
+    assert newsquant.unit_name(speed) == "foot per second"  # "ft/s", not "foot per s"
+    assert newsquant.unit_name(per_year) == "kilometre per year"

@@ -92,6 +92,9 @@ def test_any_text_is_read_without_error(text: str) -> None:
 def test_a_count_that_is_a_rate_says_what_it_is_counted_per() -> None:
     text = "The lab ran 4,000 tests per day, 9.5 rebounds a game and 300 tests in May."
     assert [q.per for q in find_quantities(text)] == ["day", "game", None]
+    # after "per" any noun says per what; after "a", only the listed ones and times
+    text = "Women had 2.1 children per woman and 3 children a woman."
+    assert [q.per for q in find_quantities(text)] == ["woman", None]
 
 
 def test_a_change_told_after_the_figure_is_no_size_newsquant_marks() -> None:

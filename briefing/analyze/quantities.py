@@ -58,7 +58,8 @@ VAGUE = {"dozens": 12.0, "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "milli
 # Currency written before the number. "PS" is how ASCII-folded text spells "£"; it counts
 # only before a written-out amount (PS2.7m, PS21,700), since PS4 and PS5 are consoles.
 CURRENCY_SIGNS = [
-    (r"(?:US|U\.S\.)\s?\$|\$US", "USD"),
+    # a space may follow a sign before the digits ("US$ 5", "€ 12bn")
+    (r"(?:(?:US|U\.S\.)\s?\$|\$US)(?:\s(?=\d))?", "USD"),
     # "A$5" is Australian, "A $5m grant" an article before dollars.
     (r"A\$|AU\s?\$|\$A(?=\d)", "AUD"), (r"C\$|(?:CA|Can)\s?\$", "CAD"),
     (r"HK\s?\$", "HKD"), (r"NZ\s?\$", "NZD"), (r"S\$", "SGD"), (r"R\$", "BRL"),
@@ -66,9 +67,11 @@ CURRENCY_SIGNS = [
     (r"₫", "VND"), (r"₴", "UAH"), (r"Rp\.?\s?(?=\d)", "IDR"),
     # "R2bn" is rand only with a scale: "R2" alone is a road, a rating or a round
     (r"R(?=\d[\d.,]*\s?(?:bn|m|million|billion|trillion)\b)", "ZAR"),
-    (r"\$", "USD"), (r"€", "EUR"), (r"£", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
+    (r"\$(?:\s(?=\d))?", "USD"), (r"€(?:\s(?=\d))?", "EUR"), (r"£(?:\s(?=\d))?", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
     (r"₽", "RUB"), (r"₪", "ILS"), (r"Rs\.?\s?", "INR"), (r"RM\s?", "MYR"),
-    (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB)\s?", None), (r"Y=(?=\d)", "JPY"),
+    # ISO codes ("AED 5m"); not TRY, PHP, GEL or RON, words and names before numbers too
+    (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB|SGD|HKD|NZD|SEK|NOK|DKK|ZAR|MXN|BRL|KRW|AED|"
+     r"SAR|PLN|HUF|CZK|ILS|MYR|IDR|THB|NGN|PKR|UAH|RUB|TWD|VND)\s?", None), (r"Y=(?=\d)", "JPY"),
     (r"PS(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3}|\d+\.\d)", "GBP"),
 ]
 _CURRENCY = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SIGNS))
@@ -397,9 +400,11 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         # "5m people" counts in millions too: a plural noun follows, not a length
         nxt = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z]+)\b)?", text[m.end():])
         # "3m euros" and "3m euro": a currency after the figure makes "m" millions too.
-        per_million = abbr in ("m", "k", "K") and nxt is not None and (
+        code = re.match(r"\s+([A-Z]{3})\b", text[m.end():])  # "5m USD"
+        per_million = abbr in ("m", "k", "K") and (nxt is not None and (
             is_plural(nxt.group(1)) or bool(nxt.group(2)) and is_plural(nxt.group(2))
             or unit_key(nxt.group(1)) in CURRENCY_KEYS)
+            or code is not None and unit_key(code.group(1)) in CURRENCY_KEYS)
         if factor and (cur_text or abbr.lower() in ("bn", "bln", "mn", "mln", "tn", "trn")
                        or abbr in ("M", "B") or per_million):
             scale = factor
@@ -893,6 +898,8 @@ def _counted_per(text: str, noun_end: int) -> str | None:
     if m:
         return m.group(1).lower()
     per = per_unit(after)
+    if per and re.match(r"\s*per\b", after, re.I):
+        return per[0]  # "2.1 children per woman", "30 tests per lab"
     return per[0] if per and per[0] in TIME_UNITS else None
 
 

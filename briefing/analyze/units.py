@@ -104,7 +104,7 @@ def unit_key(written: str) -> str | None:
         units.keys_folded.get(squashed.lower())
 
 
-AFTER_SIGNS = frozenset({"€", "£", "¥", "″", "′", "°", "%"})
+AFTER_SIGNS = frozenset({"€", "£", "¥", "¢", "″", "′", "°", "%"})
 _PER_NOUNS = (r"share|night|person|head|capita|unit|ticket|seat|passenger|household|"
               r"resident|vehicle|car|game|match|mmBTU|troy ounce")
 _PER = re.compile(rf"^\s*(?P<by>per\b|an\b|a\b|/)\s*(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
@@ -116,10 +116,16 @@ def per_unit(after: str, price: bool = False) -> tuple[str, str, int] | None:
     m = _PER.match(after)
     if not m:
         return None
+    um = unit_table().after.match(after[m.end():]) if not m.group("noun") else None
     if m.group("noun"):
         end, key = m.end(), m.group("noun").lower()
+    elif m.group("by") == "per" and (not um or um.group("gap").strip()):
+        # "per employee", "per tonne of grain": after "per" any noun says per what
+        noun = _PER_ANY_NOUN.match(after, m.end())
+        if noun is None or noun.group(1).lower() in _NOT_PER_NOUN:
+            return None
+        end, key = noun.end(), noun.group(1).lower()
     else:
-        um = unit_table().after.match(after[m.end():])
         if not um or um.group("gap").strip():
             return None
         key = unit_key(um.group("unit")) or ""
@@ -129,9 +135,15 @@ def per_unit(after: str, price: bool = False) -> tuple[str, str, int] | None:
         if len(um.group("unit")) <= 1 and m.group("by") != "/":
             return None
         end = m.end() + um.end()
-    if re.match(r"\s+(?:ago|earlier|later|before|after|on|in|from|prior)\b", after[end:]):
-        return None  # "a year earlier" dates the figure; it is no rate
+    if m.group("by") in ("a", "an") and \
+            re.match(r"\s+(?:ago|earlier|later|before|after|on|in|from|prior)\b", after[end:]):
+        return None  # "a year earlier" dates the figure; it is no rate ("per year in" is)
     return key, after[:end].strip(), end
+
+
+_PER_ANY_NOUN = re.compile(r"([a-z][a-z-]*[a-z])\b")
+_NOT_PER_NOUN = frozenset("the a an his her their its our my your this that each every se cent "
+                          "centum".split())
 
 
 SCREEN_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0,
@@ -139,4 +151,6 @@ SCREEN_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 CURRENCY_KEYS = frozenset({"USD", "AUD", "CAD", "HKD", "NZD", "SGD", "EUR", "GBP", "JPY", "CNY",
                             "INR", "ILS", "MYR", "DKK", "SEK", "NOK", "RUB", "CHF", "TRY", "ZAR",
-                            "MXN", "BRL", "KRW", "cent", "pence"})
+                            "MXN", "BRL", "KRW", "cent", "pence", "IDR", "THB", "PHP", "NGN",
+                            "AED", "SAR", "PLN", "HUF", "CZK", "HRK", "GEL", "RON", "UAH", "BDT",
+                            "VND", "PKR", "LKR", "TWD", "BTC"})
