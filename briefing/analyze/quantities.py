@@ -46,7 +46,7 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
           "tn": 1e12, "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
           "dozen": 12}
-_WORDNUM = (rf"(?:{_W}(?:-{_W})?(?:\s+{_S}(?:\s+(?:and\s+)?{_W}(?:-{_W})?)?)*"
+_WORDNUM = (rf"(?:{_W}(?:-{_W})?(?:\s+and\s+a\s+half)?(?:\s+{_S}(?:\s+(?:and\s+)?{_W}(?:-{_W})?)?)*"
             rf"(?:\s+dozen)?|an?\s+(?:{_S}|dozen)(?:\s+{_S})*)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # "Dozens of people", "tens of thousands of fans": a range of one order of magnitude.
@@ -76,19 +76,22 @@ CURRENCY_SIGNS = [
 ]
 _CURRENCY = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SIGNS))
 
-_FRACTION = (r"(?:(?:an?|one|two|three|four)[\s-](?:half|halves|thirds?|quarters?|fifths?|tenths?)"
-             r"|half|(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)"
-             r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b)"
+_FRACTION = (r"(?:(?:an?|one|two|three|four|five|six|seven)[\s-](?:half|halves|thirds?|quarters?|"
+             r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+             r"|half|(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})[\s-]+(?:in|out[\s-]+of)"
+             r"(?:[\s-]+every)?[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b)"
              r"(?=\s+of\b|\s+[A-Za-z])")
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-             "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+             "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 CANDIDATE = re.compile(
     # Only where a number, sign or currency can start: a digit or symbol, or a word's first
     # letter (the look-ahead skips the inside of words cheaply).
     r"(?=[\d.+\-−$€£¥₹₩₽₪₱₦₺฿₫₴]|\b[A-Za-z])"
     rf"(?P<sign>(?<![\w.,%])[+\-−](?=[\d.])|(?i:\bminus[\s-]?)(?=[\d.]))?(?P<cur>{_CURRENCY})?"
     rf"(?P<sign2>(?<=[$€£¥])-(?=\d))?"
-    rf"(?:(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<dig>{_DIGITS})(?:(?P<abbr>bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])|"
+    rf"(?:(?P<slash>(?<![\w/.,])\d{{1,3}}[/⁄]\d{{1,3}}(?=\s+of\b))|(?P<dig>{_DIGITS})"
+    rf"(?P<dhalf>(?i:\s+and\s+a\s+half\b)|[½¼¾⅓⅔](?![\d.]))?(?:(?P<abbr>bn|bln|mn|mln|tn|trn|[mbkMBK])(?![\w])|"
     rf"(?P<dscale>(?:\s+(?:{_S}|dozen|crores?|lakhs?|bn|mn|tn))+)\b)?"
     rf"|(?P<frac>(?i:\b{_FRACTION}))"
     rf"|(?P<word>(?i:\b{_WORDNUM}\b))|(?P<vague>(?i:\b{_VAGUE})))")
@@ -384,7 +387,7 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     if not_a_quantity(text, num_start, num_end, digits, cur_text is not None or bool(sign),
                        glued_ok=cur_text is not None or bool(m.group("sign"))):
         return None
-    value = float(digits.replace(",", ""))
+    value = float(digits.replace(",", "")) + _vulgar(m.group("dhalf"))
     scale = 1.0
     m_end = m.end()
     abbr = m.group("abbr")
@@ -455,7 +458,7 @@ _POWER_OF_TEN = re.compile(r"\s?[×x*]\s?10(?:(?:\^|\*\*)([−-]?\d{1,3})|([−-
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
-_DIGIT_SHARE = re.compile(r"(\d{1,2})\s+(?:in|out\s+of)\s+(\d{1,3}|two|three|four|five|six|"
+_DIGIT_SHARE = re.compile(r"(\d{1,2})\s+(?:in|out\s+of)(?:\s+every)?\s+(\d{1,3}|two|three|four|five|six|"
                           r"seven|eight|nine|ten)\b(?=\s+of\b|\s+[A-Za-z])")
 
 
@@ -584,7 +587,27 @@ def _currency_key(m: re.Match[str]) -> str:
     return "USD"
 
 
+# "2½ years", "2 and a half years": what a written fraction adds to the number before it
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+def _vulgar(written: str | None) -> float:
+    return 0.0 if not written else VULGAR.get(written, 0.5)
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+
+
 def _word_value(phrase: str) -> float | None:
+    half = _AND_A_HALF.search(phrase)
+    if half:  # "two and a half million": 2.5, then the scale after it
+        head = _word_value(phrase[:half.start()])
+        if head is None:
+            return None
+        scale = 1.0
+        for word in phrase[half.end():].lower().split():
+            scale *= SCALES.get(word, 1.0)
+        return (head + 0.5) * scale
     words = phrase.lower().split()
     if words[0] in ("a", "an"):
         words[0] = "one"
