@@ -841,8 +841,8 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
     if not m:
         return _compound_noun(text, f)
     if m.group(0).strip() and not (f.word and f.low is not None) and f.value != 1 \
-            and "of" in m.group(0) and not f.word:
-        return None  # "5 of the 12": a part, not a count of "the 12"
+            and "of" in m.group(0) and not f.word and not re.match(r"[A-Za-z]", text[pos + m.end():]):
+        return None  # "5 of the 12": a part, not a count of "the 12" ("17 of the protesters" is)
     pos += m.end()
     partitive = "of" in m.group(0)  # "one of the best wireless speakers": the noun is plural
     words: list[tuple[int, int]] = []
