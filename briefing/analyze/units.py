@@ -94,14 +94,18 @@ LONE_LETTER_END = re.compile(r"(?:[,.;:)]|\s+(?:at|to|from|and|or|in|on|for|of|p
 
 
 def _spelling_pattern(form: str) -> str:
-    return re.escape(form).replace(r"\ ", r"\s+")
+    # the words of a unit are joined by spaces or a hyphen: "square foot", "square-foot"
+    return re.escape(form).replace(r"\ ", r"(?:\s+|-)")
 
 
 def unit_key(written: str) -> str | None:
     units = unit_table()
     squashed = " ".join(written.split())
-    return units.keys.get(squashed) or units.keys_lower.get(squashed.lower()) or \
+    key = units.keys.get(squashed) or units.keys_lower.get(squashed.lower()) or \
         units.keys_folded.get(squashed.lower())
+    if key is None and "-" in squashed:  # "square-foot" is "square foot"
+        key = units.keys_lower.get(squashed.replace("-", " ").lower())
+    return key
 
 
 AFTER_SIGNS = frozenset({"€", "£", "¥", "¢", "″", "′", "°", "%"})
