@@ -36,6 +36,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.analyze.quantities import find_quantities  # noqa: E402
+from briefing.analyze.units import unit_key  # noqa: E402
 from briefing.models import Quantity  # noqa: E402
 
 Value = float | tuple[float, float]
@@ -310,6 +311,13 @@ def unit_name(q: Quantity) -> str:
             return "pound-foot"  # NewsQuant: "lb-ft" is foot pound-force, "pound-feet" pound-foot
         return UNIT_NAMES.get(q.unit, q.unit.lower())
     if q.noun:
+        head = q.noun.split()[-1]
+        key = unit_key(head) if head.islower() and len(head) >= 3 and not q.per else None
+        if key is not None:
+            # A noun phrase whose head is a unit counts in that unit, as NewsQuant names it
+            # ("517 rushing yards" -> yard, "50 previous years" -> year); a name stays a noun
+            # ("8 straight World Cups")
+            return UNIT_NAMES.get(key, key.lower())
         per = f" per {UNIT_NAMES.get(q.per, q.per)}" if q.per else ""  # "test per day"
         return noun_name(q.noun) + per
     return "-"

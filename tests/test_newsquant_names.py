@@ -63,3 +63,12 @@ def test_a_unit_whose_key_holds_a_slash_is_named_whole() -> None:
     speed, per_year = find_quantities("It flew at 30 feet per second, 5 km per year.")
     assert newsquant.unit_name(speed) == "foot per second"  # "ft/s", not "foot per s"
     assert newsquant.unit_name(per_year) == "kilometre per year"
+
+
+def test_a_noun_phrase_headed_by_a_unit_is_named_by_the_unit() -> None:
+    yards, years, cups = find_quantities(
+        "He gained 517 rushing yards in 50 previous years and played 8 straight World Cups.")
+    assert yards.noun == "rushing yards"  # the stage keeps the words; the name is the unit
+    assert newsquant.unit_name(yards) == "yard"
+    assert newsquant.unit_name(years) == "year"
+    assert newsquant.unit_name(cups) == "straight world cup"
