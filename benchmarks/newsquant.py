@@ -177,7 +177,8 @@ UNIT_NAMES = {
     "qt": "quart",
     "floz": "ounce",  # NewsQuant: "US fluid ounce" is an ounce (the paper's tagger too)
     "cup": "cup", "tbsp": "tablespoon", "tsp": "teaspoon",
-    "cc": "millilitre", "cl": "centilitre", "ft3": "cubic foot", "GPa": "gigapascal", "MPa": "megapascal",
+    "cc": "millilitre", "cl": "centilitre",
+    "ft3": "cubic foot", "GPa": "gigapascal", "MPa": "megapascal",
     "kPa": "kilopascal", "hPa": "hectopascal", "psi": "pound per square inch",
     "ksi": "kilopound per square inch", "atm": "atmosphere", "A": "ampere",
     "mA": "milliampere", "ohm": "ohm", "F_cap": "farad", "lm": "lumen", "lx": "lux",

@@ -67,7 +67,8 @@ CURRENCY_SIGNS = [
     (r"₫", "VND"), (r"₴", "UAH"), (r"Rp\.?\s?(?=\d)", "IDR"),
     # "R2bn" is rand only with a scale: "R2" alone is a road, a rating or a round
     (r"R(?=\d[\d.,]*\s?(?:bn|m|million|billion|trillion)\b)", "ZAR"),
-    (r"\$(?:\s(?=\d))?", "USD"), (r"€(?:\s(?=\d))?", "EUR"), (r"£(?:\s(?=\d))?", "GBP"), (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
+    (r"\$(?:\s(?=\d))?", "USD"), (r"€(?:\s(?=\d))?", "EUR"), (r"£(?:\s(?=\d))?", "GBP"),
+    (r"¥", "JPY"), (r"₹", "INR"), (r"₩", "KRW"),
     (r"₽", "RUB"), (r"₪", "ILS"), (r"Rs\.?\s?", "INR"), (r"RM\s?", "MYR"),
     # ISO codes ("AED 5m"); not TRY, PHP, GEL or RON, words and names before numbers too
     (r"(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|INR|RMB|SGD|HKD|NZD|SEK|NOK|DKK|ZAR|MXN|BRL|KRW|AED|"
@@ -458,8 +459,9 @@ _POWER_OF_TEN = re.compile(r"\s?[×x*]\s?10(?:(?:\^|\*\*)([−-]?\d{1,3})|([−-
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
-_DIGIT_SHARE = re.compile(r"(\d{1,2})\s+(?:in|out\s+of)(?:\s+every)?\s+(\d{1,3}|two|three|four|five|six|"
-                          r"seven|eight|nine|ten)\b(?=\s+of\b|\s+[A-Za-z])")
+_DIGIT_SHARE = re.compile(r"(\d{1,2})\s+(?:in|out\s+of)(?:\s+every)?\s+"
+                          r"(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b"
+                          r"(?=\s+of\b|\s+[A-Za-z])")
 
 
 def _share_value(text: str, share: re.Match[str]) -> float | None:
@@ -841,7 +843,8 @@ def _noun(text: str, f: _Found) -> tuple[str, int, int] | None:
     if not m:
         return _compound_noun(text, f)
     if m.group(0).strip() and not (f.word and f.low is not None) and f.value != 1 \
-            and "of" in m.group(0) and not f.word and not re.match(r"[A-Za-z]", text[pos + m.end():]):
+            and "of" in m.group(0) and not f.word and \
+            not re.match(r"[A-Za-z]", text[pos + m.end():]):
         return None  # "5 of the 12": a part, not a count of "the 12" ("17 of the protesters" is)
     pos += m.end()
     partitive = "of" in m.group(0)  # "one of the best wireless speakers": the noun is plural
