@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -68,6 +69,10 @@ class TimelineSettings:
     # days or more after it: a day still recalled weeks later mattered.
     recalled_weight: float = 3.0
     recalled_lag: int = 14
+    # A day late in the story has had fewer articles after it to recall it: its recalled
+    # count is scaled by the story's articles over those published late enough to recall
+    # it, counting at least this share of the story (1.0: no scaling).
+    recalled_floor: float = 0.1
 
 
 # A day before the story began shows only when this share of the articles name it: the
@@ -295,10 +300,16 @@ def _date_scores(articles: list[Article], dated: list[_Dated],
     published = Counter((a.published, DAY) for a in articles if a.published is not None)
     scores = {p: len(naming.get(p, ())) + settings.published_weight * published[p]
               for p in {d.period for d in dated}}
+    days = sorted(a.published for a in articles if a.published is not None)
     for p, names in naming.items():
         late = p[0] + dt.timedelta(days=settings.recalled_lag)
         recalled = [i for i in names if (articles[i].published or dt.date.min) >= late]
-        scores[p] += settings.recalled_weight * len(recalled)
+        # Of a story's 100 articles, 3 of the 10 published after a late day recalling it
+        # say as much as 30 of 100 would of an early one.
+        could = max(len(days) - bisect.bisect_left(days, late),
+                    settings.recalled_floor * len(days))
+        share = len(days) / could if could else 1.0
+        scores[p] += settings.recalled_weight * len(recalled) * share
     return scores
 
 

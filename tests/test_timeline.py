@@ -498,6 +498,26 @@ def test_a_day_still_recalled_weeks_later_outranks_one_busy_for_a_day() -> None:
     assert entry.date == shelled
 
 
+def test_a_late_day_recalled_by_the_few_articles_after_it_counts_as_much() -> None:
+    # The port deal of 1 March is named by two reports that day and recalled a month later
+    # by one of the seven articles published after it; the shelling of 10 April by one
+    # report that day, and recalled by the only article published after it: a day late in
+    # the story has had fewer articles to recall it.
+    deal, shelled = dt.date(2019, 3, 1), dt.date(2019, 4, 10)
+    arts = [
+        article("a", deal, "A port deal was signed on 1 March by the envoys."),
+        article("b", deal, "Envoys signed the port deal on 1 March in Geneva."),
+        *(article(f"f{i}", dt.date(2019, 3, 20 + i), "Port traffic rose again, envoys said.")
+          for i in range(4)),
+        article("r", dt.date(2019, 4, 1), "Since the port deal of 1 March, traffic has risen."),
+        article("c", shelled, "The port was shelled on 10 April, envoys said."),
+        article("d", dt.date(2019, 4, 25), "Since the port was shelled on 10 April, the talks "
+                                           "have stalled, envoys said."),
+    ]
+    (entry,) = build_timeline(arts, DigestConfig(), dates=1, per_date=1)
+    assert entry.date == shelled
+
+
 def test_a_day_named_only_to_say_which_event_is_no_line_for_that_day() -> None:
     # "Tuesday's quake" says which quake; the sentence's own event is Friday's plea.
     pub = dt.date(1999, 8, 21)
