@@ -119,6 +119,21 @@ SCHEDULED_RE = re.compile(
     r"game|final|summit|meeting|talks|ceremony|concert|telethon|debate|race|conference|"
     r"hearing|deadline|launch|parade|rally|session|festival|premiere|show|gala|"
     r"inauguration|wedding|funeral|memorial|service)\b")
+# A clock time ("11:51 pm EDT", "17:03 GMT", "10:53 AM"). Right beside a date it makes a
+# stamp: when a page, a post or a comment was written ("AMMAN | Fri Jun 10, 2011 11:51 pm
+# EDT", "Posted by: X | September 17, 2008 10:53 AM", "At 10:28 am on 28 May 2010, X
+# wrote"), not a day the sentence speaks of.
+_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{1,4}\b)?"
+# The clock right after the day ("03 February 12 17:03 GMT": the year's two digits may come
+# between), or after "Last updated at".
+STAMP_AFTER_RE = re.compile(r"\s*(?:\d\d\s+)?[,;|]?\s*(?:(?i:last\s+updated\s+at)\s+)?"
+                            + _CLOCK)
+# "February 1, 2011 at 5:18 pm |": with its year, a day "at" a clock time is a stamp too
+# ("on 12 May at 14:28" tells when the event happened).
+STAMP_AT_RE = re.compile(r"\s*,?\s*at\s+" + _CLOCK)
+STAMP_BEFORE_RE = re.compile(_CLOCK + r"\s*[,;|]?\s*(?:on\s+)?$")
+# "(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Monday)": a live page's entry stamp.
+UPDATE_STAMP_RE = re.compile(r"\(\s*(?i:updated?|posted)\b:?\s*" + _CLOCK + r"[^()]*$")
 # Where a clause ends: the tense of "He said on Monday that talks will resume" is "said".
 CLAUSE_RE = re.compile(r"[;:!?]|,\s|\s--?\s|\s[—–]\s|\bthat\b|\bwhen\b|\bafter\b|\bbefore\b|"
                        r"\bbut\b|\band\b", re.IGNORECASE)
@@ -149,7 +164,7 @@ def find_dates(text: str, published: dt.date | None,
     out: list[DateMention] = []
     anchor = anchor or published
     for match in _matches(text):
-        if not _names_capitalised(match) or _part_of_name(match, text):
+        if not _names_capitalised(match) or _part_of_name(match, text) or _stamp(match, text):
             continue
         mention = _resolve(match, text, published, anchor)
         if mention is not None and out and match.lastgroup == "wd" and \
@@ -235,6 +250,23 @@ def _part_of_name(match: re.Match[str], text: str) -> bool:
     if match.lastgroup == "wd" and text[match.end():match.end() + 1] in ("\"", "”", "’"):
         return True
     return previous.lower() in NAMED_DAY_WORDS
+
+
+def _stamp(match: re.Match[str], text: str) -> bool:
+    """A date in a page's, a post's or a comment's stamp ("Fri Jun 10, 2011 11:51 pm EDT",
+    "03 February 12 17:03 GMT", "6 January 2011 Last updated at 17:03 GMT", "6:30 pm ET
+    February 11, 2013", "(Update 1:12 a.m. Tuesday…)"), not an event's. A clock before the
+    day, or "at" one after it, makes a stamp only of a day with its year: "at 9:45 pm on
+    April 20" tells when the event happened."""
+    if UPDATE_STAMP_RE.search(text, max(0, match.start() - 60), match.start()):
+        return True
+    if match.lastgroup not in ("dmy", "mdy", "dm", "md"):
+        return False
+    if STAMP_AFTER_RE.match(text, match.end()):
+        return True
+    return match.lastgroup in ("dmy", "mdy") and bool(
+        STAMP_AT_RE.match(text, match.end())
+        or STAMP_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()))
 
 
 def _month(name: str) -> int:
