@@ -8,9 +8,9 @@ import re
 
 from ..models import Quantity
 from .dates import DAY, YEAR, DateMention
+from .units import CURRENCY_KEYS
 
 WEEK = "week"  # a figure's time only: the timeline keeps to days, months and years
-from .units import CURRENCY_KEYS
 
 # "In the 2004 bombing": a figure of another, earlier event.
 EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d\d)\s+[a-z]+",

@@ -229,7 +229,19 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             noun_end=noun[2] if noun else None, kind=f.kind, by=f.by,
             per=_counted_per(text, noun[2]) if noun else None))
         taken_until = f.end
-    return tuple(_inherit_in_brackets(text, _change_left_out(text, _unit_left_out(text, out))))
+    return tuple(_inherit_in_brackets(text, _change_left_out(text, _clock_minutes(
+        text, _unit_left_out(text, out)))))
+
+
+def _clock_minutes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"4h 20m": an "m" glued to a number right after hours is minutes, not metres."""
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        if prev.unit == "hour" and q.unit == "m" and text[prev.start:prev.end].endswith("h") \
+                and text[q.start:q.end].endswith("m") and not text[prev.end:q.start].strip():
+            out[i] = replace(q, unit="minute", unit_text="m")
+    return out
 
 
 # Between a change and a figure whose verb is left out: a name, then "by" perhaps.
