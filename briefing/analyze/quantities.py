@@ -746,6 +746,12 @@ def _first_number(written: str, fallback: float) -> float:
     return float(m.group(0).replace(",", "")) if m else fallback
 
 
+# A bound told after the figure and its unit: "30 centimetres at most", "waves 10 to 30
+# centimetres high at most".
+BOUND_AFTER = re.compile(r"\s+(?:(?:high|tall|deep|long|wide|thick)\s+)?at\s+(?:the\s+)?"
+                         r"(most|least)\b", re.I)
+
+
 def _hedge_and_change(text: str, f: _Found) -> None:
     after = HEDGE_AFTER.match(text, f.end)
     if after and f.low is None:  # "1,000 or more", "3 years or so"
@@ -753,6 +759,9 @@ def _hedge_and_change(text: str, f: _Found) -> None:
                    "higher": ">", "above": ">", "over": ">", "lower": "<", "below": "<",
                    "under": "<"}[after.group(1).lower()]
         f.end = after.end()
+    bound = BOUND_AFTER.match(text, f.end)
+    if bound and f.hedge == "=":  # "waves 10 to 30 centimetres high at most"
+        f.hedge = "<" if bound.group(1).lower() == "most" else ">"
     before = left_of(text, f.start)
     inc = INCREMENT_RE.search(before)
     if inc:
