@@ -275,3 +275,30 @@ def test_date_triggers_on_any_letters(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [m.span() for m in dates._triggers(text)] == \
         [m.span() for m in dates.TRIGGER_RE.finditer(text)]
+
+
+def _whole_scan(text: str) -> list[tuple[tuple[int, int], str | None, dict[str, str | None]]]:
+    from briefing.analyze import dates
+
+    return [(m.span(), m.lastgroup, m.groupdict()) for m in dates.PATTERN.finditer(text)]
+
+
+def test_date_matches_are_the_whole_scan() -> None:
+    from briefing.analyze import dates
+
+    for text in sentences():
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in dates._matches(text)] == \
+            _whole_scan(text), text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["on ", "Tuesday", "May", "may", "3", "12th", "of ", "2019",
+                                 "1692", "in ", "last ", "year", "two ", "days ", "ago",
+                                 "the ", "day ", "before", "-", ",", ".", " ", "x", "Sept.",
+                                 "\u0130", "mid-", "today", "yesterday"]), max_size=12))
+def test_date_matches_on_any_pieces(pieces: list[str]) -> None:
+    from briefing.analyze import dates
+
+    text = "".join(pieces)
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in dates._matches(text)] == \
+        _whole_scan(text)
