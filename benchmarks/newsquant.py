@@ -328,12 +328,20 @@ def change_code(q: Quantity) -> str:
     return q.change if q.by and q.change != "=" else q.hedge
 
 
+# A share written with its sign ("Dow -0.2%"): the stage reads the minus as the change (0.2,
+# down); NewsQuant keeps it in the value (-0.2), as it keeps "+0.2%" as 0.2, up.
+_SIGNED = re.compile(r"(?<![\w.,])[-−]\s?\d")
+
+
 def briefing_tags(text: str) -> list[Tag]:
     tags = []
     for q in find_quantities(text):
         if q.low is not None and q.high is not None:
             # A falling range is written high to low ("from $75 to $45.88")
             value: Value = (q.high, q.low) if q.value == q.low != q.high else (q.low, q.high)
+        elif q.unit == "percent" and q.change == "down" and q.value > 0 and \
+                _SIGNED.search(text, q.start, q.end):
+            value = -q.value
         else:
             value = q.value
         tags.append(Tag(value, unit_name(q), change_code(q)))

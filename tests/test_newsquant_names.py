@@ -72,3 +72,10 @@ def test_a_noun_phrase_headed_by_a_unit_is_named_by_the_unit() -> None:
     assert newsquant.unit_name(yards) == "yard"
     assert newsquant.unit_name(years) == "year"
     assert newsquant.unit_name(cups) == "straight world cup"
+
+
+def test_a_share_written_with_a_minus_keeps_its_sign() -> None:
+    dow, fall, rng = newsquant.briefing_tags("Dow -0.2% after it fell 0.5%; costs fell 5-10%.")
+    assert (dow.value, dow.unit, dow.change) == (-0.2, "percentage", "down")
+    assert (fall.value, fall.change) == (0.5, "down")  # the size of a change told in words
+    assert rng.value == (5.0, 10.0)  # a range's dash is no sign
