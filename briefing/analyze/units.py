@@ -72,9 +72,16 @@ def _spelling_alternative(form: str, case: str) -> str:
         return f"(?i:{_spelling_pattern(form)})"
     if case == "exact":
         return _spelling_pattern(form)
-    # Folded: two letters only when glued to the number ("85db", not "85 Db")
-    glued = "" if len(form) >= 3 else r"(?<![\s-])"
-    return f"{glued}(?i:{_spelling_pattern(form)})"
+    if len(form) >= 3:
+        return f"(?i:{_spelling_pattern(form)})"
+    # Folded, two letters: in mixed case only when glued to the number ("85Db", not "85 Db");
+    # all in capitals or all in small letters also after a space ("50 HZ", "8 gb"), unless
+    # the letters are also a word or initials ("ah", "ma", "PJ")
+    spaced = "" if form in _TWO_LETTER_WORDS else f"|{re.escape(form)}|{re.escape(form.upper())}"
+    return rf"(?:(?<![\s-])(?i:{_spelling_pattern(form)}){spaced})"
+
+
+_TWO_LETTER_WORDS = frozenset({"ah", "ma", "pj", "tj"})
 
 
 def unit_follows(after: str) -> bool:
