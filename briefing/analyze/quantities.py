@@ -311,6 +311,16 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
         elif prev is not None and _carries_unit(prev) and \
                 _COMPARED_WITH.fullmatch(text, prev.end, q.start):
             unit = prev.unit  # "rose to $5.2 billion from 4.8 billion", "5%, against 4"
+        elif nxt is not None and nxt.unit in CURRENCY_KEYS and \
+                _IN_BRACKETS.fullmatch(text, q.end, nxt.start):
+            unit = _converted_like(text, out[:i], nxt.unit)
+        elif i >= 3 and q.change != "=" and not q.by and prev is not None and prev.by and \
+                _carries_unit(out[i - 2]) and out[i - 2].unit not in ("percent", "bp") and \
+                out[i - 3].by and out[i - 3].unit == prev.unit and \
+                _WHILE.fullmatch(text, out[i - 2].end, prev.start):
+            # "A fell 1.2% to 1,430 rupees, while B lost 0.8% to 980": the level the second
+            # change reached is in the unit of the first's
+            unit = out[i - 2].unit
         else:
             at = _PARALLEL_BEFORE.search(left_of(text, q.start))
             if at:
@@ -325,6 +335,22 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
         if unit is not None:
             out[i] = replace(q, unit=unit)
     return out
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+# Between two parallel clauses: ", while B ...", ", whereas B ...", ", and B ..."
+_WHILE = re.compile(r",?\s+(?:while|whereas|and)\s+[^.;:()]{0,60}?")
+
+
+def _converted_like(text: str, before: list[Quantity], converted_to: str) -> str | None:
+    """"500 rupees ($7) for adults and 250 ($3.50) for children": a bare amount converted in
+    brackets is in the currency of an earlier amount converted to the same one."""
+    for j in range(len(before) - 1, 0, -1):
+        amount, conversion = before[j - 1], before[j]
+        if amount.unit in CURRENCY_KEYS and conversion.unit == converted_to != amount.unit and \
+                _IN_BRACKETS.fullmatch(text, amount.end, conversion.start):
+            return amount.unit
+    return None
 
 
 # Between a figure and the one it is compared with, in the same clause: "from", "up from",

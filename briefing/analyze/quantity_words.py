@@ -73,9 +73,12 @@ def change_before(near: str) -> re.Match[str] | None:
     if not has_word(near, CHANGE_WORDS):
         return None
     cm = CHANGE_BEFORE.search(near)
-    if cm and cm.group("v").lower() in ("up", "down") and \
-            _PARTICLE_BEFORE.search(near[:cm.start("v")]):
-        return None
+    if cm and cm.group("v").lower() in ("up", "down"):
+        particle = _PARTICLE_BEFORE.search(near[:cm.start("v")])
+        # "ended up 50 yards short", but "the index ended down 1%": a market's close
+        if particle and not (cm.group("v").lower() == "down" and
+                             particle.group(0).lower().startswith("ended")):
+            return None
     return cm
 
 
