@@ -475,11 +475,17 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
     if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
             AGE_AFTER_NAME.search(left_of(text, m.start())) and re.match(r",\s", text[m.end():])
             or re.search(r"(?i:\bage[ds]?:?\s+)$", left_of(text, m.start()))
+            or re.search(r"(?i:\b(?:the|an?)\s+age\s+of\s+)$", left_of(text, m.start()))
+            or _AGE_BEFORE.search(left_of(text, m.start()))
+            and _NOTHING_COUNTED.match(text, m.end()) is not None
             # "who turned 60 last week": turning a number with nothing after it is an age
             or re.search(r"(?i:\b(?:turn|turns|turned|turning)\s+)$", left_of(text, m.start()))
             and re.match(r"(?:[,.;:]|\s+(?:on|in|last|this|next|and|but|when|after|"
                          r"before)\b|\s*$)", text[m.end():])):
         f.unit, f.unit_text = "years_old", None  # an age, written without a unit
+        years = _YEARS_OF_AGE.match(text, m.end())
+        if years and re.search(r"(?i:\bage\s+of\s+)$", left_of(text, m.start())):
+            f.end, f.unit_text = years.end(), years.group(1)  # "under the age of 18 years"
         return f
     if cur_text:
         f.currency = _currency_key(m)
@@ -495,6 +501,18 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
 _POWER_OF_TEN = re.compile(r"\s?[×x*]\s?10(?:(?:\^|\*\*)([−-]?\d{1,3})|([−-]\d{1,3})|"
                            r"(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d.,])")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+# A number that is an age though no unit says so, when nothing counted follows it: "who was
+# 45.", "he will be 35 by the end of the year", "life expectancy ... is around 73"
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:(?:he|she|who|I)\s+(?:is|was|will\s+be|would\s+be|am|"
+    r"has\s+been|had\s+been|’s|'s)|life\s+expectancy\b[^.;,]{0,40}?\b(?:is|was|of|at|to))"
+    r"\s+(?:(?:about|around|nearly|almost|only|just|over|under)\s+)?)$")
+# After the age nothing is counted: punctuation, the sentence's end, a time or a clause
+_NOTHING_COUNTED = re.compile(r"(?:[,.;:!?)]|\s+(?:by|when|in|at|and|but|on|last|this|next|"
+                              r"now|then|[a-z]+ing)\b|\s*$)", re.I)
+_YEARS_OF_AGE = re.compile(r"\s+(years?)\b(?![\s-]+old)")
 
 
 _DIGIT_SHARE = re.compile(r"(\d{1,2})\s+(?:in|out\s+of)(?:\s+every)?\s+"
