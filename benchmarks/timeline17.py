@@ -95,24 +95,35 @@ def load_stories(data: Path, only: str | None = None) -> dict[str, Story]:
         tokenized: dict[tuple[int, int], str] = {}
         for folder in sorted(names):
             for path in sorted((data / folder / "InputDocs").glob("*/*.txt")):
-                lines = [ln.strip() for ln in path.read_text(encoding="utf-8",
-                                                              errors="replace").splitlines()]
-                lines = [ln for ln in lines if ln]
-                if not lines:
+                read = read_article(path, folder)
+                if read is None:
                     continue
                 index = len(articles)
-                texts = [detokenize(ln) for ln in lines]
-                # One sentence a line; the paragraphs are lost, so all count as one.
-                sentences = tuple(Sentence(i, 0, t) for i, t in enumerate(texts))
+                article, lines = read
                 for i, ln in enumerate(lines):
                     tokenized[(index, i)] = ln
-                articles.append(Article(
-                    relpath=f"{folder}/{path.parent.name}/{path.name}", sha256="",
-                    title=texts[0][:80], title_derived=True, outlet=folder.split("_")[-1],
-                    published=dt.date.fromisoformat(path.parent.name), url=None,
-                    paragraphs=(" ".join(texts),), sentences=sentences))
+                articles.append(article)
         stories[story] = Story(story, tuple(meta["keywords"][story]), articles, tokenized)
     return stories
+
+
+def read_article(path: Path, folder: str) -> tuple[Article, list[str]] | None:
+    """One article of a Timeline17 folder (``<folder>/InputDocs/<date>/<id>.htm.txt``) as
+    briefing sees it: detokenized, one sentence a line, dated by its date folder; with its
+    tokenized lines, or None when it is empty."""
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return None
+    texts = [detokenize(ln) for ln in lines]
+    # One sentence a line; the paragraphs are lost, so all count as one.
+    sentences = tuple(Sentence(i, 0, t) for i, t in enumerate(texts))
+    article = Article(
+        relpath=f"{folder}/{path.parent.name}/{path.name}", sha256="",
+        title=texts[0][:80], title_derived=True, outlet=folder.split("_")[-1],
+        published=dt.date.fromisoformat(path.parent.name), url=None,
+        paragraphs=(" ".join(texts),), sentences=sentences)
+    return article, lines
 
 
 def read_timeline(path: Path) -> dict[dt.date, list[str]]:
