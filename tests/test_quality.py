@@ -87,13 +87,13 @@ def test_cleaning_gold_set_floor(half: str) -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("split", ["dev", "held-out"])
+@pytest.mark.parametrize("split", ["dev", "held-out", "unseen"])
 def test_figures_gold_set_floor(split: str) -> None:
     import figures
 
     want = FLOORS["figures"][split]
     stories = figures.load_stories(figures.ROOT / "tests" / "data" / "figures_gold", EVAL)
-    names = figures.DEV if split == "dev" else figures.HELD_OUT
+    names = figures.SPLITS[split]
     tally, _ = figures.evaluate(stories, figures.ROOT / "tests" / "data" / "figures_gold", names)
     got = figures.figures(tally)
     for name, floor in want.items():
@@ -104,13 +104,13 @@ def test_figures_gold_set_floor(split: str) -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("split", ["dev", "held-out"])
+@pytest.mark.parametrize("split", ["dev", "held-out", "unseen"])
 def test_who_says_on_every_annotated_quantity_floor(split: str) -> None:
     import figures
 
     gold = figures.ROOT / "tests" / "data" / "figures_gold"
     stories = figures.load_stories(gold, EVAL)
-    names = figures.DEV if split == "dev" else figures.HELD_OUT
+    names = figures.SPLITS[split]
     right, total = figures.who_everywhere(stories, gold, names)
     assert right / total >= FLOORS["figures_who"][split], f"{split}: {right} of {total}"
 
