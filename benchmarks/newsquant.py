@@ -35,7 +35,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.analyze.quantities import find_quantities  # noqa: E402
+from briefing.analyze.quantities import STOP_NOUN, find_quantities  # noqa: E402
+from briefing.analyze.quantity_words import HEDGE_FIRST  # noqa: E402
 from briefing.analyze.units import unit_key  # noqa: E402
 from briefing.models import Quantity  # noqa: E402
 
@@ -324,6 +325,49 @@ def unit_name(q: Quantity) -> str:
     return "-"
 
 
+# "one of the proudest moments in his life", "one of the largest dinosaurs to ever live":
+# NewsQuant names the group of a superlative with the words that complete it (`proud moment
+# life`, `large dinosaur live`), up to the clause's end; with nothing after it the name is the
+# noun phrase ("one of the best wireless speakers around?" -> `good wireless speaker`)
+_SUPERLATIVE_GROUP = re.compile(
+    r"\s+of\s+the\s+(?P<group>(?:most|least|best|worst|[a-z]{3,}est)\s+[^.,;:!?()]*?"
+    r"\s(?:in|to|ever|for|of|on|at|since)\s[^.,;:!?()]*?)"
+    r"(?=\s+(?:but|and|or|while|because|when|which|who|that)\b|[.,;:!?()]|\s*$)")
+# "the top three seeds", "a record 32 goals": a modifier between the article and the count is
+# a word of the counted noun's name (`top seed`, `record goal`); a participle is not ("the
+# combined 4.3M digital and physical sales" -> `digital physical sale`)
+_MODIFIER_BEFORE = re.compile(r"(?i:\b(?:a|an|the)\s+)(?P<word>[a-z]+)\s+$")
+
+
+_ORDINALS = frozenset("first second third fourth fifth final past other remaining same only "
+                      "entire whole".split())
+
+
+def group_name(text: str, q: Quantity) -> str | None:
+    """The name of "one of the <superlative> ... <complement>", or None."""
+    if q.value != 1 or q.unit is not None or q.low is not None:
+        return None
+    group = _SUPERLATIVE_GROUP.match(text, q.end)
+    if group is None:
+        return None
+    first = group.group("group").split()[0]
+    if first.lower() not in ("most", "least") and base_adjective(first) == first.lower():
+        return None  # "interest", "forest": no superlative
+    return noun_name(group.group("group"))
+
+
+def modifier_before(text: str, q: Quantity) -> str | None:
+    """A modifier between an article and a count ("the top three seeds"), or None."""
+    m = _MODIFIER_BEFORE.search(text, max(0, q.start - 30), q.start)
+    if m is None:
+        return None
+    word = m.group("word").lower()
+    if word in STOP_NOUN or word in HEDGE_FIRST or word in _ORDINALS or \
+            word.endswith(("ed", "ly")):
+        return None
+    return word
+
+
 def change_code(q: Quantity) -> str:
     return q.change if q.by and q.change != "=" else q.hedge
 
@@ -344,7 +388,13 @@ def briefing_tags(text: str) -> list[Tag]:
             value = -q.value
         else:
             value = q.value
-        tags.append(Tag(value, unit_name(q), change_code(q)))
+        name = unit_name(q)
+        if q.unit is None:
+            name = group_name(text, q) or name
+            modifier = modifier_before(text, q) if q.noun and not q.per else None
+            if modifier:
+                name = f"{modifier} {name}"
+        tags.append(Tag(value, name, change_code(q)))
     return tags
 
 

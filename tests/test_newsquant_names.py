@@ -79,3 +79,21 @@ def test_a_share_written_with_a_minus_keeps_its_sign() -> None:
     assert (dow.value, dow.unit, dow.change) == (-0.2, "percentage", "down")
     assert (fall.value, fall.change) == (0.5, "down")  # the size of a change told in words
     assert rng.value == (5.0, 10.0)  # a range's dash is no sign
+
+
+def test_a_superlative_group_is_named_with_what_completes_it() -> None:
+    (life,) = newsquant.briefing_tags("It was one of the finest days in her long career.")
+    (ever,) = newsquant.briefing_tags("He hit one of the longest drives ever seen at Augusta.")
+    (bare,) = newsquant.briefing_tags("Buy one of the cheapest phones around.")
+    assert life.unit == "fine day long career"
+    assert ever.unit == "long drive seen augusta"
+    assert bare.unit == "cheap phone"  # nothing completes it: the noun phrase
+
+
+def test_a_modifier_between_article_and_count_joins_the_name() -> None:
+    top, record, combined, first = newsquant.briefing_tags(
+        "The top four teams scored a record 91 goals, the combined 12 clubs and the first 20 "
+        "players.")
+    assert (top.unit, record.unit) == ("top team", "record goal")
+    assert combined.unit == "club"  # a participle is no part of the name
+    assert first.unit == "player"  # nor an ordinal
