@@ -222,6 +222,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if noun is None and f.unit is None and f.low is None and _RANK_BEFORE.search(
                 left_of(text, f.start)):
             continue  # "slipped towards the bottom three": a place in a table, no count
+        if noun is None and f.unit is None and f.low is None and _JOINED_WORD.match(text, f.end):
+            continue  # "a two-pronged attack", "a one-off payment": part of a word
+        if noun is not None and f.unit is None and _names_a_model(text, f, noun):
+            continue  # "Boeing's 787 Dreamliner", "iPhone 11 Pro", "22 Ave Foch"
         out.append(Quantity(
             start=f.start, end=f.end, value=f.value, low=f.low, high=f.high, hedge=f.hedge,
             change=f.change, unit=f.unit, unit_text=f.unit_text,
@@ -362,6 +366,26 @@ _COMPARED_WITH = re.compile(
 
 def _carries_unit(q: Quantity) -> bool:
     return q.unit is not None and q.unit not in ("fraction", "years_old", "months_old")
+
+
+_JOINED_WORD = re.compile(r"-(?:[A-Za-z]+ed|off)\b")
+# Capitalised words after a count that are a plural in their singular form (nationalities),
+# or a headline's adjectives ("12 Dead, 40 Missing")
+_NOT_A_MODEL = re.compile(r"(?:ese|ish|s|ed|an)$|^(?:French|Dutch|Czech|Dead|Missing|Hurt|Homeless|"
+                          r"Safe|Sick)$")
+
+
+def _names_a_model(text: str, f: _Found, noun: tuple[str, int, int]) -> bool:
+    """Digits before capitalised words in the singular name a thing, not how many: "the 787
+    Dreamliner", "iPhone 11 Pro", "22 Ave Foch" (a count takes a plural: "737 Max jets",
+    "300 Republican senators", "1,500 Palestinian", "five BMWs"; "300 U.S. troops")."""
+    if f.word or f.scaled or f.low is not None or f.value == 1 or \
+            not float(f.value).is_integer():
+        return False
+    words = noun[0].split()
+    return all(w[:1].isupper() and len(w) > 1 and not w.isupper() for w in words) and \
+        not _NOT_A_MODEL.search(words[-1].rstrip("'’")) and unit_key(words[-1]) is None and \
+        not re.match(r"[.'’]\w", text[noun[2]:])
 
 
 _RANK_BEFORE = re.compile(r"(?i:\bthe\s+(?:top|bottom)\s+)$")
