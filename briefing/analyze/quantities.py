@@ -224,6 +224,21 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "slipped towards the bottom three": a place in a table, no count
         if noun is None and f.unit is None and f.low is None and _JOINED_WORD.match(text, f.end):
             continue  # "a two-pronged attack", "a one-off payment": part of a word
+        if noun is None and f.unit is None and f.low is None:
+            one_or = _ONE_OR.search(left_of(text, f.start))
+            if one_or:  # "a day or two", "another pick or two": what the one counted
+                at = f.start - (len(left_of(text, f.start)) - one_or.start("word"))
+                key = unit_key(one_or.group("word"))
+                if key in TIME_UNITS or (key is not None and len(one_or.group("word")) > 2):
+                    f.unit, f.unit_text = key, one_or.group("word")
+                elif one_or.group("word").lower() not in STOP_NOUN | _VERBISH:
+                    noun = (one_or.group("word"), at, at + len(one_or.group("word")))
+        if noun is None and f.unit is None:
+            scale = _ON_SCALE.match(text, f.end)
+            um = unit_table().after.match(text[scale.end():]) if scale else None
+            if scale and um and re.match(r"\s+scale\b", text[scale.end() + um.end():]):
+                # "between 50 and 70 on the GPa scale": the scale names the unit
+                f.unit, f.unit_text = unit_key(um.group("unit")), um.group("unit")
         if noun is not None and f.unit is None and _names_a_model(text, f, noun):
             continue  # "Boeing's 787 Dreamliner", "iPhone 11 Pro", "22 Ave Foch"
         out.append(Quantity(
@@ -368,6 +383,8 @@ def _carries_unit(q: Quantity) -> bool:
     return q.unit is not None and q.unit not in ("fraction", "years_old", "months_old")
 
 
+_ON_SCALE = re.compile(r"\s+on\s+(?:the|a|an)(?=\s)")
+_ONE_OR = re.compile(r"(?i:\b(?:a|an|another|one)\s+)(?P<word>[a-z]+)\s+or\s+$")
 _JOINED_WORD = re.compile(r"-(?:[A-Za-z]+ed|off)\b")
 # Capitalised words after a count that are a plural in their singular form (nationalities),
 # or a headline's adjectives ("12 Dead, 40 Missing")
