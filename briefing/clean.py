@@ -69,7 +69,7 @@ CORRECTION_RE = re.compile(
 # wire's "IZMIT, Turkey _".
 # A capitalised place, then perhaps its country or state as written ("KYIV, Ukraine",
 # "SAN JOSE, Calif.", "ISTANBUL (Turkey)," before a date; "ARDEN (Reuters) -" is an agency).
-_CAPS_PLACE = (r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+CAPS_PLACE = (r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
                r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?|\s?\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=,))?")
 _PLACE = r"[A-Z][\w.'’-]+(?:[ ,]+[A-Z][\w.'’-]+){0,3}"
 _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{1,30})\)"
@@ -80,8 +80,12 @@ _DAY = (r"(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-
 STAMP_RE = re.compile(r"(?:(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)|(?:[01]?\d|2[0-3]):[0-5]\d)"
                       r"(?:\s?(?:GMT|BST|UTC|EST|EDT|ET|CET|local time))?\s+(?=[A-Z“\"‘'])")
 LIST_NUMBER_RE = re.compile(r"(\d{1,2})\.?\s+(?=[A-Z“\"‘'])")
+# A wire page's stamp glued before its dateline, as a page's text often comes: "RABAT | Sun
+# Feb 20, 2011 6:47pm EST RABAT (Reuters) - …".
+_STAMP = (rf"(?:{CAPS_PLACE}\s?\|\s?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? )?"
+          rf"(?P<stamp>{_DAY})(?:,? \d{{1,2}}:\d{{2}}\s?(?:[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?\s+)")
 DATELINE_RE = re.compile(
-    rf"^(?:(?P<place>{_CAPS_PLACE})(?:,? (?P<date1>{_DAY}))?\s*(?:{_AGENCY})?\s*"
+    rf"^{_STAMP}?(?:(?P<place>{CAPS_PLACE})(?:,? (?P<date1>{_DAY}))?\s*(?:{_AGENCY})?\s*"
     rf"(?:[—–-]{{1,2}}|:|_(?=\s))(?:\s+(?=\S)|(?:(?<=\) --)|(?<=\)--))(?=[A-Z“\"]))"
     rf"|(?P<place2>{_PLACE})\s?{_AGENCY.replace('agency', 'agency2')}\s*(?:[—–-]{{1,2}}\s*)?"
     rf"(?=[A-Z“\"‘'])"
@@ -144,7 +148,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if place and groups["place2"] and not agency:
         return None
     return Dateline(place=place.strip(" ,") if place else None, agency=agency,
-                    date=groups["date1"] or groups["date2"], rest=rest)
+                    date=groups["date1"] or groups["date2"] or groups["stamp"], rest=rest)
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,9 @@ def _take_date_and_outlet(line: str, meta: Meta, outlets: frozenset[str]) -> boo
         return False
     before = line[:match.start()].strip(" ,|–—-:")
     words = before.split()
-    if words and not (furniture.TIMESTAMP_RE.match(line) or site_name(before, outlets)
+    # "RABAT | Sun Feb 20, 2011 6:47pm EST": a wire's place, a bar, then the stamp.
+    stamp = bool(re.fullmatch(rf"{clean.CAPS_PLACE}\s*\|", line[:match.start()].strip()))
+    if words and not (stamp or furniture.TIMESTAMP_RE.match(line) or site_name(before, outlets)
                       or (len(words) <= 3 and before.lower().rstrip(" :") in
                           ("published", "updated", "posted", "posted on", "published on",
                            "last updated", "updated on", "date", "dated", "first published"))):

@@ -161,6 +161,17 @@ def test_outlet_and_date_from_a_site_line_and_from_a_dateline(tmp_path: Path) ->
     assert (art.outlet, art.published) == (None, dt.date(2011, 6, 30))
 
 
+@pytest.mark.parametrize("stamp", ["HARBOUR CITY | Wed Mar 5, 2014 6:47pm EST\n\n",
+                                   "HARBOUR CITY | Wed Mar 5, 2014 6:47pm EST "])
+def test_a_wire_stamp_above_or_glued_to_the_dateline_gives_the_date(tmp_path: Path,
+                                                                     stamp: str) -> None:
+    # On its own line, and glued before the dateline as a page's text often comes.
+    art = read_one(tmp_path, "w.txt", "Bridge closed\n\n" + stamp + "HARBOUR CITY (Reuters) - "
+                   + PARAGRAPH)
+    assert (art.outlet, art.published) == ("Reuters", dt.date(2014, 3, 5))
+    assert art.sentences[0].text.startswith("The city council voted")
+
+
 @pytest.mark.parametrize("line", ["Display  Resolution", "World News", "Our Verdict"])
 def test_a_heading_or_a_spec_row_is_not_an_outlet(tmp_path: Path, line: str) -> None:
     art = read_one(tmp_path, "o.txt", f"Phone review\n\n{line}\n\n" + PARAGRAPH)
