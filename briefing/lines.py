@@ -93,6 +93,11 @@ LOWER_START_RE = re.compile(
     r"della)\s+[A-Z])[a-z][a-z'’-]*\b")
 # "Q. Earlier this month…", "Q: Do you…": an interviewer's words, marked as a question.
 INTERVIEW_QUESTION_RE = re.compile(r"^Q[.:]\s")
+# A photo's caption left in the text: "In this photo released by the White House, …",
+# "This undated handout image shows …": it speaks of a picture the reader does not have.
+CAPTION_RE = re.compile(r"^[“\"']?(?:[Ii]n\s+)?(?:[Tt]his|[Tt]hese)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:photos?|images?|pictures?|photographs?|videos?|handouts?|"
+                        r"frame\s+grabs?|screen\s*(?:shot|grab)s?)\b")
 # "The company in question has denied…", "The list includes…": a definite description of
 # something the reader is taken to know already.
 DEFINITE_OPENER_RE = re.compile(r"^[“\"']?[Tt]he\s+[a-z]")
@@ -159,6 +164,8 @@ def line_at(limits: DigestConfig, corpus: Corpus, row: int) -> Line | None:
     text = corpus.texts[row]
     if text.rstrip().endswith(("?", ":")) or INTERVIEW_QUESTION_RE.match(text):
         return None  # a question, or a line that only announces what follows it
+    if CAPTION_RE.match(text):
+        return None  # a photo's caption
     if text.rstrip().endswith((",", ";")) or LOWER_START_RE.match(text):
         return None  # cut off on its page ("…east of Istanbul, the largest city of Turkey,")
     if writer_speaking(text):
@@ -469,7 +476,7 @@ def stands_alone(text: str, names: frozenset[str]) -> bool:
             or text.rstrip().endswith((":", ",", ";")) or text.startswith("(")
             or LOWER_START_RE.match(text)
             or part_of_a_quote(text)
-            or INTERVIEW_QUESTION_RE.match(text)):
+            or INTERVIEW_QUESTION_RE.match(text) or CAPTION_RE.match(text)):
         return False
     if BARE_SHELL_RE.search(QUOTED_RE.sub(" ", text)):
         return False

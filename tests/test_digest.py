@@ -206,3 +206,20 @@ def test_a_sentence_that_opens_in_lower_case_is_no_line() -> None:
                   "eBay said its reservoir of unsold goods had grown to a third of its stock."]:
         corpus = Corpus([article([whole, *FILLER[:3]])])
         assert line_at(DigestConfig(), corpus, 0) is not None, whole
+
+
+def test_a_photo_caption_left_in_the_text_is_no_line() -> None:
+    """"In this photo released by the council, the mayor talks with…": it speaks of a picture
+    the reader does not have; not a line anywhere. A sentence about photos is."""
+    names = surnames([])
+    for caption in ["In this photo released by the city council, Mayor Ana Lima talks with "
+                    "engineers on the old bridge in Harbour City.",
+                    "This undated handout image shows the cracked pier of the old bridge in "
+                    "Harbour City."]:
+        corpus = Corpus([article([caption, *FILLER[:3]])])
+        assert line_at(DigestConfig(), corpus, 0) is None, caption
+        assert not stands_alone(caption, names), caption
+    whole = "Engineers took photos of the cracked pier of the old bridge in Harbour City."
+    corpus = Corpus([article([whole, *FILLER[:3]])])
+    assert line_at(DigestConfig(), corpus, 0) is not None
+    assert stands_alone(whole, names)

@@ -87,6 +87,12 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:\w+
                                r"already|still|even|just|now|first|since)\s+)?$")
 SAID_TO_RE = re.compile(r"\s+to\s+(?:be|have)\b")
 NOUN_AFTER_RE = re.compile(r"\s+(?:from|of|by|for|about)\b")
+# "at current estimates", "by some reports", "in media reports": a plural noun after a
+# preposition (perhaps with a determiner or adjective between), never a verb's -s form.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?i:at|by|in|on|from|of|under|with|for|after|despite|amid)\s+(?:(?i:some|most|all|many|"
+    r"current|latest|early|earlier|official|initial|recent|preliminary|unconfirmed|"
+    r"conflicting|new|news|media|press|local|government|other|independent)\s+)?$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
 # "five promissory notes", "12 new reports": a number before the word makes it a noun.
 COUNTED_BEFORE_RE = re.compile(r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|"
@@ -124,7 +130,8 @@ POLL_RE = re.compile(r"\bin\s+((?:a|an|the)\s+(?:(?:latest|new|recent|last|same)
 SHOWED_RE = re.compile(r"\s(?:showed|shows|show|indicated|indicate|indicates|gave|give|gives)\b")
 DATA_NOUNS = frozenset("results projections projection figures poll polls data survey surveys "
                        "estimates estimate statistics count counts census study studies "
-                       "forecast forecasts tally tallies returns".split())
+                       "forecast forecasts tally tallies returns examination analysis analyses "
+                       "calculations calculation measurements readings findings".split())
 EARLY_TIME_RE = re.compile(r"\s+(?:early|late)\s+(?:on\s+)?\w+\s*$", re.I)
 
 
@@ -233,7 +240,8 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
 
 def _data_source(phrase: str) -> bool:
     """Estimates, results, a poll: numbers that speak for themselves."""
-    words = phrase.split()
+    # "his examination of Coast Guard charts": the head noun, before its "of".
+    words = re.split(r"\s+(?:of|from|by|on|in|for)\s+", phrase, maxsplit=1)[0].split()
     return bool(words) and words[-1].lower() in DATA_NOUNS
 
 
@@ -275,6 +283,9 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue  # "has added a 271-page book", "has claimed the lives of thousands"
         if m.group(0).endswith("s") and VERB_BEFORE_RE.search(text, 0, m.start()):
             continue  # "officials … denied reports that…": the noun after a verb
+        if m.group(0).endswith("s") and m.group(0) != "says" and \
+                PREPOSITION_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "Even at current estimates, the spill could…": no one estimates
         if DETERMINER_BEFORE_RE.search(text, 0, m.start()) or (
                 m.group(0).endswith("s") and COUNTED_BEFORE_RE.search(text, 0, m.start())):
             continue  # "the report said", "five promissory notes": a noun, not the verb
@@ -295,6 +306,7 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue
         # A subject is never across another speaker's verb: "X says it believes…" -> "it".
         before, last_verb = text[last_verb:m.start()], m.end()
+        before = _without_closing_aside(before)
         if m.group(0).endswith("ing") and before.rstrip().endswith(","):
             # "Blinken made a revelation, stating that…": the sentence's subject says it.
             opening = initial_noun_phrase(text)
@@ -310,6 +322,16 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
         if found is not None:
             out.append((m.start(), found))
     return sorted(out, key=lambda item: item[0])
+
+
+def _without_closing_aside(before: str) -> str:
+    """The words before a verb without the aside that dashes close just before it: "A top
+    adviser to Obama--who last month lifted a moratorium, including the Gulf--said": the
+    adviser said it, not the aside's last words."""
+    dashes = list(re.finditer(r"\s*(?:--|[—–]|\s-\s)\s*", before))
+    if len(dashes) >= 2 and not before[dashes[-1].end():].strip():
+        return before[:dashes[-2].start()]
+    return before
 
 
 def initial_noun_phrase(text: str) -> str | None:

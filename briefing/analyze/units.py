@@ -118,7 +118,11 @@ def unit_key(written: str) -> str | None:
 AFTER_SIGNS = frozenset({"€", "£", "¥", "¢", "″", "′", "°", "%"})
 _PER_NOUNS = (r"share|night|person|head|capita|unit|ticket|seat|passenger|household|"
               r"resident|vehicle|car|game|match|mmBTU|troy ounce")
-_PER = re.compile(rf"^\s*(?P<by>per\b|an\b|a\b|/)\s*(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
+_PER = re.compile(rf"^\s*(?P<by>per\b|an\b|a\b|each\b|every\b|/)\s*"
+                  rf"(?:(?P<noun>(?i:{_PER_NOUNS}))\b)?")
+# What the unit measures, between it and its rate: "200,000 gallons of oil a day",
+# "5,000 barrels of crude per day".
+_OF_STUFF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?[a-z]+(?=\s+(?:per|an?|each|every)\s)")
 
 
 def per_unit(after: str, price: bool = False) -> tuple[str, str, int] | None:
@@ -126,7 +130,13 @@ def per_unit(after: str, price: bool = False) -> tuple[str, str, int] | None:
     After a price, "a" or "an" also says per: "$1,271.2 an ounce", "$20 a barrel"."""
     m = _PER.match(after)
     if not m:
-        return None
+        stuff = _OF_STUFF.match(after)
+        if stuff is None or price:
+            return None
+        found = per_unit(after[stuff.end():])
+        if found is None or found[0] not in TIME_UNITS:
+            return None  # "30 tonnes of grain a day" is a rate; "of grain a farmer" is not
+        return found[0], after[:stuff.end() + found[2]].strip(), stuff.end() + found[2]
     um = unit_table().after.match(after[m.end():]) if not m.group("noun") else None
     if m.group("noun"):
         end, key = m.end(), m.group("noun").lower()
@@ -140,8 +150,10 @@ def per_unit(after: str, price: bool = False) -> tuple[str, str, int] | None:
         if not um or um.group("gap").strip():
             return None
         key = unit_key(um.group("unit")) or ""
-        if not key or (m.group("by") in ("a", "an") and key not in TIME_UNITS and not (
-                price and key not in CURRENCY_KEYS and key != "percent")):
+        if not key or (m.group("by") in ("a", "an", "each", "every") and
+                       key not in TIME_UNITS and not (m.group("by") in ("a", "an") and price and
+                                                      key not in CURRENCY_KEYS and
+                                                      key != "percent")):
             return None
         if len(um.group("unit")) <= 1 and m.group("by") != "/":
             return None
