@@ -36,7 +36,8 @@ TRAILING_FILLER = frozenset("has have had also is was were are been recently rep
                             "originally initially "
                             "previously earlier officially formally publicly now then later "
                             "further again first just already not never still will would could "
-                            "may did does do has since".split())
+                            "may did does do has since shortly soon afterward afterwards "
+                            "subsequently quickly immediately swiftly".split())
 # Words that open a clause whose subject speaks: "after the UN announced", "when police said".
 SUBORDINATORS = frozenset("after before when while because since although though once until "
                           "as".split())
