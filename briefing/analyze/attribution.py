@@ -94,6 +94,13 @@ PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?i:at|by|in|on|from|of|under|with|for|after|despite|amid)\s+(?:(?i:some|most|all|many|"
     r"current|latest|early|earlier|official|initial|recent|preliminary|unconfirmed|"
     r"conflicting|new|news|media|press|local|government|other|independent)\s+)?$")
+# "the government's estimate that…": a noun after an owner's "'s" ("he's said" is "has").
+POSSESSIVE_BEFORE_RE = re.compile(r"\b(?!(?i:he|she|it|that|who|there|what|where|here)['’]s)"
+                                  r"\w+['’]s\s+$")
+# "based on the government's estimate that…": the estimate is the figure's source.
+BASED_ON_RE = re.compile(r"\bbased on\s+((?:the\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s\s+"
+                         r"(?:own\s+|latest\s+|new\s+|official\s+)?(?:estimates?|figures|"
+                         r"count|calculations?|data|tally|projections?))\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
 # "five promissory notes", "12 new reports": a number before the word makes it a noun.
 COUNTED_BEFORE_RE = re.compile(r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|"
@@ -258,6 +265,8 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             out.append((acc.start(), Speaker(who)))
         elif who and who.split()[0].lower() in PERSON_PRONOUNS | {"they", "them", "him", "her"}:
             out.append((acc.start(), Speaker(who.split()[0].lower(), pronoun=True)))
+    for based in BASED_ON_RE.finditer(text):
+        out.append((based.start(), Speaker(based.group(1))))
     for poll in POLL_RE.finditer(text):
         out.append((poll.start(), Speaker(poll.group(1))))
     for agent in AGENT_RE.finditer(text):
@@ -287,6 +296,9 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
         if m.group(0).endswith("s") and m.group(0) != "says" and \
                 PREPOSITION_BEFORE_RE.search(text, 0, m.start()):
             continue  # "Even at current estimates, the spill could…": no one estimates
+        if not m.group(0).endswith(("ed", "id", "old", "ote")) and \
+                POSSESSIVE_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "the government's estimate that…": a noun ("an aide of Mo's said" is no)
         if DETERMINER_BEFORE_RE.search(text, 0, m.start()) or (
                 m.group(0).endswith("s") and COUNTED_BEFORE_RE.search(text, 0, m.start())):
             continue  # "the report said", "five promissory notes": a noun, not the verb
@@ -401,6 +413,9 @@ def _subject_before(before: str) -> Speaker | None:
         words = words[inner[-1] + 1:]
     if not words:
         return None
+    if len(words) == 1:
+        # "He's said", "They've reported": the pronoun with its auxiliary.
+        words[0] = re.sub(r"['’](?:s|ve|d|ll)$", "", words[0])
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(words[0].lower(), pronoun=True)
     if words[-1].lower() in SUBJECT_PRONOUNS:

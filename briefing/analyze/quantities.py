@@ -661,7 +661,18 @@ def _with_unit(text: str, f: _Found) -> _Found | None:
             f.unit = f"{f.unit}/{per[0]}"
             f.unit_text = f"{f.unit_text} {per[1]}" if f.unit_text else per[1]
             f.end += per[2]
+        else:
+            # "5,000 barrels (210,000 gallons) a day": the rate after a conversion in
+            # brackets is this figure's too (the figure stays the words before the brackets).
+            converted = _CONVERSION.match(text, f.end) or _CONVERSION_END.match(text, f.end)
+            per = per_unit(text[converted.end():]) if converted else None
+            if per and per[0] in TIME_UNITS:
+                f.unit = f"{f.unit}/{per[0]}"
     return f
+
+
+_CONVERSION = re.compile(r"\s*\([^()]{1,40}\)")
+_CONVERSION_END = re.compile(r"\)")  # the amount in the brackets: "(210,000 gallons) a day"
 
 
 def _unit_fits(f: _Found, key: str, written: str, rest: str) -> bool:
