@@ -75,7 +75,7 @@ ORGANISATION_WORDS = frozenset("bank banks party league club fund company corpor
                                "group council commission agency survey union ministry "
                                "department university college institute association "
                                "federation committee authority board court times post "
-                               "newspaper news".split())
+                               "newspaper news ltd inc plc llc gmbh holdings".split())
 # The prepositions that set a place in a story's pages ("in Greece", "across Japan"); "to",
 # "from" and "at" also take companies and people ("sold to Sky", "employees at Exxon").
 LEARN_PLACE_RE = re.compile(r"(?:in|into|inside|near|across|around|outside|throughout)\s",
@@ -272,8 +272,8 @@ def is_place(phrase: str) -> bool:
         return False  # "to Haitian earthquake relief": a people's adjective, not a place
     if len(bare) == 1 and len(bare[0]) >= 4 and bare[0].isupper():
         return False  # "sold to ESPN", "joined NATO": an organisation's acronym
-    if any(w.lower() in ORGANISATION_WORDS for w in bare):
-        return False  # "with Laiki Bank in London": a bank is no place
+    if any(w.lower().rstrip(".,") in ORGANISATION_WORDS for w in bare):
+        return False  # "with Laiki Bank in London", "from Transocean Ltd": a firm is no place
 
     if words[0].lower() == "the" and len(bare) == 1:
         return False  # "the Springfield …": a name cut short, not a place
