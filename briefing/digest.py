@@ -55,6 +55,14 @@ def order_articles(articles: list[Article]) -> list[Article]:
                                            a.relpath))
 
 
+def kept_name_ends(articles: Sequence[Article]) -> frozenset[str] | None:
+    """lines.name_ends of all the articles' sentences, from what each kept when it was read
+    (None if one was read by older code)."""
+    if any(a.names is None for a in articles):
+        return None
+    return frozenset().union(*(a.names for a in articles if a.names is not None))
+
+
 def build_briefing(config: Config, articles: list[Article], date: dt.date,
                    skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None,
                    told: Told | None = None, found: TermsFound | None = None,
@@ -79,7 +87,7 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
     fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score, found)
-    names = surnames(corpus.texts)
+    names = surnames(corpus.texts, None if banners else kept_name_ends(articles))
     overview = _overview(config, corpus, fits, told, names)
     # Sections call people by surname only once the reader has met the full name: in the
     # briefing's title (the story the user follows) or the overview.

@@ -382,9 +382,12 @@ def _name_word_kind(word: str) -> int:
 PLACE_RE = re.compile(r"\b(?:in|across|throughout|around)\s+([A-Z][\w-]*)\b(?!['’])")
 
 
-def name_ends(texts: list[str]) -> frozenset[str]:
-    """The last words of the names written in full in texts: what surnames() keeps from."""
-    return frozenset(_plain(run[-1]) for text in texts for run in _name_runs(text))
+def name_ends(texts: list[str], remember: bool = True) -> frozenset[str]:
+    """The last words of the names written in full in texts: what surnames() keeps from.
+    `remember=False`: the texts' runs are not kept in the cache (a page read once, in a
+    worker process, whose cache would only grow)."""
+    runs = _name_runs if remember else _name_runs.__wrapped__
+    return frozenset(_plain(run[-1]) for text in texts for run in runs(text))
 
 
 def surnames(texts: list[str], among: frozenset[str] | None = None) -> frozenset[str]:

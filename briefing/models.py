@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .analyze.dates import DATES_KEY, DateMention
+
+# The code that finds the names a page writes in full (lines.name_ends): stored name ends
+# made by other code are found again. (Read here: lines.py imports this module.)
+NAMES_KEY = hashlib.sha256(b"".join(
+    (Path(__file__).parent / name).read_bytes() for name in ("lines.py", "analyze/text.py")
+)).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -67,9 +74,13 @@ class Article:
     # A live page's entries: for each paragraph, the day of the time stamp above it
     # ("1830 GMT, 11 March 2011"), or None; None for a page with fewer than two dated stamps.
     entries: tuple[dt.date | None, ...] | None = None
+    # The last words of the names the page writes in full (lines.name_ends of its
+    # sentences), found when it is read and stored with it: the timeline asks for those of
+    # every page of the story on every run. None: made by older code, found when needed.
+    names: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(replace(self, dates=None))
+        data = asdict(replace(self, dates=None, names=None))
         data["published"] = self.published.isoformat() if self.published else None
         del data["received"]
         if self.entries is None:
@@ -82,6 +93,10 @@ class Article:
                 for i, found in enumerate(self.dates) for m in found]}
         else:
             del data["dates"]
+        if self.names is not None:
+            data["names"] = {"rules": NAMES_KEY, "ends": sorted(self.names)}
+        else:
+            del data["names"]
         return data
 
     @classmethod
@@ -101,6 +116,8 @@ class Article:
             dates=_dates_from_json(data.get("dates"), len(data["sentences"])),
             entries=tuple(dt.date.fromisoformat(d) if d else None for d in data["entries"])
             if data.get("entries") else None,
+            names=frozenset(data["names"]["ends"])
+            if data.get("names") and data["names"].get("rules") == NAMES_KEY else None,
         )
 
 

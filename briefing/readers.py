@@ -17,6 +17,7 @@ from . import clean, furniture, metadata
 from .analyze.dates import article_dates
 from .analyze.sentences import split_sentences
 from .errors import ReadError
+from .lines import name_ends
 from .metadata import Meta
 from .models import Article, FoundFile
 from .sources import read_bytes
@@ -144,6 +145,7 @@ def parse(found: FoundFile, data: bytes, extra_residue: tuple[str, ...] = (),
                    outlet=outlet, published=meta.date, url=url, paragraphs=tuple(paragraphs),
                    sentences=tuple(sentences), notes=tuple(meta.notes),
                    dates=tuple(tuple(d) for d in dates),
+                   names=name_ends([s.text for s in sentences], remember=False),
                    entries=entry_dates(body if found.path.suffix.lower() in HTML_KINDS
                                        else text, paragraphs))
 

@@ -65,6 +65,9 @@ def discover(inbox: Path, allow_hard_links: bool = False,
     for dirpath, dirnames, filenames in os.walk(root, onerror=listing_failed,
                                                 followlinks=False):
         here = Path(dirpath)
+        # A file that is no symlink resolves where its folder does: one resolve per folder,
+        # not per file (a path's resolve reads every component of it).
+        inside = here.resolve().is_relative_to(root)
         for name in sorted(dirnames):
             if name.startswith(".") or (here / name).is_symlink():
                 log.info("ignored %s: %s", display(here / name),
@@ -78,7 +81,7 @@ def discover(inbox: Path, allow_hard_links: bool = False,
                 scan.problems.append(Skipped(display(relpath), "file name is not valid UTF-8;"
                                                                " rename the file"))
                 continue
-            reason = _ignore_reason(path, root)
+            reason = _ignore_reason(path, inside)
             if reason:
                 log.info("ignored %s: %s", display(path), reason)
                 continue
@@ -139,7 +142,9 @@ def unavailable(exc: BaseException) -> str:
     return f"could not be read ({detail}); {RETRY}"
 
 
-def _ignore_reason(path: Path, root: Path) -> str | None:
+def _ignore_reason(path: Path, folder_inside: bool) -> str | None:
+    """Why path is passed over, if it is; `folder_inside`: its folder resolves inside the
+    inbox."""
     name = path.name
     if name.startswith("."):
         return "hidden file"
@@ -147,7 +152,7 @@ def _ignore_reason(path: Path, root: Path) -> str | None:
         return "partial or temporary file"
     if path.is_symlink():
         return "symlink (not followed)"
-    if not path.resolve().is_relative_to(root):
+    if not folder_inside:
         return "resolves outside the inbox"
     try:
         if not stat.S_ISREG(path.lstat().st_mode):

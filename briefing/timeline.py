@@ -320,7 +320,8 @@ def _subject(articles: list[Article]) -> str | None:
     # A name on half the pages ends a name on half of them: only such names are asked
     # about as surnames (which reads every word of a page).
     texts = [[s.text for s in a.sentences] for a in articles]
-    ends = [name_ends(t) for t in texts]
+    ends = [a.names if a.names is not None else name_ends(t)  # kept when the page was read
+            for a, t in zip(articles, texts, strict=True)]
     often = Counter(name for e in ends for name in e)
     wanted = frozenset(name for name, count in often.items() if 2 * count >= len(articles))
     pages = Counter(name for t, e in zip(texts, ends, strict=True) if e & wanted

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -302,3 +303,67 @@ def test_date_matches_on_any_pieces(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [(m.span(), m.lastgroup, m.groupdict()) for m in dates._matches(text)] == \
         _whole_scan(text)
+
+
+def test_inbox_files_are_those_resolving_inside_it(tmp_path: Path) -> None:
+    # discover resolves each folder once, not each file: a file that is no symlink
+    # resolves where its folder does.
+    import os
+
+    from briefing.sources import discover
+
+    outside = tmp_path / "elsewhere"
+    (outside / "deep").mkdir(parents=True)
+    inbox = tmp_path / "inbox"
+    (inbox / "sub" / "deeper").mkdir(parents=True)
+    for name in ["a.txt", "sub/b.txt", "sub/deeper/c.md"]:
+        (inbox / name).write_text("x")
+    (outside / "d.txt").write_text("x")
+    (outside / "deep" / "e.txt").write_text("x")
+    os.symlink(outside, inbox / "linked-out")
+    os.symlink(inbox / "sub", inbox / "linked-in")
+    os.symlink(outside / "d.txt", inbox / "sub" / "f.txt")
+    os.symlink(inbox, tmp_path / "inbox-link")  # the inbox itself named through a symlink
+    for named in (inbox, tmp_path / "inbox-link"):
+        root = named.resolve()
+        plain = sorted(
+            (Path(here) / name).relative_to(root).as_posix()
+            for here, dirs, names in os.walk(root)
+            for name in names
+            if not (Path(here) / name).is_symlink()
+            and (Path(here) / name).resolve().is_relative_to(root))
+        assert [f.relpath for f in discover(named).files] == plain
+        assert plain == ["a.txt", "sub/b.txt", "sub/deeper/c.md"]
+
+
+def test_kept_name_ends_are_the_pages_name_ends(tmp_path: Path) -> None:
+    # A page's name ends are found when it is read and kept with it; the timeline and the
+    # edition's surnames use them instead of reading every sentence again.
+    import json
+
+    from briefing import lines, readers
+    from briefing.digest import kept_name_ends
+    from briefing.models import NAMES_KEY, Article, FoundFile
+
+    articles = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        data = path.read_bytes()
+        articles.append(readers.parse(FoundFile(path, path.name, len(data), "0" * 64), data))
+    for article in articles:
+        texts = [s.text for s in article.sentences]
+        assert article.names == lines.name_ends(texts)
+        stored = json.loads(json.dumps(article.to_json()))
+        assert Article.from_json(stored).names == article.names
+        stored["names"]["rules"] = NAMES_KEY + "-other"  # other name rules: found again
+        assert Article.from_json(stored).names is None
+    every = [s.text for a in articles for s in a.sentences]
+    assert any(a.names for a in articles)
+    assert kept_name_ends(articles) == lines.name_ends(every)
+    assert lines.surnames(every, kept_name_ends(articles)) == lines.surnames(every)
+    assert kept_name_ends([*articles, replace(articles[0], names=None)]) is None
+    # The story's subject, read from kept name ends or from the sentences: the same.
+    from briefing.timeline import _subject
+
+    story = articles * 2  # a name on half the pages or more
+    assert _subject(story) is not None
+    assert _subject(story) == _subject([replace(a, names=None) for a in story])
