@@ -10,6 +10,7 @@ import random
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -367,3 +368,55 @@ def test_kept_name_ends_are_the_pages_name_ends(tmp_path: Path) -> None:
     story = articles * 2  # a name on half the pages or more
     assert _subject(story) is not None
     assert _subject(story) == _subject([replace(a, names=None) for a in story])
+
+
+def _plain_to_json(article: Any) -> dict[str, Any]:
+    """Article.to_json as dataclasses.asdict makes it (what the state stored before)."""
+    from dataclasses import asdict
+
+    from briefing.analyze.dates import DATES_KEY
+    from briefing.models import NAMES_KEY
+
+    data = asdict(replace(article, dates=None, names=None))
+    data["published"] = article.published.isoformat() if article.published else None
+    del data["received"]
+    if article.entries is None:
+        del data["entries"]
+    else:
+        data["entries"] = [d.isoformat() if d else None for d in article.entries]
+    if article.dates is not None:
+        data["dates"] = {"rules": DATES_KEY, "found": [
+            [i, m.start, m.end, m.text, m.date.isoformat(), m.granularity]
+            for i, found in enumerate(article.dates) for m in found]}
+    else:
+        del data["dates"]
+    if article.names is not None:
+        data["names"] = {"rules": NAMES_KEY, "ends": sorted(article.names)}
+    else:
+        del data["names"]
+    return data
+
+
+def test_stored_article_is_what_asdict_made() -> None:
+    import datetime as dt
+    import json
+
+    from briefing import readers
+    from briefing.models import FoundFile
+
+    pages = sorted((ROOT / "seeds").glob("*.txt")) + \
+        sorted((ROOT / "tests" / "data").glob("**/*.html"))[:20]
+    assert pages
+    for path in pages:
+        data = path.read_bytes()
+        try:
+            article = readers.parse(FoundFile(path, path.name, len(data), "0" * 64), data)
+        except Exception:
+            continue
+        day = dt.date(2024, 3, 8)
+        for variant in (article, replace(article, dates=None, names=None, published=None),
+                        replace(article, entries=tuple(day if i % 2 else None
+                                                       for i in range(len(article.paragraphs))),
+                                received=day, notes=("encoding guessed as cp1252",))):
+            assert json.dumps(variant.to_json(), ensure_ascii=False) == \
+                json.dumps(_plain_to_json(variant), ensure_ascii=False)
