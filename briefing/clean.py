@@ -372,7 +372,8 @@ def _drop_repeats(paras: list[_Para]) -> list[_Para]:
 
 def _grams(text: str) -> set[tuple[str, ...]]:
     words = _norm(text).split()
-    return {tuple(words[k:k + 4]) for k in range(len(words) - 3)}
+    # Each run of four words, made by zip in C (a slice per word took 3x as long).
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 def _list_item(paras: list[_Para], i: int) -> bool:

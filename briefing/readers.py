@@ -155,7 +155,7 @@ def entry_dates(body: str, paragraphs: list[str]) -> tuple[dt.date | None, ...] 
     ("1830 GMT, 11 March 2011") in the page as written (cleaning drops stamps as furniture,
     the header reader the first ones as the page's date). None unless the page has two or
     more such stamps."""
-    if "\n" not in body or not any(ch.isdigit() for ch in body):
+    if "\n" not in body or not any(map(str.isdigit, body)):  # (map: in C)
         return None
     stamps: list[tuple[int, dt.date]] = []
     at = 0

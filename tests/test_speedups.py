@@ -420,3 +420,11 @@ def test_stored_article_is_what_asdict_made() -> None:
                                 received=day, notes=("encoding guessed as cp1252",))):
             assert json.dumps(variant.to_json(), ensure_ascii=False) == \
                 json.dumps(_plain_to_json(variant), ensure_ascii=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "the", "The", "c", "d", "-", "x."]), max_size=12))
+def test_grams_are_every_run_of_four_words(words: list[str]) -> None:
+    text = " ".join(words)
+    plain = clean._norm(text).split()
+    assert clean._grams(text) == {tuple(plain[k:k + 4]) for k in range(len(plain) - 3)}
