@@ -80,6 +80,9 @@ ORGANISATION_WORDS = frozenset("bank banks party league club fund company corpor
 # "from" and "at" also take companies and people ("sold to Sky", "employees at Exxon").
 LEARN_PLACE_RE = re.compile(r"(?:in|into|inside|near|across|around|outside|throughout)\s",
                             re.I)
+# A holding in a company, not a place: "Shares in BP rise", "a stake in Laiki".
+HOLDING_BEFORE_RE = re.compile(r"\b(?:shares?|stakes?|holdings?|interests?|investments?|"
+                               r"equity)\s+$", re.I)
 
 
 # A place named just before a relative "where" clause that holds the figure: "El Salvador _
@@ -105,6 +108,8 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
                 continue  # "$1m to Partners In Health": who gets the money, not a place
             if money and m.group(0)[:5].lower() == "from " and start == q.end:
                 continue  # "a $1 million prize from Anheuser-Busch": who pays, not a place
+            if HOLDING_BEFORE_RE.search(text, max(0, start + m.start() - 20), start + m.start()):
+                continue  # "a $2 billion stake in BP": a company held, no place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
             if is_place(found):
                 return found
@@ -135,6 +140,8 @@ def page_places(texts: list[str]) -> frozenset[str]:
             if not (LEARN_PLACE_RE.match(opener) or opener.rstrip().endswith(" of")) or \
                     m.group(1).endswith(("'s", "’s")):
                 continue  # "in Gingrich's place": an owner, no place
+            if HOLDING_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "Shares in BP rise": a company held, no place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))
             if re.match(r"the\s+\S+$", found, re.I):
                 continue  # "in the House", "in the Premiership": an institution, no place
