@@ -350,7 +350,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                     # "…in eleven towns of the Arden valley after the Millbrook reservoir
                     # fell to 18 percent": the subject of the figure's own clause is nearer.
                     where = subject
-            claims.append(Claim(
+            claim = Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
                 counted=noun or "", who=who,
@@ -371,7 +371,17 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                     article.entries and resolved.date >= min(
                         (d for d in article.entries if d), default=resolved.date)),
                 revised=revised is not None and revised.measure == measure.name,
-                home=_headline_names(article.title, where)))
+                home=_headline_names(article.title, where))
+            if converted:
+                # "Since May 2010, Greece has survived on a €110 billion ($146 billion)
+                # bailout": the same amount, so the place and time of the amount it converts
+                # (a time phrase is nearer the first amount and never reaches the second).
+                first = claims[-1]
+                claim = replace(claim, where=first.where, when=first.when,
+                                when_date=first.when_date, when_grain=first.when_grain,
+                                background=first.background, passing=first.passing,
+                                home=first.home)
+            claims.append(claim)
     return claims
 
 
