@@ -239,8 +239,12 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
     organisation ("Japan's ministry of health")."""
     lo = max([window[0]] + [window[0] + m.end()
                             for m in re.finditer(r"[,;:(]", text[window[0]:q.start])])
-    stop = re.search(r"[,;:()]", text[q.end:window[1]])
-    hi = q.end + stop.start() if stop else window[1]
+    # An amount converted in brackets right after the figure is the same figure, no end of
+    # its clause: "the €130 billion ($170 billion) second rescue package for Greece".
+    converted = CONVERTED_AFTER_RE.match(text, q.end)
+    after = converted.end() if converted else q.end
+    stop = re.search(r"[,;:()]", text[after:window[1]])
+    hi = after + stop.start() if stop else window[1]
     clause = CONJUNCTION_CLAUSE_RE.search(text, q.end, hi)
     hi = clause.start() if clause else hi  # "… as the Millbrook reservoir kept falling"
     found = []
@@ -256,6 +260,9 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
                 continue
             found.append((max(m.start() - q.end, q.start - m.end(), 0), -len(name), name))
     return _nearest(found)
+
+
+CONVERTED_AFTER_RE = re.compile(r"\s*[(\[][^()\[\],;]*\d[^()\[\],;]*[)\]]")
 
 
 def _body_or_title(noun: str) -> bool:
