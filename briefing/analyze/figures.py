@@ -118,6 +118,13 @@ EARLIER_BEFORE_RE = re.compile(r"\b(?:(?:up|down|upgraded|downgraded|revised|rai
                                r"increased|decreased|rose|fell|risen|fallen|climbed|dropped|"
                                r"jumped|slipped)\s+from|compared\s+(?:with|to))\s+(?:the\s+)?"
                                r"(?:(?:previous|earlier|original|initial)\s+)?$", re.I)
+# Words that join a figure to the figure before it within one clause: "more than 60 people
+# injured and at least fifteen arrested", "30 per cent of the vote and 129 seats".
+# After "and" only a hedge may stand: "… of $10 billion and sources said it had secured
+# another $7 billion" joins two clauses, not two figures.
+JOINED_RE = re.compile(r"[^,;:()\[\]—–.!?\"“”]*\band\s+(?:(?:at|least|about|around|some|"
+                       r"nearly|almost|more|than|over|up|to|another|a|an|further|estimated|"
+                       r"roughly|approximately|just|only|as|many)\s+)*")
 # A figure of an example ("other big mergers, such as Boeing's $14 billion acquisition of
 # McDonnell Douglas") is another event's: background, never the current figure.
 EXAMPLE_BEFORE_RE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance)\s+"
@@ -320,6 +327,17 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 when, past = whole.when, whole.background
                 resolved = DateMention(0, 0, whole.when, whole.when_date, whole.when_grain) \
                     if whole.when_date is not None and whole.when_grain else None
+            joined = claims[-1] if claims and claims[-1].ref == SentenceRef(
+                article_index, sentence.index) and claims[-1].end <= q.start and \
+                JOINED_RE.fullmatch(text, claims[-1].end, q.start) and not any(
+                    claims[-1].end <= o.start < q.start for o in quantities) else None
+            if when is None and joined is not None and joined.when is not None:
+                # "results early on Monday showed the party gaining about 30 per cent of the
+                # vote and 129 seats": a figure joined by "and" to the one before it, in one
+                # clause, is of its time.
+                when, past = joined.when, joined.background
+                resolved = DateMention(0, 0, joined.when, joined.when_date, joined.when_grain) \
+                    if joined.when_date is not None and joined.when_grain else None
             if when is None and said_in != sentence.index and not pattern.search(text):
                 # "On October 22, Zelensky reported… These may consist of…": the report's date.
                 if dates[said_in]:
@@ -350,6 +368,9 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                     # "…in eleven towns of the Arden valley after the Millbrook reservoir
                     # fell to 18 percent": the subject of the figure's own clause is nearer.
                     where = subject
+            if where is None and joined is not None:
+                where = joined.where  # "in Athens, … left more than 60 people injured and
+                # at least fifteen arrested": the fifteen are in Athens too
             claim = Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
