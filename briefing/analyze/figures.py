@@ -15,6 +15,7 @@ from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
 from .placetime import (
+    EVENT_RELATIVE_RE,
     RELATIVE_WHEN_RE,
     background,
     clause_place,
@@ -258,10 +259,12 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
         if sentence.index and article.sentences[sentence.index - 1].paragraph != \
                 sentence.paragraph:
             nouns = []
-        # A duration inside a time phrase ("two days ago") is a time, not a quantity.
+        # A duration inside a time phrase ("two days ago", "three days before the Eurogroup
+        # meeting") is a time, not a quantity.
+        times = [(m.start, m.end) for m in dates[sentence.index]] + \
+            [m.span() for m in EVENT_RELATIVE_RE.finditer(text)]
         quantities = tuple(q for q in find_quantities(text)
-                           if not any(m.start <= q.start and q.end <= m.end
-                                      for m in dates[sentence.index]))
+                           if not any(a <= q.start and q.end <= b for a, b in times))
         if not quantities:
             continue
         # A live page's entry is dated by its own stamp: "today" there is that day.

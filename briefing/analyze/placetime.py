@@ -18,6 +18,21 @@ EVENT_YEAR_RE = re.compile(r"\b(?:in|during|after|since|of)\s+the\s+((?:19|20)\d
 # Said of a time before the story's present, resolvable or not.
 PAST_RE = re.compile(r"\b(?:last|previous)\s+(?:year|month)|\b(?:years|months|a year|a month)\s+"
                      r"(?:ago|earlier|before)\b", re.I)
+# A time told against another event: "three days before the Eurogroup meeting", "two weeks
+# after the election". The event's words end at a function word, a verb of being or a new
+# phrase ("…before the Eurogroup meeting the company took…").
+_NOT_EVENT_WORD = (r"(?!(?:the|a|an|of|in|on|at|to|for|with|by|from|and|or|but|that|which|who|"
+                   r"was|were|is|are|has|had|have|will|would|could|when|as)\b)")
+EVENT_RELATIVE = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+                  r"a\s+few|few)\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:before|after|"
+                  r"ahead\s+of|prior\s+to)\s+(?:the|a|an|his|her|its|their)\s+" + _NOT_EVENT_WORD +
+                  r"[A-Za-z][\w’'-]*(?:\s+" + _NOT_EVENT_WORD + r"[A-Za-z][\w’'-]*){0,3}")
+EVENT_RELATIVE_RE = re.compile(EVENT_RELATIVE, re.I)
+# What follows such a time before the figure's clause: a comma or a new subject ("three days
+# before the Eurogroup meeting the company took…"), not the event's own clause ("…before
+# the explosion that killed 11 workers", "after the explosion on the rig killed 11").
+NEW_SUBJECT_RE = re.compile(r"\s*(?:,|(?:the|a|an|it|they|he|she|we|its|their|his|her)\b)",
+                            re.I)
 # Time words that no resolver turns into a date; shown as written.
 RELATIVE_WHEN_RE = re.compile(
     r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
@@ -25,7 +40,7 @@ RELATIVE_WHEN_RE = re.compile(
     r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
     r"(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last|next)\s+week|"
     r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
-    r"\s+ago|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"\s+ago|" + EVENT_RELATIVE + r"|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
     r"Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
     r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -367,6 +382,10 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
             continue  # "the first ever Friday evening games": a kind of game, not a time
         if any(a <= words.start() and words.end() <= b for a, b in asides):
             continue
+        if words.end() <= q.start and EVENT_RELATIVE_RE.fullmatch(words.group(0)) and \
+                not NEW_SUBJECT_RE.match(text, words.end()):
+            continue  # "two hours before the explosion that killed 11 workers": the figure
+            # is the event's, not of a time told against it
         d = distance(words.start(), words.end(), mine)
         nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
                            if s != mine)
