@@ -465,11 +465,9 @@ def reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
     before = text[window[0]:q.start].split()
     after = text[q.end:window[1]]
     lo = q.start - len(" ".join(before[-words:])) - 1 if len(before) > words else window[0]
-    # The end of the `words`-th word after the figure, found by position: a word written
-    # earlier too ("… plant in the city-state on Tuesday, its second global site to make the")
-    # must not cut the reach at its first occurrence.
-    ends = [m.end() for m in re.finditer(r"\S+", after)]
-    hi = q.end + len(after) if len(ends) <= words else q.end + ends[words - 1]
+    parts = after.split()
+    hi = q.end + len(after) if len(parts) <= words else \
+        q.end + after.index(parts[words - 1]) + len(parts[words - 1])
     lo = max(lo, window[0])
     # A sentence's end inside a quotation read as one sentence ("…killed many in 1988.
     # Recently they have arrested nearly a thousand…"): the time is the figure's sentence's.
