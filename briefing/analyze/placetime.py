@@ -123,8 +123,6 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
                 continue  # "$1m to Partners In Health": who gets the money, not a place
             if money and m.group(0)[:5].lower() == "from " and start == q.end:
                 continue  # "a $1 million prize from Anheuser-Busch": who pays, not a place
-            if HOLDING_BEFORE_RE.search(text, max(0, start + m.start() - 20), start + m.start()):
-                continue  # "a $2 billion stake in BP": a company held, no place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
             if is_place(found):
                 return found
