@@ -371,9 +371,13 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                     # "…in eleven towns of the Arden valley after the Millbrook reservoir
                     # fell to 18 percent": the subject of the figure's own clause is nearer.
                     where = subject
-            if where is None and joined is not None:
-                where = joined.where  # "in Athens, … left more than 60 people injured and
-                # at least fifteen arrested": the fifteen are in Athens too
+            if where is None and joined is not None and joined.where and not pattern.search(
+                    text, max(0, text.rfind(joined.where, 0, joined.start)), joined.start):
+                # "in Athens, … left more than 60 people injured and at least fifteen
+                # arrested": the fifteen are in Athens too. Not a place told before a
+                # speaker's verb ("The statement, released in Lisbon, also said that 22 people
+                # were injured and 26 were missing"): where it was said, not where they are.
+                where = joined.where
             claim = Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
