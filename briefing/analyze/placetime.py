@@ -40,8 +40,8 @@ RELATIVE_WHEN_RE = re.compile(
     r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
     r"(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last|next)\s+week|"
     r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
-    r"\s+ago|" + EVENT_RELATIVE + r"|(?:(?i:on|by|since|until)\s+)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
-    r"Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
+    r"\s+ago|" + EVENT_RELATIVE + r"|(?:(?i:on|by|since|until)\s+)?"
+    r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
     r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December))\b", re.I)
@@ -95,6 +95,14 @@ ORGANISATION_WORDS = frozenset("bank banks party league club fund company corpor
 # "from" and "at" also take companies and people ("sold to Sky", "employees at Exxon").
 LEARN_PLACE_RE = re.compile(r"(?:in|into|inside|near|across|around|outside|throughout)\s",
                             re.I)
+# Money moved somewhere: "took €21m from Laiki Bank and transferred the money to London",
+# "moved €5m to Zurich"; the verb's object is the money or the figure itself ("moving to City
+# … for a fee of £25m" is a footballer's move, "the move to the Emirates Stadium" no verb).
+_MOVING = (r"\b(?:transferr(?:ed|ing)|mov(?:ed|ing)|shift(?:ed|ing)|wir(?:ed|ing)|"
+           r"smuggl(?:ed|ing)|channell?(?:ed|ing)|funnell?(?:ed|ing)|siphon(?:ed|ing))\s+")
+MOVED_TO_RE = re.compile(_MOVING + r"(?:(?:the|their|its|his|her)\s+)?(?:money|funds|cash|sum|"
+                         r"amount|assets|deposits|savings|it|them)\s+$", re.I)
+MOVED_FIGURE_RE = re.compile(_MOVING + r"(?:\S+\s+){0,2}$", re.I)
 # A holding in a company, not a place: "Shares in BP rise", "a stake in Laiki".
 HOLDING_BEFORE_RE = re.compile(r"\b(?:shares?|stakes?|holdings?|interests?|investments?|"
                                r"equity)\s+$", re.I)
@@ -119,8 +127,12 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
         for m in PLACE_RE.finditer(text[start:stop]):
             if ACCORDING_RE.search(text[:start + m.start()]):
                 continue  # "according to Xinhua News Agency": a source, not a place
-            if money and m.group(0)[:3].lower() == "to ":
+            if money and m.group(0)[:3].lower() == "to " and not (
+                    MOVED_TO_RE.search(text, max(0, start + m.start() - 40), start + m.start())
+                    or start == q.end and MOVED_FIGURE_RE.search(text, max(0, q.start - 40),
+                                                                 q.start)):
                 continue  # "$1m to Partners In Health": who gets the money, not a place
+                # (but "transferred the money to London" says where it went)
             if money and m.group(0)[:5].lower() == "from " and start == q.end:
                 continue  # "a $1 million prize from Anheuser-Busch": who pays, not a place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
