@@ -329,10 +329,11 @@ def unit_name(q: Quantity) -> str:
 # NewsQuant names the group of a superlative with the words that complete it (`proud moment
 # life`, `large dinosaur live`), up to the clause's end; with nothing after it the name is the
 # noun phrase ("one of the best wireless speakers around?" -> `good wireless speaker`)
+_CLAUSE_WORD = r"\s(?:but|and|or|while|because|when|which|who|that)\b"
+_IN_CLAUSE = rf"(?:(?!{_CLAUSE_WORD})[^.,;:!?()])*?"  # up to a comma or a clause's own word
 _SUPERLATIVE_GROUP = re.compile(
-    r"\s+of\s+the\s+(?P<group>(?:most|least|best|worst|[a-z]{3,}est)\s+[^.,;:!?()]*?"
-    r"\s(?:in|to|ever|for|of|on|at|since)\s[^.,;:!?()]*?)"
-    r"(?=\s+(?:but|and|or|while|because|when|which|who|that)\b|[.,;:!?()]|\s*$)")
+    rf"\s+of\s+the\s+(?P<group>(?:most|least|best|worst|[a-z]{{3,}}est)\s{_IN_CLAUSE}"
+    rf"\s(?:in|to|ever|for|of|on|at|since)\s{_IN_CLAUSE})(?={_CLAUSE_WORD}|[.,;:!?()]|\s*$)")
 # "the top three seeds", "a record 32 goals": a modifier between the article and the count is
 # a word of the counted noun's name (`top seed`, `record goal`); a participle is not ("the
 # combined 4.3M digital and physical sales" -> `digital physical sale`)

@@ -88,6 +88,8 @@ def test_a_superlative_group_is_named_with_what_completes_it() -> None:
     assert life.unit == "fine day long career"
     assert ever.unit == "long drive seen augusta"
     assert bare.unit == "cheap phone"  # nothing completes it: the noun phrase
+    (who,) = newsquant.briefing_tags("He was one of the best players who ever lived in Rome.")
+    assert who.unit == "good player"  # a clause's own word ends the group
 
 
 def test_a_modifier_between_article_and_count_joins_the_name() -> None:
