@@ -124,15 +124,50 @@ def _is_year(text: str, start: int, end: int, n: int) -> bool:
     if (HEDGE_RE.search(before[-30:]) or INCREMENT_RE.search(before)) and counts and (
             is_plural(counts.group(1)) and counts.group(1) not in _NOT_PLURAL):
         return False
-    if INCREMENT_RE.search(before):
-        return False
+    if INCREMENT_RE.search(before) or _AMOUNT_BEFORE.search(before):
+        return False  # "another 1500", "an average of 1500"
     if re.match(r"^\s+(?:more|fewer|other)\b", after):
         return False
+    if _end_of_counted_range(before, n, after):
+        return False  # "from 1500 to 2000 people", "about 1500-2000 metres"
     if n < 1900:
         noun = re.match(r"^\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b", after)
         if noun and noun.group(1) not in _NOT_PLURAL:
             return False
     return True
+
+
+# Words before a number that make it an amount, never a year
+_AMOUNT_BEFORE = re.compile(r"(?i:\ban?\s+(?:average|total|maximum|minimum|tally)\s+of\s+"
+                            r"(?:about\s+|around\s+|nearly\s+|some\s+)?)$")
+_YEAR_WORD_BEFORE = re.compile(r"(?i:\b(?:in|since|by|until|till|before|after|during|early|"
+                               r"late|mid|of)\s+)$")
+_RANGE_NEXT = re.compile(r"^\s?(?:-|–|to)\s?(\d[\d,]*(?:\.\d+)?)")
+_RANGE_BEFORE = re.compile(r"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s?(?:-|–|to)\s?$")
+
+
+def _end_of_counted_range(before: str, n: int, after: str) -> bool:
+    """An end of a range whose last end counts something ("from 1500 to 2000 people", "about
+    1500-2000 metres") is no year; two years a few apart stay years ("from 2010 to 2015
+    levels")."""
+    if _YEAR_WORD_BEFORE.search(before) or MONTH_BEFORE.search(before):
+        return False  # "from 20 mpg in 2008 to 29 mpg"
+    nxt = _RANGE_NEXT.match(after)
+    if nxt:
+        first, last, rest = n, float(nxt.group(1).replace(",", "")), after[nxt.end():]
+    else:
+        prev = _RANGE_BEFORE.search(before)
+        if prev is None:
+            return False
+        first, last, rest = float(prev.group(1).replace(",", "")), n, after
+    if 1900 <= first < last <= 2100 and last - first <= 30 or not 0.1 <= last / first <= 10:
+        return False  # two years a few apart; "in May 1997 to 20 years" is no range
+    return unit_follows(rest) or _plural_follows(rest)
+
+
+def _plural_follows(after: str) -> bool:
+    noun = re.match(r"^\s+([a-z][\w-]*)\b", after)
+    return noun is not None and is_plural(noun.group(1)) and noun.group(1) not in _NOT_PLURAL
 
 
 _NOT_PLURAL = frozenset({"was", "has", "is", "as", "its", "this", "his", "does", "always",
