@@ -317,6 +317,11 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         if q.unit is not None or q.noun is not None or q.kind != "count":
             continue
+        counted = _noun_left_out(text, out[:i], q)
+        if counted is not None:
+            out[i] = replace(q, noun=counted.noun, noun_start=counted.noun_start,
+                             noun_end=counted.noun_end, per=counted.per)
+            continue
         unit = None
         nxt = out[i + 1] if i + 1 < len(out) else None
         if nxt is not None and _carries_unit(nxt) and _OF_THE.fullmatch(text, q.end, nxt.start):
@@ -356,6 +361,35 @@ def _unit_left_out(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _noun_left_out(text: str, before: list[Quantity], q: Quantity) -> Quantity | None:
+    """A bare count whose noun the sentence gives once for two: "rose to 50 cases, up from
+    40", "12 people who were hurt and 3 who died", "5 goals by Kane and 3 by Son": the count
+    before it that names the noun."""
+    if not before:
+        return None
+    prev = before[-1]
+    if prev.noun is not None and prev.unit is None and prev.noun_end is not None and \
+            _COMPARED_WITH.fullmatch(text, prev.noun_end, q.start):
+        return prev
+    after_q = _FIRST_WORD.match(text, q.end)
+    if after_q is None:
+        return None
+    for p in reversed(before):
+        if re.search(r"[.!?;:]\s", text[p.end:q.start]):
+            return None  # another clause or sentence
+        if p.unit is not None:
+            continue  # "12 people who had waited for 2 years and 3 who died": a measure between
+        if p.noun_end is None:
+            return None  # the nearest count names none
+        after_p = _FIRST_WORD.match(text, p.noun_end)
+        if p.unit is None and after_p and after_p.group(1) == after_q.group(1) and \
+                re.search(r"\b(?:and|while|whereas)\b", text[p.noun_end:q.start]):
+            return p
+        return None
+    return None
+
+
+_FIRST_WORD = re.compile(r"\s+([a-z]+)\b")
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
 # Between two parallel clauses: ", while B ...", ", whereas B ...", ", and B ..."
 _WHILE = re.compile(r",?\s+(?:while|whereas|and)\s+[^.;:()]{0,60}?")
@@ -395,8 +429,9 @@ _NOT_A_MODEL = re.compile(r"(?:ese|ish|s|ed|an)$|^(?:French|Dutch|Czech|Dead|Mis
 def _names_a_model(text: str, f: _Found, noun: tuple[str, int, int]) -> bool:
     """Digits before capitalised words in the singular name a thing, not how many: "the 787
     Dreamliner", "iPhone 11 Pro", "22 Ave Foch" (a count takes a plural: "737 Max jets",
-    "300 Republican senators", "1,500 Palestinian", "five BMWs"; "300 U.S. troops")."""
-    if f.word or f.scaled or f.low is not None or f.value == 1 or \
+    "300 Republican senators", "1,500 Palestinian", "five BMWs"; "300 U.S. troops"; a hedged
+    figure counts: "about 500 Boeing 737s")."""
+    if f.word or f.scaled or f.low is not None or f.value == 1 or f.hedge != "=" or \
             not float(f.value).is_integer():
         return False
     words = noun[0].split()
