@@ -154,14 +154,17 @@ def _end_of_counted_range(before: str, n: int, after: str) -> bool:
         return False  # "from 20 mpg in 2008 to 29 mpg"
     nxt = _RANGE_NEXT.match(after)
     if nxt:
-        first, last, rest = n, float(nxt.group(1).replace(",", "")), after[nxt.end():]
+        first, last, rest = float(n), float(nxt.group(1).replace(",", "")), after[nxt.end():]
     else:
         prev = _RANGE_BEFORE.search(before)
         if prev is None:
             return False
-        first, last, rest = float(prev.group(1).replace(",", "")), n, after
-    if 1900 <= first < last <= 2100 and last - first <= 30 or not 0.1 <= last / first <= 10:
-        return False  # two years a few apart; "in May 1997 to 20 years" is no range
+        first, last = float(prev.group(1).replace(",", "")), float(n)
+        rest = after
+    if not first or not 0.1 <= last / first <= 10:
+        return False  # "in May 1997 to 20 years" is no range (nor is an end of 0)
+    if 1900 <= first < last <= 2100 and last - first <= 30:
+        return False  # two years a few apart
     return unit_follows(rest) or _plural_follows(rest)
 
 
