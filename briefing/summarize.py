@@ -98,6 +98,13 @@ def concepts_among(text: str, wanted: set[str], firsts: set[str]) -> set[str]:
 WEIGHT_POWER = 2.0
 LEAD_SHARE = 0.3
 SENTENCE_COST = 0.01
+# Summaries of equal worth (the whole and the shortened form of a sentence, or one sentence
+# that several documents carry at the same place) are told apart by a fixed preference, so
+# that the summary is a property of the input, not of a solver's path: earlier in its
+# document first, then the earlier document, then the whole form. Each step is 10^-6 (a
+# sentence's preference is at most 0.01 however many candidates there are), far below any
+# concept's weight, and above the solver's tolerances.
+TIE_STEP = 1e-6
 
 
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
@@ -171,6 +178,7 @@ def _solve(candidates: list[Candidate], cover: list[frozenset[str]], weights: di
     # Each sentence costs a little, later ones a little more: ties go to the lead, and a
     # sentence that adds no concept is never worth its place.
     cost[m:] += SENTENCE_COST * (2.0 - np.array([1.0 / (1.0 + c.index) for c in candidates]))
+    cost[m:] += tie_break(candidates)
     occ_rows, occ_cols = [], []
     for j, cs in enumerate(cover):
         for c in sorted(cs):  # a fixed order: the solver's pick among ties must not vary
@@ -200,8 +208,10 @@ def _solve(candidates: list[Candidate], cover: list[frozenset[str]], weights: di
     constraints = [LinearConstraint(vstack([a, b]).tocsr(), -np.inf, 0),
                    LinearConstraint(length.tocsr(), 0, budget),
                    LinearConstraint(one.tocsr(), 0, 1)]
+    # No relative gap (HiGHS's default stops within 0.01% of the optimum, which is more than
+    # the sentence costs and the tie-break): the optimum itself, so the summary is the input's.
     result = milp(cost, constraints=constraints, integrality=np.ones(m + n),
-                  bounds=Bounds(0, 1), options={"time_limit": time_limit})
+                  bounds=Bounds(0, 1), options={"time_limit": time_limit, "mip_rel_gap": 0.0})
     exact = [] if result.x is None else [j for j in range(n) if result.x[m + j] > 0.5]
     if result.success:
         return exact
@@ -210,6 +220,16 @@ def _solve(candidates: list[Candidate], cover: list[frozenset[str]], weights: di
     greedy = _greedy(candidates, cover, weights, lengths, budget)
     return greedy if _covered(greedy, cover, weights) > _covered(exact, cover, weights) \
         else exact
+
+
+def tie_break(candidates: list[Candidate]) -> np.ndarray:
+    """Each candidate's tiny extra cost: TIE_STEP x its rank by (position in its document,
+    document, shortened), scaled down past 10,000 candidates to stay at most 0.01."""
+    order = sorted(range(len(candidates)), key=lambda j: (
+        candidates[j].index, candidates[j].doc, candidates[j].shortened))
+    rank = np.empty(len(candidates))
+    rank[order] = np.arange(len(candidates))
+    return rank * min(TIE_STEP, 0.01 / max(len(candidates), 1))
 
 
 def _covered(chosen: list[int], cover: list[frozenset[str]], weights: dict[str, float]) -> float:

@@ -95,3 +95,21 @@ def test_concepts_among_is_concepts_within_the_wanted() -> None:
     firsts = {c.split(" ", 1)[0] for c in wanted}
     assert concepts_among(text, wanted, firsts) == every & wanted
     assert concepts_among("Of the and to the.", {"of the"}, {"of"}) == set()  # stop words only
+
+
+def test_a_sentence_several_documents_carry_is_taken_from_the_first() -> None:
+    # Copies of one sentence at the same place in each document are summaries of exactly
+    # equal worth; which copy is cited must not be the solver's path (a fixed tie-break:
+    # earlier place, then earlier document, then the whole form).
+    same = "Rescue teams reached the flooded northern valley villages after the river burst."
+    leads = ["Officials counted the damage in the flooded northern valley villages.",
+             "The river burst its banks near the flooded northern valley villages overnight.",
+             "Rescue teams reached the flooded northern valley villages after the storm.",
+             "Families left the flooded northern valley villages as the river rose.",
+             "Army trucks carried food to the flooded northern valley villages.",
+             "Rain kept falling on the flooded northern valley villages for a week."]
+    tail = "Rescue teams reached the river after the storm burst its banks, police said."
+    for count in (4, 5, 6):
+        docs = [[lead, same, tail] for lead in leads[:count]]
+        picked = summarize(docs, word_budget=30, min_words=4)
+        assert [(c.doc, c.index) for c in picked] == [(0, 1), (0, 2)], count
