@@ -1,7 +1,7 @@
 """Build editions from 1,000 to 10,000 distinct news articles; print seconds per stage.
 
 Usage: python benchmarks/scale.py --data ../shared/eval/duc2004 [--sizes 1000,2000,5000]
-       [--large] [--no-peers] [--peer-limit 60]
+       [--large] [--no-peers | --peers-only] [--peer-limit 60]
 
 The articles are made from DUC 2004's 500 stories so that most of their sentences are
 unique, as in a real inbox: each article draws 10-24 sentences from the documents of one
@@ -508,6 +508,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,2000,5000")
     parser.add_argument("--large", action="store_true", help="add 10,000")
     parser.add_argument("--no-peers", action="store_true", help="skip the sumy comparison")
+    parser.add_argument("--peers-only", action="store_true",
+                        help="only the summarizers side by side (no editions are built)")
     parser.add_argument("--peer-limit", type=float, default=60.0,
                         help="CPU seconds a summarizer may take on one input")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process
@@ -523,6 +525,9 @@ def main() -> None:
         parser.error("--data is required")
     if args.one:
         print(json.dumps(one_size(args.data, args.one)))
+        return
+    if args.peers_only:
+        print_peers(compare_summarizers(args.data, args.peer_limit), args.peer_limit)
         return
     sizes = [int(s) for s in args.sizes.split(",")] + ([10000] if args.large else [])
     results = []
