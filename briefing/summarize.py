@@ -3,7 +3,8 @@
 Concepts are stemmed word bigrams; a concept's weight is the number of documents that use it.
 The summary is the set of sentences, within a word budget, that covers the most concept
 weight. Each concept counts once however many chosen sentences hold it, so redundancy costs
-budget and earns nothing. Solved as an integer program with SciPy's HiGHS (milp).
+budget and earns nothing. Solved exactly by branch and bound (coverage.py), which is the
+optimum of Gillick & Favre's integer program without an integer-programming solver.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix, vstack
 
 from .analyze.text import STOPWORDS, tokens
+from .coverage import Coverage, best_cover
 
 QUOTE_OPEN_RE = re.compile(r"^[“\"']")
 
@@ -53,6 +53,8 @@ DAY_RE = re.compile(rf"(?<=[a-z,])(?<!\bor)(?<!\band)(?<!\bto)(?<!\bthrough)"
                     rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])"
                     # "…, Thursday or Friday." is what the clause says: cut, it reads "… or …".
                     rf"(?!\s+(?:or|and|to|through)\s+{DAYS})")
+TAIL_WORD_RE = re.compile(r"\b(?:said|says|reported|announced|added|told)\b")
+DAY_WORD_RE = re.compile(DAYS)
 
 
 def shorten(text: str) -> str | None:
@@ -61,8 +63,13 @@ def shorten(text: str) -> str | None:
     Cuts are marked with "…"; nothing is added or reworded. Quotations are left whole."""
     if "“" in text or '"' in text:
         return None
-    out = ATTRIBUTION_TAIL_RE.sub(" …", text)
-    out = DAY_RE.sub(" …", out)
+    # Both patterns try every comma or space: a plain search for their words first saves
+    # most of a summary's time on the sentences that have neither.
+    out = text
+    if TAIL_WORD_RE.search(out):
+        out = ATTRIBUTION_TAIL_RE.sub(" …", out)
+    if DAY_WORD_RE.search(out):
+        out = DAY_RE.sub(" …", out)
     out = re.sub(r"…\s*…", "…", out)
     if out == text or len(out.split()) < 6:
         return None
@@ -98,13 +105,6 @@ def concepts_among(text: str, wanted: set[str], firsts: set[str]) -> set[str]:
 WEIGHT_POWER = 2.0
 LEAD_SHARE = 0.3
 SENTENCE_COST = 0.01
-# Summaries of equal worth (the whole and the shortened form of a sentence, or one sentence
-# that several documents carry at the same place) are told apart by a fixed preference, so
-# that the summary is a property of the input, not of a solver's path: earlier in its
-# document first, then the earlier document, then the whole form. Each step is 10^-6 (a
-# sentence's preference is at most 0.01 however many candidates there are), far below any
-# concept's weight, and above the solver's tolerances.
-TIE_STEP = 1e-6
 
 
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
@@ -139,13 +139,16 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
     df: Counter[str] = Counter()
     lead: Counter[str] = Counter()  # documents that use the concept in their first sentence
     firsts = {c.split(" ", 1)[0] for c in present}
-    for sents in docs:
+    # A candidate's whole form is its sentence: its concepts are known already.
+    known = {(c.doc, c.index): cs for c, cs in zip(candidates, cover, strict=True)
+             if not c.shortened}
+    for d, sents in enumerate(docs):
         seen: set[str] = set()
-        for text in sents:
-            seen.update(concepts_among(text, present, firsts))
+        for i, text in enumerate(sents):
+            seen.update(known.get((d, i)) or concepts_among(text, present, firsts))
         df.update(seen)
         if sents:
-            lead.update(concepts_among(sents[0], present, firsts))
+            lead.update(known.get((d, 0)) or concepts_among(sents[0], present, firsts))
     # A concept must be shared: by 3 documents in a large edition, by 2 in a small one.
     floor = 3 if len(docs) >= 6 else 2 if len(docs) >= 2 else 1
     lead_weight = LEAD_SHARE * len(docs) ** 2
@@ -171,90 +174,30 @@ def _solve(candidates: list[Candidate], cover: list[frozenset[str]], weights: di
            budget: int, time_limit: float) -> list[int]:
     names = sorted(weights)
     index = {c: i for i, c in enumerate(names)}
-    m, n = len(names), len(candidates)
+    holds = [np.array(sorted(index[c] for c in cs if c in index), dtype=np.int64)
+             for cs in cover]
     lengths = np.array([len(c.text.replace("…", " ").split()) for c in candidates], dtype=float)
-    # Variables: concepts c_0..c_{m-1}, then sentences s_0..s_{n-1}.
-    cost = np.concatenate([-np.array([weights[c] for c in names], dtype=float), np.zeros(n)])
     # Each sentence costs a little, later ones a little more: ties go to the lead, and a
     # sentence that adds no concept is never worth its place.
-    cost[m:] += SENTENCE_COST * (2.0 - np.array([1.0 / (1.0 + c.index) for c in candidates]))
-    cost[m:] += tie_break(candidates)
-    occ_rows, occ_cols = [], []
-    for j, cs in enumerate(cover):
-        for c in sorted(cs):  # a fixed order: the solver's pick among ties must not vary
-            if c in index:
-                occ_rows.append(index[c])
-                occ_cols.append(j)
-    k = len(occ_rows)
-    # s_j - c_i <= 0 for each occurrence: picking a sentence switches its concepts on.
-    a = coo_matrix((np.concatenate([-np.ones(k), np.ones(k)]),
-                    (np.concatenate([np.arange(k), np.arange(k)]),
-                     np.concatenate([occ_rows, m + np.array(occ_cols, dtype=int)]))),
-                   shape=(k, m + n))
-    # c_i - sum_j s_j <= 0: a concept counts only if a chosen sentence has it.
-    b = coo_matrix((np.concatenate([np.ones(m), -np.ones(k)]),
-                    (np.concatenate([np.arange(m), occ_rows]),
-                     np.concatenate([np.arange(m), m + np.array(occ_cols, dtype=int)]))),
-                   shape=(m, m + n))
-    length = coo_matrix((lengths, (np.zeros(n, dtype=int), m + np.arange(n))), shape=(1, m + n))
+    costs = SENTENCE_COST * (2.0 - np.array([1.0 / (1.0 + c.index) for c in candidates]))
     # At most one form (whole or shortened) of each source sentence.
-    groups: dict[tuple[int, int], list[int]] = {}
-    for j, cand in enumerate(candidates):
-        groups.setdefault((cand.doc, cand.index), []).append(j)
-    multi = [js for js in groups.values() if len(js) > 1]
-    rows = [r for r, js in enumerate(multi) for _ in js]
-    cols = [m + j for js in multi for j in js]
-    one = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(max(len(multi), 1), m + n))
-    constraints = [LinearConstraint(vstack([a, b]).tocsr(), -np.inf, 0),
-                   LinearConstraint(length.tocsr(), 0, budget),
-                   LinearConstraint(one.tocsr(), 0, 1)]
-    # No relative gap (HiGHS's default stops within 0.01% of the optimum, which is more than
-    # the sentence costs and the tie-break): the optimum itself, so the summary is the input's.
-    result = milp(cost, constraints=constraints, integrality=np.ones(m + n),
-                  bounds=Bounds(0, 1), options={"time_limit": time_limit, "mip_rel_gap": 0.0})
-    exact = [] if result.x is None else [j for j in range(n) if result.x[m + j] > 0.5]
-    if result.success:
-        return exact
-    # Stopped by the time limit, HiGHS returns its best feasible solution, which may be
-    # short or empty (or none at all): never return less than the greedy solution.
-    greedy = _greedy(candidates, cover, weights, lengths, budget)
-    return greedy if _covered(greedy, cover, weights) > _covered(exact, cover, weights) \
-        else exact
+    group_of: dict[tuple[int, int], int] = {}
+    groups = np.array([group_of.setdefault((c.doc, c.index), len(group_of))
+                       for c in candidates], dtype=np.int64)
+    problem = Coverage(holds, np.array([weights[c] for c in names], dtype=float), lengths,
+                       costs, groups, preference(candidates), float(budget))
+    # Stopped by the time limit, the search returns the best summary it has found, which is
+    # never less than the greedy one.
+    return best_cover(problem, time_limit)[0]
 
 
-def tie_break(candidates: list[Candidate]) -> np.ndarray:
-    """Each candidate's tiny extra cost: TIE_STEP x its rank by (position in its document,
-    document, shortened), scaled down past 10,000 candidates to stay at most 0.01."""
+def preference(candidates: list[Candidate]) -> np.ndarray:
+    """Each candidate's rank among summaries of equal worth (the whole and the shortened form
+    of a sentence, or one sentence that several documents carry at the same place), so that
+    the summary is a property of the input, not of a solver's path: earlier in its document
+    first, then the earlier document, then the whole form."""
     order = sorted(range(len(candidates)), key=lambda j: (
         candidates[j].index, candidates[j].doc, candidates[j].shortened))
-    rank = np.empty(len(candidates))
+    rank = np.empty(len(candidates), dtype=np.int64)
     rank[order] = np.arange(len(candidates))
-    return rank * min(TIE_STEP, 0.01 / max(len(candidates), 1))
-
-
-def _covered(chosen: list[int], cover: list[frozenset[str]], weights: dict[str, float]) -> float:
-    return sum(weights.get(c, 0.0) for c in set().union(*(cover[j] for j in chosen)))
-
-
-def _greedy(candidates: list[Candidate], cover: list[frozenset[str]], weights: dict[str, float],
-            lengths: np.ndarray, budget: int) -> list[int]:
-    """Best new concept weight per word first, within the budget: the fallback when the
-    exact solver runs out of time (Lin & Bilmes' greedy for coverage functions)."""
-    chosen: list[int] = []
-    covered: set[str] = set()
-    used: set[tuple[int, int]] = set()
-    words = 0.0
-    while True:
-        best, best_gain = -1, 0.0
-        for j, cand in enumerate(candidates):
-            if (cand.doc, cand.index) in used or words + lengths[j] > budget:
-                continue
-            gain = sum(weights.get(c, 0.0) for c in cover[j] - covered) / max(lengths[j], 1.0)
-            if gain > best_gain:
-                best, best_gain = j, gain
-        if best < 0:
-            return chosen
-        chosen.append(best)
-        covered |= cover[best]
-        used.add((candidates[best].doc, candidates[best].index))
-        words += lengths[best]
+    return rank

@@ -60,7 +60,8 @@ def test_excluded_sentences_are_never_picked() -> None:
 
 
 def test_a_solver_out_of_time_falls_back_to_a_full_greedy_summary() -> None:
-    # time_limit=0: HiGHS stops before it has any solution; the summary must not be empty.
+    # time_limit=0: the search stops after its first (greedy) dive; the summary must not be
+    # empty or short.
     picked = summarize(DOCS, word_budget=30, min_words=4, time_limit=0.0)
     assert sum(len(c.text.replace("…", " ").split()) for c in picked) <= 30
     assert len({(c.doc, c.index) for c in picked}) == len(picked) >= 2
@@ -70,8 +71,8 @@ def test_a_solver_out_of_time_falls_back_to_a_full_greedy_summary() -> None:
 
 def test_a_huge_candidate_set_out_of_time_still_fills_the_budget() -> None:
     # Thousands of candidates sharing many concepts (an edition of a few hundred articles
-    # with no candidate cap): HiGHS stops at its time limit without a usable solution, and
-    # the summary must still be full length (within one sentence of the budget), not short.
+    # with no candidate cap): the search stops at its time limit, and the summary must still
+    # be full length (within one sentence of the budget), not short.
     import random
 
     rng = random.Random(5)
