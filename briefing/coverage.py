@@ -65,6 +65,7 @@ def best_cover(problem: Coverage, time_limit: float = 10.0) -> tuple[list[int], 
     best_value, best, best_key = 0.0, [], ()
     chosen: list[int] = []
     stopped = False
+    children = 0
 
     def consider(value: float, chosen: list[int]) -> None:
         nonlocal best_value, best, best_key
@@ -75,7 +76,7 @@ def best_cover(problem: Coverage, time_limit: float = 10.0) -> tuple[list[int], 
 
     def visit(pool: np.ndarray, gains: np.ndarray, value: float, room: float,
               uncovered: np.ndarray) -> None:
-        nonlocal stopped
+        nonlocal stopped, children
         consider(value, chosen)
         if not len(pool):
             return
@@ -93,9 +94,12 @@ def best_cover(problem: Coverage, time_limit: float = 10.0) -> tuple[list[int], 
         for k in range(len(pool)):
             if bounds[k] < best_value - tol:
                 return  # the bounds only fall with k
-            if k and (stopped or time.process_time() > deadline):
-                stopped = True
-                return
+            if k:
+                # The clock is a system call: read it every 64 children (a few ms at most).
+                children += 1
+                if stopped or (children % 64 == 0 and time.process_time() > deadline):
+                    stopped = True
+                    return
             j = pool[k]
             own = occ_concept[starts[j]:starts[j + 1]]
             new = own[uncovered[own]]
