@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .analyze.text import STOPWORDS, tokens
-from .coverage import Coverage, best_cover
+from .coverage import Coverage, solve
 
 QUOTE_OPEN_RE = re.compile(r"^[“\"']")
 
@@ -105,6 +105,10 @@ def concepts_among(text: str, wanted: set[str], firsts: set[str]) -> set[str]:
 WEIGHT_POWER = 2.0
 LEAD_SHARE = 0.3
 SENTENCE_COST = 0.01
+# The search proves a 100-word summary's optimum within 974 branchings on DUC 2004 (154 on
+# average), and that of all 16,913 candidates of 1,000 articles within 157; past this many,
+# HiGHS solves the problem instead (a long summary, where the search's bound is weak).
+SEARCH_NODES = 5_000
 
 
 def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
@@ -186,9 +190,9 @@ def _solve(candidates: list[Candidate], cover: list[frozenset[str]], weights: di
                        for c in candidates], dtype=np.int64)
     problem = Coverage(holds, np.array([weights[c] for c in names], dtype=float), lengths,
                        costs, groups, preference(candidates), float(budget))
-    # Stopped by the time limit, the search returns the best summary it has found, which is
-    # never less than the greedy one.
-    return best_cover(problem, time_limit)[0]
+    # Past SEARCH_NODES (a long summary) HiGHS solves it; stopped by the time limit, the
+    # summary is the best found, which is never less than the greedy one.
+    return solve(problem, time_limit, SEARCH_NODES)
 
 
 def preference(candidates: list[Candidate]) -> np.ndarray:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.optimize import Bounds, LinearConstraint, milp
 
-from briefing.coverage import Coverage, best_cover
+from briefing.coverage import Coverage, best_cover, ilp_cover, solve
 
 
 @st.composite
@@ -30,32 +29,11 @@ def problems(draw: st.DrawFn) -> Coverage:
 
 
 def plain_ilp(problem: Coverage) -> float:
-    """The optimum of Gillick and Favre's integer program (concept and sentence variables),
-    solved by HiGHS: the model the summarizer solved before its own search."""
-    n, m = len(problem.holds), len(problem.weights)
-    cost = np.concatenate([-problem.weights, problem.costs])
-    rows = []
-    for j, held in enumerate(problem.holds):  # s_j <= c_i: a chosen sentence covers
-        for i in held:
-            row = np.zeros(m + n)
-            row[m + j], row[i] = 1, -1
-            rows.append((row, -np.inf, 0))
-    for i in range(m):  # c_i <= sum of its sentences
-        row = np.zeros(m + n)
-        row[i] = 1
-        for j, held in enumerate(problem.holds):
-            if i in held:
-                row[m + j] = -1
-        rows.append((row, -np.inf, 0))
-    rows.append((np.concatenate([np.zeros(m), problem.lengths]), 0, problem.budget))
-    for g in set(problem.groups.tolist()):
-        rows.append((np.concatenate([np.zeros(m), (problem.groups == g).astype(float)]), 0, 1))
-    constraints = LinearConstraint(np.array([r[0] for r in rows]), [r[1] for r in rows],
-                                   [r[2] for r in rows])
-    result = milp(cost, constraints=constraints, integrality=np.ones(m + n),
-                  bounds=Bounds(0, 1), options={"mip_rel_gap": 0.0})
-    assert result.success
-    return -float(result.fun)
+    """The optimum of Gillick and Favre's integer program, solved by HiGHS: the model the
+    summarizer solved before its own search."""
+    chosen = ilp_cover(problem)
+    assert chosen is not None
+    return problem.value(chosen)
 
 
 def feasible(problem: Coverage, chosen: list[int]) -> bool:
@@ -95,3 +73,17 @@ def test_of_equal_summaries_the_preferred_ranks_win() -> None:
     reversed_ranks = Coverage(holds, problem.weights, problem.lengths, problem.costs,
                               problem.groups, np.array([2, 3, 0, 1]), 14.0)
     assert best_cover(reversed_ranks)[0] == [1, 2]
+
+
+def test_a_search_past_its_node_limit_is_solved_by_the_integer_program() -> None:
+    # The greedy summary (best gain per word first: 0, then 1) and the best single candidate
+    # both miss the optimum (0 and 2); with no branching allowed the search stops at them,
+    # and the integer program finds it.
+    problem = Coverage([np.array([1, 3]), np.array([0, 3]), np.array([0, 1, 2]), np.array([1]),
+                        np.array([2])], np.array([16.0, 16.0, 1.0, 16.0]),
+                       np.array([1.0, 6.0, 8.0, 6.0, 7.0]), np.full(5, 0.01), np.arange(5),
+                       np.arange(5), 11.0)
+    assert best_cover(problem, node_limit=0) == ([0, 1], False)
+    assert solve(problem, node_limit=0) == [0, 2]
+    assert ilp_cover(problem) == [0, 2]
+    assert solve(problem) == [0, 2]
