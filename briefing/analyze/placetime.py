@@ -432,7 +432,8 @@ def _week(words: re.Match[str], published: dt.date | None) -> DateMention | None
 
 # A relative clause set off by commas (", who took off March 1 from the Alps,") or by dashes
 # ("--who last month lifted a moratorium, including the Gulf--").
-ASIDE_RE = re.compile(r",\s+(?:who|which)\b[^,;]*,|(?:--|[—–])\s*(?:who|which)\b[^;—–]*?(?:--|[—–])")
+ASIDE_RE = re.compile(r",\s+(?:who|which)\b[^,;]*,"
+                      r"|(?:--|[—–])\s*(?:who|which)\b[^;—–]*?(?:--|[—–])")
 # A date inside a "since" clause or an "after …ing" phrase ("since lifting off from the Alps
 # on March 1", "since the fighting began on 3 May", "after leaving Geneva on Monday"): the
 # start of a running total. ("since May 2010" alone is read by the rules for "since".)
