@@ -171,6 +171,8 @@ def same_value(claim: Claim, gold: dict) -> bool:
 def is_fragment(text: str | None) -> bool:
     if text is None:
         return False
+    if re.fullmatch(r"[A-Z]{2,}", text.strip()):
+        return False  # "WHO", "US": an organisation's or a country's acronym, no pronoun
     words = norm(text).split()
     return (not words or (len(words) == 1 and words[0] in FRAGMENT_WORDS)
             or words[-1] in FRAGMENT_WORDS or any(w in AUX for w in words)

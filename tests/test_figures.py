@@ -61,7 +61,9 @@ RESERVOIR = MeasureConfig(name="Reservoir level", unit="percent",
                           events=("reservoir", "capacity"))
 SPILLED = MeasureConfig(name="Oil spilled", unit="volume", events=("spilled", "leaking"))
 SHUT = MeasureConfig(name="Reactors shut", counted=("reactors",), events=("shut", "shut down"))
-MEASURES = {m.name: m for m in (SPILLED, SHUT, RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
+CASES = MeasureConfig(name="Cases", counted=("cases", "infections", "people"),
+                      events=("confirmed", "infected", "tested positive"))
+MEASURES = {m.name: m for m in (CASES, SPILLED, SHUT, RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
                                 JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,

@@ -56,7 +56,8 @@ GOES_ON_RE = re.compile(r"^(?:these|this|they|those|such|he|she|it(?!\s+(?:(?:ha
 # "It had already been announced that…", "It is expected to…": "it" stands for nothing.
 QUOTE_SPAN_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 APPOSITION_RE = re.compile(r"^\s*(?:(?:while|whereas|and|but)\s+)?([A-Z][\w’'.-]*(?:\s+(?:[A-Z]"
-                           r"[\w’'.-]*|of|the|de|van|von|al|bin))*)\s*,\s*[^,]{3,80},\s*$")
+                           r"[\w’'.-]*|of|the|de|van|von|al|bin|(?:to|for|and)(?=\s+[A-Z])))*)"
+                           r"\s*,\s*[^,]{3,80},\s*$")
 # The same after an opening phrase ("With Gates at his side, James Cannavino, an IBM
 # president, said"), where only a title in lower case after the name marks it (not a list:
 # "Lesbian, Gay, Bisexual, Transgendered Association, said"; not "Laramie, Wyo., where…").
@@ -127,6 +128,26 @@ VERB_BEFORE_RE = re.compile(r"\b(?!(?:need|speed|seed|feed|bed|red|shed|bleed|gr
                             r"creed|hundred)\b)[a-z]+ed\s+$")
 
 
+# "The official Middle East News Agency (MENA) reports": an acronym in brackets after a name.
+ACRONYM_BEFORE_RE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
+# "28,774 infections confirmed in 74 countries": a participle after the counted noun of a
+# figure says what happened to it; nobody is speaking. "12 cases confirmed by the ministry":
+# the agent after "by" is the source.
+PARTICIPLE_AFTER_COUNT_RE = re.compile(
+    r"\s*(?:$|[,;:.)]|(?:in|at|on|across|among|around|since|so\s+far|to\s+date|worldwide|"
+    r"globally|nationwide|as|until|through|during|over|after|before)\b)")
+AGENT_AFTER_RE = re.compile(r"\s+by\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|"
+                            r"(?:of|for|and|the)(?=\s+[A-Z])))*)")
+# The words before "and" are another verb's object, not the first of two subjects, when
+# they hold a verb or a preposition of place or time ("…confirmed a third case at a school
+# near the border and California said"; "the Ministry of Health and the Red Cross said",
+# "estimates from charts and satellite images indicate" are one subject).
+OBJECT_BEFORE_AND_RE = re.compile(r"\b(?:[a-z]+ed|at|in|on|near|after|before|during)\s")
+# "…has more than 21,000 cases with officials saying there are…": an absolute clause; its
+# speaker says what follows the verb, not the figure before it.
+WITH_SPEAKER_RE = re.compile(r"\bwith\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,4})\s+$")
+
+
 # A relative clause after a speaker's name and title: the writer's words, not the speaker's.
 WRITERS_CLAUSE_RE = re.compile(r",\s+(?:where|which|whose|when)\b")
 # A figure in a poll is the poll's: "her favorability rating in the latest AP-GfK poll was 70
@@ -143,6 +164,8 @@ DATA_NOUNS = frozenset("results projections projection figures poll polls data s
 EARLY_TIME_RE = re.compile(r"\s+(?:early|late)\s+(?:on\s+)?\w+\s*$", re.I)
 
 
+# Nouns in -ly, not adverbs: "the ministry's weekly tally", "the family".
+LY_NOUNS = frozenset("tally family assembly ally rally supply monopoly anomaly".split())
 PARTICIPLE_PREPOSITIONS = frozenset("in on to from of at for with into by about".split())
 
 
@@ -152,6 +175,7 @@ class Speaker:
 
     text: str
     pronoun: bool = False
+    ahead: bool = False  # speaks only for what follows the verb ("with officials saying")
 
 
 def is_noun_phrase(phrase: str) -> bool:
@@ -181,7 +205,8 @@ def is_noun_phrase(phrase: str) -> bool:
     if len(low) > 1 and low[0].endswith("ing") and words[0].islower() and \
             low[1] in PARTICIPLE_PREPOSITIONS:
         return False  # "resulting in the erroneous": a participle's clause
-    if low[-1].endswith("ly") and not words[-1][:1].isupper():
+    if low[-1].endswith("ly") and not words[-1][:1].isupper() and \
+            low[-1] not in LY_NOUNS:
         return False  # "officials recently": an adverb, the phrase was cut in the wrong place
     return True
 
@@ -238,12 +263,16 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
                  not _data_source(who.text) and not re.search(r"[,;:]", text[p:pos])]
         if outer:
             return outer[-1]
+    # "…with officials saying there are likely ten times that many, and 87 deaths": an
+    # absolute clause's speaker says what its clause says, up to its comma.
+    before = [(pos, who) for pos, who in before if not (who.ahead and "," in text[pos:at])]
     if before:
         named = [who for _, who in before if not who.pronoun]
         if before[-1][1].pronoun and named:
             return named[-1]  # "The Red Cross says it believes 45,000 died": the Red Cross
         return before[-1][1]
-    return mine[0][1] if mine else None
+    later = [who for _, who in mine if not who.ahead]
+    return later[0] if later else None
 
 
 def _data_source(phrase: str) -> bool:
@@ -299,6 +328,14 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
         if not m.group(0).endswith(("ed", "id", "old", "ote")) and \
                 POSSESSIVE_BEFORE_RE.search(text, 0, m.start()):
             continue  # "the government's estimate that…": a noun ("an aide of Mo's said" is no)
+        if m.group(0).endswith("ed") and m.group(0) not in SPEECH_VERBS and \
+                COUNTED_BEFORE_RE.search(text, 0, m.start()):
+            agent = AGENT_AFTER_RE.match(text, m.end())
+            if agent and is_noun_phrase(_trim(agent.group(1))):
+                out.append((m.start(), Speaker(_trim(agent.group(1)))))
+                continue
+            if PARTICIPLE_AFTER_COUNT_RE.match(text, m.end()):
+                continue  # "There have been 28,774 infections confirmed in 74 countries"
         if DETERMINER_BEFORE_RE.search(text, 0, m.start()) or (
                 m.group(0).endswith("s") and COUNTED_BEFORE_RE.search(text, 0, m.start())):
             continue  # "the report said", "five promissory notes": a noun, not the verb
@@ -318,8 +355,20 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             # states declared…": the word is a noun, the verb comes after it.
             continue
         # A subject is never across another speaker's verb: "X says it believes…" -> "it".
-        before, last_verb = text[last_verb:m.start()], m.end()
+        before, last_verb_start, last_verb = text[last_verb:m.start()], last_verb, m.end()
         before = _without_closing_aside(before)
+        # "The official Middle East News Agency (MENA) reports": the name before its acronym.
+        before = ACRONYM_BEFORE_RE.sub(" ", before)
+        if last_verb_start:
+            # "Texas authorities confirmed a case … and California said it had 11": after
+            # another speaker's verb, the subject is the one after the conjunction.
+            joined = re.split(r"\s(?:and|but|while|whereas)\s", before)
+            if len(joined) > 1 and OBJECT_BEFORE_AND_RE.search(joined[-2]):
+                before = joined[-1]  # not "…say medical records and growth charts indicate"
+        absolute = WITH_SPEAKER_RE.search(before) if m.group(0).endswith("ing") else None
+        if absolute and is_noun_phrase(absolute.group(1)):
+            out.append((m.start(), Speaker(absolute.group(1), ahead=True)))
+            continue
         if m.group(0).endswith("ing") and before.rstrip().endswith(","):
             # "Blinken made a revelation, stating that…": the sentence's subject says it.
             opening = initial_noun_phrase(text)
@@ -378,6 +427,13 @@ def initial_noun_phrase(text: str) -> str | None:
 
 
 def _subject_before(before: str) -> Speaker | None:
+    relative = RELATIVE_SUBJECT_RE.search(before)
+    if relative and is_noun_phrase(relative.group(1).strip()) and \
+            relative.group(1).split()[0].lower() not in NOT_SUBJECT_START | LEADING_FILLER:
+        # "Vaccine maker Sanofi-Aventis, which says it makes 40 percent…": the relative
+        # pronoun stands for the name that opens the clause before its comma (not an
+        # apposition's last part: "Larry Flynt, publisher of Hustler, the sex magazine, who").
+        return Speaker(relative.group(1).strip())
     # "John Kirby, spokesman for the White House, said": the name, not the title.
     head = re.split(r"[;:—–(“”\"]", before)[-1].split()
     while head and head[-1].lower() in TRAILING_FILLER:
@@ -416,9 +472,9 @@ def _subject_before(before: str) -> Speaker | None:
     if len(words) == 1:
         # "He's said", "They've reported": the pronoun with its auxiliary.
         words[0] = re.sub(r"['’](?:s|ve|d|ll)$", "", words[0])
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUNS and not _acronym(words[0]):
         return Speaker(words[0].lower(), pronoun=True)
-    if words[-1].lower() in SUBJECT_PRONOUNS:
+    if words[-1].lower() in SUBJECT_PRONOUNS and not _acronym(words[-1]):
         # "Bellerive told US network CNN he believed…": the pronoun is the subject.
         return Speaker(words[-1].lower(), pronoun=True)
     verb = next((k for k in range(1, len(words) - 1) if STATEMENT_VERB_RE.fullmatch(
@@ -434,6 +490,7 @@ def _subject_before(before: str) -> Speaker | None:
     return Speaker(subject)
 
 
+RELATIVE_SUBJECT_RE = re.compile(r"(?:^|(?<=[;:(“\"]))([^,;:()“”\"]+),\s+(?:which|who)\s+$")
 # A verb that puts out words, before its object: "issued a statement saying".
 STATEMENT_VERB_RE = re.compile(r"(?:released|issued|published|put\s+out|sent|posted|gave)")
 
@@ -446,12 +503,22 @@ def _named_in_apposition(before: str) -> str | None:
     if len(parts) >= 3 and parts[-1] == "" and _person_name(parts[-2]) and \
             _title(parts[-3]):
         return parts[-2]  # "…, his foreign minister, Ali Alatas, said"
+    if len(parts) >= 3 and parts[-1] == "" and _the_name(parts[-2]) and _title(parts[-3]):
+        return parts[-2]  # "The country's main opposition party, the Muslim Brotherhood, said"
     if len(parts) >= 2 and parts[-1] and parts[-1][0].islower() and \
             parts[-1].split()[0].lower() not in PRONOUNS | NOT_SUBJECT_START | LEADING_FILLER \
             and parts[-1].split()[-1].lower() not in SUBJECT_PRONOUNS and \
             _person_name(parts[-2]):
         return parts[-2]  # "Namanga Ngongi, deputy head of the WFP said"
     return None
+
+
+def _the_name(phrase: str) -> bool:
+    """An organisation's name after "the": "the Muslim Brotherhood", "the Red Cross"."""
+    words = phrase.split()
+    return 2 <= len(words) <= 6 and words[0] == "the" and all(
+        w[:1].isupper() or w in ("of", "for", "and") for w in words[1:]) and \
+        words[-1][:1].isupper() and is_noun_phrase(phrase)
 
 
 def _title(phrase: str) -> bool:
@@ -468,6 +535,9 @@ def _person_name(phrase: str) -> bool:
         w.lower().rstrip(".") in NOT_NAME_WORDS for w in words) and is_noun_phrase(phrase)
 
 
+DAY_AND_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday "
+                                "january february march april june july august september "
+                                "october november december".split())
 # Capitalised words that open a sentence or name a time, not a person.
 NOT_NAME_WORDS = frozenset("in on at after before last this next since during the a an "
                            "january february march april may june july august september october "
@@ -488,8 +558,9 @@ def _subject_after(after: str, verb: str = "said") -> Speaker | None:
     cut = []
     for word in words:
         if word.lower() in ("on", "in", "at", "during", "after", "before", "when", "that",
-                            "to", "yesterday", "today", "late", "early", "last", "this"):
-            break
+                            "to", "yesterday", "today", "late", "early", "last", "this") or \
+                word.lower().strip(",.") in DAY_AND_MONTH_WORDS:
+            break  # "said Wednesday that 149…": when it was said, not who said it
         cut.append(word)
     if cut and not (cut[0][:1].isupper() or cut[0].lower() == "the"):
         # "…," said restaurant worker Akira Tanaka: a title in lower case before a name;
@@ -598,6 +669,11 @@ def _goes_on(text: str) -> bool:
         after = re.match(r"\s+([A-Za-z’']+)", text[m.end():])
         return after is None or after.group(1).lower() in AUXILIARIES | POINTING_VERBS
     return True
+
+
+def _acronym(word: str) -> bool:
+    """"WHO had confirmed…", "WHO estimates…": an organisation in capitals, not the pronoun."""
+    return len(word) > 1 and word.isupper()
 
 
 # Verbs right after "these"/"this" used as a pronoun: "These include…", "This means…".
