@@ -82,10 +82,17 @@ def amount(claim: Claim) -> str:
         text = f"{_number(claim.low, places)}–{_number(claim.high, places)}"
     else:
         text = _number(claim.value, places)
-    if claim.unit == "percent":
-        text += "%"
-    elif claim.unit:
-        text = f"{text} {UNIT_SHOWN.get(claim.unit, claim.unit)}"
+    if claim.unit:
+        unit, _, per = claim.unit.partition("/")
+        if unit == "percent":
+            text += "%"
+        else:
+            shown = UNIT_SHOWN.get(unit, unit)
+            if unit in PLURALS and not (claim.value == 1 and claim.low is None):
+                shown = PLURALS[unit]  # "4 years", as it is read
+            text = f"{text} {shown}"
+        if per:
+            text += f"/{per}"  # "$150,000 a month" is no $150,000
     sign = HEDGE_SIGNS.get(claim.hedge, "")
     if claim.hedge in ("<", ">") and INCLUSIVE_RE.match(claim.figure):
         sign = "≤" if claim.hedge == "<" else "≥"
@@ -96,6 +103,10 @@ def amount(claim: Claim) -> str:
 
 
 UNIT_SHOWN = {"km2": "km²", "mi2": "sq mi", "m2": "m²"}
+# Unit keys that are English nouns, shown in the plural as they are read ("≤4 years").
+PLURALS = {k: k + "s" for k in ("second", "minute", "hour", "day", "week", "month",
+                                "quarter", "season", "year", "decade", "point")}
+PLURALS["century"] = "centuries"
 
 
 def _when(briefing: Briefing):  # type: ignore[no-untyped-def]

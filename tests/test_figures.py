@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -44,6 +45,9 @@ TRAVELLED = MeasureConfig(name="Distance travelled", unit="length",
                           events=("travelled", "flown", "drifting"))
 DEAL = MeasureConfig(name="TV rights deal", unit="money", events=("deal", "rights", "paid", "pay"))
 VOTES = MeasureConfig(name="Vote share", unit="percent", events=("vote", "votes", "won", "win"))
+MONTHLY_PAY = MeasureConfig(name="Monthly pay", unit="money", events=("pay", "paid", "a month"))
+SENTENCE = MeasureConfig(name="Sentence", counted=("years",), events=("prison", "face", "faces"))
+GROWTH = MeasureConfig(name="Annual growth", unit="percent", events=("grew", "growth"))
 LEAGUE_DEAL = MeasureConfig(name="League TV deal", unit="money",
                             events=("deal", "rights", "paid", "earned", "sales"),
                             of=("Premier League", "EPL"))
@@ -63,7 +67,8 @@ SPILLED = MeasureConfig(name="Oil spilled", unit="volume", events=("spilled", "l
 SHUT = MeasureConfig(name="Reactors shut", counted=("reactors",), events=("shut", "shut down"))
 CASES = MeasureConfig(name="Cases", counted=("cases", "infections", "people"),
                       events=("confirmed", "infected", "tested positive"))
-MEASURES = {m.name: m for m in (CASES, SPILLED, SHUT, RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
+MEASURES = {m.name: m for m in (CASES, SENTENCE, MONTHLY_PAY, GROWTH, SPILLED, SHUT, RESERVOIR,
+                                SUPPORT, DEAL_VALUE, PER_MATCH,
                                 JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,
@@ -171,6 +176,16 @@ def test_holder_is_the_name_the_figure_belongs_to(text: str, holders: list[str |
                 MeasureConfig(name="Deal", unit="money", events=("deal",)))
     claims = find_claims(article(text), 0, measures, LedgerConfig().attribution_verbs)
     assert [c.holder for c in claims] == holders
+
+
+def test_amount_names_a_time_unit_as_it_is_read() -> None:
+    """"up to four years" amounts to "≤4 years", not "≤4 year"; one year stays one."""
+    art = article("He faces up to four years in prison; his partner got one year in jail.")
+    measures = (MeasureConfig(name="Sentence", counted=("years",),
+                              events=("prison", "jail")),)
+    claims = find_claims(art, 0, measures, LedgerConfig().attribution_verbs)
+    assert [amount(c) for c in claims] == ["≤4 years"]
+    assert amount(replace(claims[0], value=1.0)) == "≤1 year"
 
 
 def test_amount_shows_an_inclusive_bound_as_such() -> None:

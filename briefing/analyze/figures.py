@@ -164,6 +164,9 @@ PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?<!e)ed")
 # a noun in -est after a count above one would be plural.
 SUPERLATIVE_RE = re.compile(r"[a-z]{2,}est")
 # Words of a measure's name or events that say it is such a rate ("Cost per match").
+# A number joined by a hyphen to the noun after it gives the size of a thing ("a 30-page
+# form", "the 300-seat parliament"), not a count; "a 40-strong group" is a count.
+SIZE_AFTER_RE = re.compile(r"-(?!strong\b)[A-Za-z]")
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
     "magnitude": {"magnitude"},
@@ -238,6 +241,30 @@ def unit_kind(unit: str | None) -> str | None:
         if unit.lower() in keys:
             return kind
     return None
+
+
+# An amount for a span of time ("paid $150,000 a month", "grew 5% a year") is a figure of
+# a measure that names such a span ("Monthly pay", events "a month", "annual"); for the
+# others it is another meaning than their totals ("£760m a year" is no deal's value).
+TIME_KEYS = frozenset("second minute hour day week month quarter season year annum decade".split())
+TIME_WORDS = TIME_KEYS | frozenset("""secondly hourly daily weekly monthly quarterly yearly
+    annual annually""".split())
+
+
+def unit_fits(unit: str, wanted: str, per_time: bool = False) -> bool:
+    """Is a quantity in `unit` a figure of a measure in `wanted` (a unit key or kind)?
+    With `per_time`, an amount for a span of time is one too."""
+    if unit == wanted or unit_kind(unit) == wanted:
+        return True
+    amount, _, per = unit.partition("/")
+    return per_time and per in TIME_KEYS and (amount == wanted or unit_kind(amount) == wanted)
+
+
+def _time_measure(c: _Compiled) -> bool:
+    """Does the measure follow an amount for a span of time ("Monthly pay", "a month")?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(
+        (c.measure.name,) + tuple(c.measure.events)))}
+    return bool(words & TIME_WORDS)
 
 
 def find_claims(article: Article, article_index: int, measures: tuple[MeasureConfig, ...],
@@ -714,7 +741,7 @@ def _could_count(q: Quantity, c: _Compiled) -> bool:
     levy of 40%" gives "levy" to the percentage."""
     measure = c.measure
     if measure.unit:
-        return q.unit is None or q.unit == measure.unit or unit_kind(q.unit) == measure.unit
+        return q.unit is None or unit_fits(q.unit, measure.unit, _time_measure(c))
     return q.unit is None or q.unit in c.units
 
 
@@ -842,12 +869,13 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 # "upgraded the quake to 9.0": a bare number by the measure's word, only
                 # where the measure has one unit (a bare "30" is no amount of money).
                 continue
-            if not bare and (q.unit is None or not (q.unit == m.unit or
-                                                    unit_kind(q.unit) == m.unit)):
+            if not bare and (q.unit is None or not unit_fits(q.unit, m.unit, _time_measure(c))):
                 continue
         elif c.counted:
             if q.unit is not None and q.unit not in c.units:
                 continue
+            if not noun_stems and SIZE_AFTER_RE.match(text, q.end):
+                continue  # "jurors face a 30-page form": the form's size, no count
             if noun_stems and not any(_ends_with(noun_stems, n) for n in c.counted):
                 continue
             if not noun_stems and events.get(m.name, 99) > 4:

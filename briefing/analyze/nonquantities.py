@@ -45,6 +45,16 @@ STREET = re.compile(
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?|\d{2,5}[\s.-])"
                    r"\d{3,4}[\s.-]\d{3,5}(?![\w])|(?<![\w,.])\d{3}-\d{4}(?![\w-])")
 CODE_AFTER = re.compile(r"\s+(?i:zip\s+code|postcode|post\s+code|area\s+code|postal\s+code)\b")
+# A number dialled, not counted: "waited to call 911", "dialled 999.", "the 112 emergency
+# call", "a 911 operator" (three digits and a singular: "300 emergency calls", "300
+# emergency workers" are counts). After a verb of calling it is a count only when what it counts
+# follows ("called 30 witnesses", "phoned 12 of them").
+CALLED_BEFORE = re.compile(r"(?i:\b(?:call|calls|called|calling|dial|dials|dialled|dialed|"
+                           r"dialling|dialing|ring|rang|phone|phoned|phoning|text|texted)\s+)$")
+CALLED_ENDS = re.compile(r"^(?:\s*[.,;:!?)\]]|\s*$|\s+(?i:and|or|but|after|before|when|"
+                         r"while|until|immediately|again|instead|for|from|at|on|in|to)\b)")
+DIALLED_AFTER = re.compile(r"^\s+(?i:(?:emergency\s+)?(?:call|number|line|hotline|operator|"
+                           r"dispatcher)\b(?!-))")
 YEAR_SPAN = re.compile(r"(?<![\w.,])(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)(?![\w%]|[.,]\d)")
 DATE_CHAIN = re.compile(r"(?<![\w.,])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\w])")
 SCORE_WORDS = re.compile(
@@ -103,6 +113,9 @@ def not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
         return True
     if bare and (STREET.match(after) or CODE_AFTER.match(after)):
         return True  # 575 Wilbraham Road, the 90049 ZIP code
+    if bare and not money and ((CALLED_BEFORE.search(before) and CALLED_ENDS.match(after)) or
+                               (len(digits) == 3 and DIALLED_AFTER.match(after))):
+        return True  # "call 911", "the 999 emergency call": a number dialled
     if not money and _is_label(before, after, whole=start <= 80):
         return True
     if not money and _is_score(text, start, end):
