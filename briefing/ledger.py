@@ -199,7 +199,9 @@ def _history(claims: list[Claim], published: Sequence[dt.date | None] = ()
     steps: list[list[Claim]] = []
     for group, claim in picked:
         given = [c for c in group if _same_value(c, claim)]
-        if steps and _same_value(steps[-1][0], claim):
+        if steps and _same_number(steps[-1][0], claim):
+            # "up to four years", then "four years", then "up to four years" again: the
+            # figure did not move; the step shows its latest wording.
             steps[-1].extend(given)
         else:
             steps.append(given)
@@ -282,3 +284,7 @@ def _since(claims: list[Claim], current: LedgerRow | None) -> tuple[LedgerRow, .
 
 def _same_value(a: Claim, b: Claim) -> bool:
     return (a.value, a.low, a.high, a.hedge) == (b.value, b.low, b.high, b.hedge)
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    return (a.value, a.low, a.high) == (b.value, b.low, b.high)

@@ -113,6 +113,17 @@ def test_an_amount_converted_in_brackets_is_one_row() -> None:
     assert [r.claim.figure for r in table.rows] == ["€130 billion ($172 billion)"]
 
 
+def test_the_same_number_worded_otherwise_is_no_move() -> None:
+    """"at least 40", then "40", then "at least 40" again on later days: the toll did not
+    move; one step, in its latest wording, then the next number."""
+    days = [article(f"{n}.txt", f"2024-03-1{i}", f"Officials said {w} people were killed.")
+            for i, (n, w) in enumerate(zip("abcd", ("at least 40", "40", "at least 40", "52"),
+                                           strict=True))]
+    killed = tables(*days)["Killed"]
+    assert [amount(r.claim) for r in killed.history] == ["≥40", "52"]
+    assert {ref.article for ref in killed.history[0].refs} == {0, 1, 2}
+
+
 def test_one_day_of_reports_is_one_step_of_the_history() -> None:
     """Four outlets on one day give 45, 50, 45 and 46: the day's step is the figure most of
     them give, not a toll going up and down; the next day's figure follows it."""
