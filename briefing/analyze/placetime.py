@@ -53,6 +53,7 @@ NOUN_AFTER_DAY_RE = re.compile(r"\s+(?:(?:morning|afternoon|evening|night)\s+)?(
                                r"his|its|this|does|goes|is|as|says|plus|thus|unless|across)\b)"
                                r"[a-z]{2,}s\b")
 # The time of writing: the publication date when it is known, else as written.
+DAY_PREPOSITION_RE = re.compile(r"\b(?:on|by|since|until|last|this|next)\s+$", re.I)
 NOW_RE = re.compile(r"\b(?:currently|at present)\b", re.I)
 # "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
 # is a running total up to now, not background.
@@ -351,8 +352,10 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
     mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in asides)]
     best: DateMention | None = None
     for m in mentions:
-        if DAY_AS_ADJECTIVE_RE.match(m.text) and NOUN_AFTER_DAY_RE.match(text, m.end):
-            continue  # "the first ever Friday evening games"
+        if DAY_AS_ADJECTIVE_RE.match(m.text) and NOUN_AFTER_DAY_RE.match(text, m.end) and \
+                not DAY_PREPOSITION_RE.search(text, max(0, m.start - 8), m.start):
+            continue  # "the first ever Friday evening games" ("On Friday soldiers killed" is
+            # a day)
         d = distance(m.start, m.end, mine)
         if m.start < lo or m.end > hi or any(distance(m.start, m.end, s) < d for s in spans
                                              if s != mine):
@@ -367,7 +370,7 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         told = [m for m in mentions if m is not best and not _possessive(text, m)]
         if told:
             best = min(told, key=lambda m: distance(m.start, m.end, mine))
-    if best is not None and RUNNING_SINCE_RE.search(text, max(0, best.start - 80), best.start):
+    if best is not None and _starts_running_total(text, best, q):
         # "have traveled more than 20,500 miles since lifting off … on March 1": the day
         # starts a running total; the figure is as of the page, not of that day.
         return None, None, False
@@ -406,8 +409,12 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
             return words.group(0), None, bool(PAST_RE.search(words.group(0)))
     # Nothing in the clause, but every date the sentence gives is of another time: "The
     # previous largest was in 1923, …, and that was 7.9 magnitude."
-    if mentions and all(background(m, published) for m in mentions):
-        nearest = min(mentions, key=lambda m: distance(m.start, m.end, mine))
+    # A date that starts a running total ("have been killed since the protests erupted on
+    # March 18", "the party, in power since 1963") is no other time: the figure is as of
+    # the page.
+    others = [m for m in mentions if not _starts_running_total(text, m, q, bare=True)]
+    if others and all(background(m, published) for m in others):
+        nearest = min(others, key=lambda m: distance(m.start, m.end, mine))
         return _with_preposition(text, nearest), nearest, True
     return None, None, False
 
@@ -439,6 +446,17 @@ ASIDE_RE = re.compile(r",\s+(?:who|which)\b[^,;]*,"
 # start of a running total. ("since May 2010" alone is read by the rules for "since".)
 RUNNING_SINCE_RE = re.compile(r"\b(?:since|after\s+\w+ing)\s+\w[^,;:.!?]*\s(?:(?:on|in)\s+)?$",
                               re.I)
+SINCE_RE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _starts_running_total(text: str, m: DateMention, q: Quantity, bare: bool = False) -> bool:
+    """Is the date the start of a running total the figure is as of now ("killed since
+    the protests erupted on March 18"; with `bare`, "in power since 1963" too)? Not when
+    the figure is inside the "since" clause itself: "since five guards were killed last
+    month" dates the five."""
+    since = RUNNING_SINCE_RE.search(text, max(0, m.start - 80), m.start) or \
+        (SINCE_RE.search(text, max(0, m.start - 8), m.start) if bare else None)
+    return since is not None and not since.start() <= q.start < m.start
 
 
 # A year or a month shown alone ("2020") reads as a number; with the preposition the
