@@ -52,6 +52,10 @@ def _ends_with(text: str, marks: str) -> bool:
     return False
 
 
+# What a table row is counted by (_table_row, asked of every paragraph).
+NUMBER_RUN_RE = re.compile(r"\d+")
+SEPARATOR_RE = re.compile(r"[,;|\t]")
+TABLE_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 BULLET_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦])\s+\S")
 # The marker of a list item written as a whole sentence: "- The mayor said …", "-- The union…".
 ITEM_MARKER_RE = re.compile(r"^(?:--|[-–—•*·▪►‣◦])\s+(?=[A-Z“\"‘'])")
@@ -325,8 +329,7 @@ def _mark_furniture(paras: list[_Para]) -> list[_Para]:
     for i, para in enumerate(paras):
         if para.dropped or _ends_as_prose(para.text) or _list_item(paras, i):
             continue
-        words = len(para.text.split())
-        if words <= 12:
+        if _word_count(para.text) <= 12:
             out[i] = replace(para, dropped=True)
     # A short unfinished line next to furniture is part of it (a caption's second line, the
     # quote above an attribution), and so is a short line enclosed by furniture (a reader's
@@ -335,11 +338,11 @@ def _mark_furniture(paras: list[_Para]) -> list[_Para]:
     while changed:
         changed = False
         for i, para in enumerate(out):
-            if para.dropped or len(para.text.split()) > 30 or _list_item(out, i):
+            if para.dropped or _word_count(para.text) > 30 or _list_item(out, i):
                 continue
             before = out[i - 1].dropped if i else False
             after = i + 1 < len(out) and out[i + 1].dropped and (
-                out[i + 1].block == para.block or len(para.text.split()) <= 20)
+                out[i + 1].block == para.block or _word_count(para.text) <= 20)
             if (before or after) if not _ends_as_prose(para.text) else (
                     before and after and out[i - 1].block == para.block):
                 out[i] = replace(para, dropped=True)
@@ -381,7 +384,7 @@ def _list_item(paras: list[_Para], i: int) -> bool:
     text = paras[i].text
     if BULLET_RE.match(text):
         return True
-    if len(text.split()) < 6:
+    if _word_count(text) < 6:
         return False
     for j in range(i - 1, -1, -1):
         prev = paras[j]
@@ -389,19 +392,26 @@ def _list_item(paras: list[_Para], i: int) -> bool:
             return False
         if prev.text.rstrip().endswith(":"):
             return True
-        if _ends_as_prose(prev.text) or len(prev.text.split()) < 6:
+        if _ends_as_prose(prev.text) or _word_count(prev.text) < 6:
             return False
     return False
+
+
+# A paragraph's words are counted again and again while furniture is marked (each pass until
+# nothing changes, and each list item looks back at the paragraphs before it).
+@lru_cache(maxsize=4096)
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 def _table_row(text: str) -> bool:
     """A row of names and numbers (a line-up, a score line, a stats table), not a sentence:
     hardly any lower-case words between many separators."""
-    numbers = re.findall(r"\d+", text)
-    separators = len(re.findall(r"[,;|\t]", text))
+    numbers = NUMBER_RUN_RE.findall(text)
+    separators = len(SEPARATOR_RE.findall(text))
     if separators < 3 and len(numbers) < 4:
         return False  # (asked first: most paragraphs are prose, and words cost the most)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    words = TABLE_WORD_RE.findall(text)
     if len(words) + len(numbers) < 6:
         return False
     lower = sum(1 for w in words if w[0].islower())

@@ -428,3 +428,50 @@ def test_grams_are_every_run_of_four_words(words: list[str]) -> None:
     text = " ".join(words)
     plain = clean._norm(text).split()
     assert clean._grams(text) == {tuple(plain[k:k + 4]) for k in range(len(plain) - 3)}
+
+
+def _pages() -> list[list[str]]:
+    """Real pages' lines: the seeds and the pasted pages (CI has them beside the project)."""
+    pasted = ROOT.parent / "shared" / "eval" / "pasted-pages"
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(pasted.rglob("*.txt"))
+    return [path.read_bytes().decode("utf-8", "replace").split("\n") for path in paths]
+
+
+def test_furniture_marked_with_kept_word_counts_is_the_plain_count(monkeypatch: Any) -> None:
+    pages = _pages()
+    assert len(pages) > 20
+    fast = [clean.clean_lines(lines) for lines in pages]
+    monkeypatch.setattr(clean, "_word_count", lambda text: len(text.split()))
+    assert fast == [clean.clean_lines(lines) for lines in pages]
+
+
+def test_time_phrases_looked_for_only_with_quantities_are_the_plain_order(
+        monkeypatch: Any) -> None:
+    """find_claims asks for a sentence's time phrases only once it has quantities: the same
+    claims as asking every sentence first (a search that finds nothing to remove where there
+    is nothing)."""
+    from briefing import readers
+    from briefing.analyze import figures
+    from briefing.config import MeasureConfig
+    from briefing.models import FoundFile
+
+    measures = (MeasureConfig(name="Killed", counted=("people",), events=("killed", "dead")),
+                MeasureConfig(name="Money", unit="money"))
+    articles = []
+    for i, lines in enumerate(_pages()):
+        data = "\n".join(lines).encode()
+        found = FoundFile(Path(f"p{i}.txt"), f"p{i}.txt", len(data), f"{i:064x}")
+        articles.append(readers.parse(found, data))
+    fast = [figures.find_claims(a, i, measures, ()) for i, a in enumerate(articles)]
+    asked: list[str] = []
+    plain_find = figures.find_quantities
+
+    def every_sentence_first(text: str) -> Any:
+        asked.append(text)
+        list(figures.EVENT_RELATIVE_RE.finditer(text))
+        return plain_find(text)
+
+    monkeypatch.setattr(figures, "find_quantities", every_sentence_first)
+    assert fast == [figures.find_claims(a, i, measures, ()) for i, a in enumerate(articles)]
+    assert len(asked) == sum(len(a.sentences) for a in articles)
+    assert sum(len(c) for c in fast) > 50

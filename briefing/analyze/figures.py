@@ -286,11 +286,14 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
         if sentence.index and article.sentences[sentence.index - 1].paragraph != \
                 sentence.paragraph:
             nouns = []
+        found = find_quantities(text)
+        if not found:  # most sentences (the time phrases below are looked for only after)
+            continue
         # A duration inside a time phrase ("two days ago", "three days before the Eurogroup
         # meeting") is a time, not a quantity.
         times = [(m.start, m.end) for m in dates[sentence.index]] + \
             [m.span() for m in EVENT_RELATIVE_RE.finditer(text)]
-        quantities = tuple(q for q in find_quantities(text)
+        quantities = tuple(q for q in found
                            if not any(a <= q.start and q.end <= b for a, b in times))
         if not quantities:
             continue

@@ -62,9 +62,12 @@ HEDGE_FIRST = frozenset(alt.split()[0].rstrip("\\.-").lower() for _, alts in HED
                          for alt in alts.split("|") if alt[:1].isalpha())
 
 
+LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
 def has_word(near: str, words: frozenset[str]) -> bool:
     """A cheap test before a costly pattern: does `near` hold one of these words?"""
-    return any(w.lower() in words for w in re.findall(r"[A-Za-z]+", near))
+    return any(w.lower() in words for w in LETTERS_RE.findall(near))
 
 
 def change_before(near: str) -> re.Match[str] | None:
