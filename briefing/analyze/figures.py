@@ -89,6 +89,10 @@ _FATES = (r"killed|dead|died|injured|wounded|hurt|missing|homeless|affected|disp
 FATE_AFTER_RE = re.compile(rf"(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+(?P<fate>{_FATES})\b")
 FATE_BEFORE_RE = re.compile(rf"\b(?P<fate>{_FATES})(?:,\s*[a-z]+)*,?\s+(?:and/or|or|and)\s+$")
 HEADING_COLON_RE = re.compile(r"\s*:")
+# A timeline's entry: a date that opens its paragraph, then a dash ("May 1967 - After
+# massacres …, the east tries to secede. Civil war ensues in which one million people
+# die."): the entry's later sentences are of its date too.
+ENTRY_DASH_RE = re.compile(r"\s+[-–—]\s")
 # A sentence's end inside a quotation that the reader keeps whole ("…in Russia. And recent
 # information indicates…").
 QUOTED_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
@@ -383,6 +387,12 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             if when is None and sentence.index in headed:
                 resolved = headed[sentence.index]  # "8 Feb 1843: Leeward Islands." above it
                 when, past = resolved.text, background(resolved, article.published)
+            if when is None and not dates[sentence.index]:
+                scene = _past_scene(article, sentence, dates)
+                if scene is not None:
+                    # "…razed the old quarter of Hama in 1982. Up to 30,000 people were
+                    # killed.": the story told goes on in its year.
+                    resolved, when, past = scene, scene.text, True
             if when is None and entry is not None and entry != article.published:
                 # Nothing in the sentence: the day of its live entry, not the page's date.
                 resolved = DateMention(0, 0, "live entry", entry, DAY)
@@ -541,13 +551,44 @@ def _headed(article: Article, dates: list[list[DateMention]]) -> dict[int, DateM
     pages carry."""
     out: dict[int, DateMention] = {}
     heading: tuple[int, DateMention] | None = None
+    entry: tuple[int, DateMention] | None = None
     for sentence in article.sentences:
         if heading is not None and sentence.paragraph == heading[0] + 1:
             out[sentence.index] = heading[1]
+        elif entry is not None and sentence.paragraph == entry[0]:
+            out[sentence.index] = entry[1]  # "May 1967 - … Civil war ensues in which …"
         for mention in dates[sentence.index]:
             if HEADING_COLON_RE.match(sentence.text, mention.end):
                 heading = (sentence.paragraph, mention)
+            elif ENTRY_DASH_RE.match(sentence.text, mention.end) and \
+                    not sentence.text[:mention.start].strip():
+                entry = (sentence.paragraph, mention)
     return out
+
+
+# A sentence that tells what happened then, in the simple past, with no time, speaker or
+# running total of its own ("Up to 30,000 people were killed."); not "have been killed",
+# "say", "since", "so far", which speak from now.
+SIMPLE_PAST_RE = re.compile(r"\b(?:was|were|died|fled|lost|left)\b")
+FROM_NOW_RE = re.compile(r"\b(?:has|have|is|are|says?|said|reported|according|since|so\s+far|"
+                         r"now|still|currently|total|toll)\b", re.I)
+
+
+def _past_scene(article: Article, sentence: Sentence,
+                dates: list[list[DateMention]]) -> DateMention | None:
+    """The past year or month the sentence before (in its paragraph) told, when this one
+    goes on telling that past: a sentence in the simple past with no time, speaker or
+    running total of its own after one whose every date is before the story."""
+    if not sentence.index or not SIMPLE_PAST_RE.search(sentence.text) or \
+            FROM_NOW_RE.search(sentence.text):
+        return None
+    previous = article.sentences[sentence.index - 1]
+    told = dates[previous.index]
+    if previous.paragraph != sentence.paragraph or not told or not all(
+            m.granularity in (YEAR, MONTH) and background(m, article.published)
+            for m in told):
+        return None
+    return told[-1]
 
 
 def _windows(text: str, quantities: tuple[Quantity, ...]) -> list[tuple[int, int]]:
