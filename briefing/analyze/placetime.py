@@ -63,8 +63,9 @@ PLACE_RE = re.compile(
     r"\b(?:towns?|villages?|cities|city|coast|parts?|areas?|regions?|outskirts|centre|center|"
     r"capital|islands?|north|south|east|west|radius|vicinity)\s+of)\s+("
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
-    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?"
-    r"(?:(?:city|town|village|region|province|prefecture|state|county|district|island)\s+of\s+)?"
+    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|downtown)"
+    r"\s+)?(?:(?:(?:port|border|coastal|capital|industrial|holy)\s+)?(?:city|town|village|"
+    r"region|province|prefecture|state|county|district|island)\s+of\s+)?"
     r"(?:(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*)"
     r"(?:\s+(?:[A-Z][\w’'-]*|(?:of|de)(?=\s+[A-Z])|(?:region|oblast|province|prefecture|state|"
     r"county|district|area|border|coast|city|island|islands|valley|reservoir|lake|river|dam|"
@@ -109,6 +110,15 @@ HOLDING_BEFORE_RE = re.compile(r"\b(?:shares?|stakes?|holdings?|interests?|inves
                                r"equity)\s+$", re.I)
 
 
+# What kind of place a name is, before it: learned as the bare name.
+PLACE_KIND_RE = re.compile(r"^(?:(?:port|border|coastal|capital|industrial|holy)\s+)?(?:city|"
+                           r"town|village|region|province|prefecture|state|county|district|"
+                           r"island)\s+of\s+")
+# A part of the figure told after it, with its own place: "1,004 suspected cases, including
+# four possible cases in Mexicali", "in 18 countries, including one case in Italy".
+INCLUDING_RE = re.compile(r",?\s+(?:including|among\s+them|of\s+whom|of\s+which)\b")
+
+
 # A place named just before a relative "where" clause that holds the figure: "El Salvador _
 # where 140 people died", "as did Guatemala, where 21 people died".
 WHERE_CLAUSE_RE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*"
@@ -123,9 +133,15 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
     """A proper place name in the figure's clause, after it first, else before it."""
     lo, hi = reach(text, q, window, words=12)
     end = max(hi, q.noun_end or q.end)
+    # "1,004 cases, including four in Mexicali": the four's place, not the whole's (but
+    # "213 people, including 12 Americans, at the embassy in Nairobi" goes on after it).
+    subsets = [(m.start(), m.end() + len(re.split(r"[,;:()]", text[m.end():end])[0]))
+               for m in INCLUDING_RE.finditer(text, q.noun_end or q.end, end)]
     money = q.unit in CURRENCY_KEYS
     for start, stop in ((q.end, end), (lo, q.start)):
         for m in PLACE_RE.finditer(text[start:stop]):
+            if start == q.end and any(a <= start + m.start() < b for a, b in subsets):
+                continue
             if ACCORDING_RE.search(text[:start + m.start()]):
                 continue  # "according to Xinhua News Agency": a source, not a place
             if money and m.group(0)[:3].lower() == "to " and not (
@@ -172,6 +188,7 @@ def page_places(texts: list[str]) -> frozenset[str]:
             if re.match(r"the\s+\S+$", found, re.I):
                 continue  # "in the House", "in the Premiership": an institution, no place
             found = re.sub(r"^the\s+", "", found, flags=re.I)
+            found = PLACE_KIND_RE.sub("", found)  # "the port city of Tripoli": Tripoli
             found = re.sub(r"^(?:(?:eastern|western|northern|southern|central|north-eastern|"
                            r"north-western|south-eastern|south-western|northeastern|"
                            r"northwestern|southeastern|southwestern)\s+)", "", found)
@@ -224,7 +241,8 @@ SUBJECT_AFTER_RE = re.compile(r"(?:\s+(?:(?:is|was|has|had|will|would|could|can|
                               r"['’]s?\s+([a-z]+))")
 TITLE_WORDS = frozenset("chief minister president prime secretary foreign finance deputy "
                         "head leader spokesman spokeswoman envoy ambassador officials "
-                        "political ruling opposition".split())
+                        "political ruling opposition government official authorities health "
+                        "interior".split())
 
 
 def subject_place(text: str, q: Quantity, places: frozenset[str],
