@@ -40,7 +40,8 @@ RELATIVE_WHEN_RE = re.compile(
     r"summer|autumn|fall|winter)|earlier\s+this\s+(?:week|month|year)|"
     r"(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last|next)\s+week|"
     r"(?:\d+|a|an|two|three|four|five|several|many)\s+(?:days|weeks|months|years|year|month)"
-    r"\s+ago|" + EVENT_RELATIVE + r"|(?:(?i:on|by|since|until)\s+)?"
+    r"\s+ago|(?:in\s+)?an?\s+(?:average|typical|normal)\s+(?:year|season)|(?:each|every)\s+"
+    r"(?:year|season|winter|summer)|" + EVENT_RELATIVE + r"|(?:(?i:on|by|since|until)\s+)?"
     r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|yesterday|today|tonight|last\s+night|"
     r"this\s+(?:morning|afternoon|evening)|(?:(?i:on|by|since|until|in|last|this|next)\s+)?"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -114,6 +115,7 @@ HOLDING_BEFORE_RE = re.compile(r"\b(?:shares?|stakes?|holdings?|interests?|inves
 PLACE_KIND_RE = re.compile(r"^(?:(?:port|border|coastal|capital|industrial|holy)\s+)?(?:city|"
                            r"town|village|region|province|prefecture|state|county|district|"
                            r"island)\s+of\s+")
+MODIFIED_NOUN_RE = re.compile(r"\s+[a-z]+s\b")
 # A part of the figure told after it, with its own place: "1,004 suspected cases, including
 # four possible cases in Mexicali", "in 18 countries, including one case in Italy".
 INCLUDING_RE = re.compile(r",?\s+(?:including|among\s+them|of\s+whom|of\s+which)\b")
@@ -153,6 +155,8 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
             if money and m.group(0)[:5].lower() == "from " and start == q.end:
                 continue  # "a $1 million prize from Anheuser-Busch": who pays, not a place
             found = re.sub(r"['’]s$", "", m.group(1).strip().rstrip("."))  # "in Haiti's quake"
+            if found.isupper() and MODIFIED_NOUN_RE.match(text, start + m.end()):
+                continue  # "talk to ROV operators": an acronym before a noun names a kind
             if is_place(found):
                 return found
     where = WHERE_CLAUSE_RE.search(text, 0, q.start)
@@ -420,6 +424,12 @@ def figure_time(text: str, q: Quantity, quantities: tuple[Quantity, ...],
         d = distance(words.start(), words.end(), mine)
         nearer_other = any(distance(words.start(), words.end(), s) < d for s in spans
                            if s != mine)
+        since = RUNNING_SINCE_RE.search(text, max(q.end, words.start() - 80), words.start())
+        if words.start() >= lo and words.end() <= hi and not nearer_other and since and \
+                published is not None:
+            # "5,000 injured since the protests began early last week": the week starts a
+            # running total, which is as of the page (undated, the words are shown).
+            return None, None, False
         if words.start() >= lo and words.end() <= hi and not nearer_other:
             week = _week(words, published)
             if week is not None:
@@ -512,10 +522,17 @@ def reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
     before = text[window[0]:q.start].split()
     after = text[q.end:window[1]]
     lo = q.start - len(" ".join(before[-words:])) - 1 if len(before) > words else window[0]
-    parts = after.split()
-    hi = q.end + len(after) if len(parts) <= words else \
-        q.end + after.index(parts[words - 1]) + len(parts[words - 1])
-    lo = max(lo, window[0])
+    # The end of the `words`-th word by its position ("…plant in the city-state on Tuesday":
+    # not the first place its text occurs, which a repeated "the" or a letter cuts short).
+    ends = [m.end() for m in re.finditer(r"\S+", after)]
+    hi = q.end + len(after) if len(ends) <= words else q.end + ends[words - 1]
+    # A new clause, a subject and its verb after a conjunction, is another's time and place:
+    # after the figure ("…149 people in Mexico and the WHO moved closer on Monday", "…cases
+    # and new deaths have also been recorded in Canada") or before it ("Millions die of flu
+    # every year and we have 500 cases").
+    clause = NEW_CLAUSE_RE.search(text, q.end, hi)
+    hi = clause.start() if clause else hi
+    lo = max([lo, window[0]] + [m.start() for m in NEW_CLAUSE_RE.finditer(text, lo, q.start)])
     # A sentence's end inside a quotation read as one sentence ("…killed many in 1988.
     # Recently they have arrested nearly a thousand…"): the time is the figure's sentence's.
     stops = [m.end() - 1 for m in INNER_STOP_RE.finditer(text, lo, q.start)
@@ -523,6 +540,12 @@ def reach(text: str, q: Quantity, window: tuple[int, int], words: int = 15
     after_stop = next((m.start() + 1 for m in INNER_STOP_RE.finditer(text, q.end, hi)
                        if not ABBREVIATION_BEFORE_RE.search(text, 0, m.start())), hi)
     return (stops[-1] if stops else lo), after_stop
+
+
+NEW_CLAUSE_RE = re.compile(r",?\s(?:and|but|while|whereas)\s+(?:(?:we|they|he|she|it|I)|(?:the|a|"
+                           r"an|its|their|his|her|new|other)\s+[\w-]+(?:\s+[\w-]+){0,2})\s+"
+                           r"(?:(?:also|now|still|already|have|has|had|are|is|was|were|will|"
+                           r"would)\b|(?!(?:in|on|at|of|to|and)\b)[a-z]+ed\b)")
 
 
 # A full stop then a capital, inside one sentence as read; not after a title or an initial
