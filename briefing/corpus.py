@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterable, Sequence
-
 import numpy as np
 from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from .analyze.text import analyzer, content_stems, tokens
+from . import words
+from .analyze.text import analyzer, tokens
 from .models import Article, SentenceRef
-from .vocabulary import Vocabulary
+from .vocabulary import HashedVocabulary
 from .voice import in_writers_voice
 
 
@@ -23,16 +21,22 @@ class Corpus:
         self.articles = articles
         self.refs = [SentenceRef(a, s.index) for a, art in enumerate(articles)
                      for s in art.sentences]
+        # Row of each sentence of the articles (-1: not vectorized), for the words' arrays.
+        self._row_of_sentence = np.arange(len(self.refs), dtype=np.int64)
         if only is not None:
+            kept = np.array([r in only for r in self.refs], dtype=bool)
+            self._row_of_sentence = np.where(kept, np.cumsum(kept) - 1, -1)
             self.refs = [r for r in self.refs if r in only]
         self.texts = [articles[r.article].sentences[r.sentence].text for r in self.refs]
         self.row_of = {r: i for i, r in enumerate(self.refs)}
-        # As sklearn's TfidfVectorizer(analyzer=analyzer, sublinear_tf=True) would, number for
-        # number; the counting is done here (see count_features), the weighting by sklearn.
-        self.vocabulary, counts = count_features(analyzer(t) for t in self.texts)  # one by one
+        # As sklearn's TfidfVectorizer(analyzer=analyzer, sublinear_tf=True) would, but with
+        # features numbered by their hash (words.py), counted from each article's words.
+        self.article_words = words.of_articles(articles)  # all sentences, vectorized or not
+        self.vocabulary, counts = count_features(
+            words.tfidf_features(self.article_words), self._row_of_sentence, len(self.texts))
         self._tfidf = TfidfTransformer(sublinear_tf=True)
         self.matrix: csr_matrix | None = None
-        if self.texts and self.vocabulary:
+        if self.texts and len(self.vocabulary):
             self._tfidf.fit(counts)
             self.matrix = self._tfidf.transform(counts, copy=False)
         self.centrality = self._centrality()
@@ -89,7 +93,8 @@ class Corpus:
         if not self.texts or not rows_a or not rows_b:
             return np.zeros((len(rows_a), len(rows_b)))
         if self._words is None:
-            present = count_features((content_stems(t) for t in self.texts), binary=True)[1]
+            present = count_features(words.content_features(self.article_words),
+                                     self._row_of_sentence, len(self.texts), binary=True)[1]
             df = np.asarray(present.sum(axis=0)).ravel()
             idf = np.log((len(self.texts) + 1) / (df + 1)) + 1.0
             self._words = csr_matrix(present @ diags(idf))
@@ -127,36 +132,24 @@ class Corpus:
         return (self.matrix[rows_a] @ self.matrix[rows_b].T).toarray()
 
 
-def count_features(docs: Iterable[Sequence[str]], binary: bool = False
-                   ) -> tuple[Vocabulary, csr_matrix]:
-    """The vocabulary (features numbered alphabetically) and the documents' feature counts,
-    exactly as sklearn's CountVectorizer makes them (float counts, as TfidfVectorizer's;
-    int ones when `binary`), each row's features in the order the corpus first used them:
-    sklearn counts feature by feature in Python, this counts them with numpy, a third of
-    the time at 200,000 sentences. The order matters: sums over a row (its norm) are taken
-    in it."""
-    first: dict[str, int] = {}  # feature -> the order in which the corpus first used it
-    ids = array("q")  # 8 bytes a feature (a list of ints holds 36: 4 million at 10,000 articles)
-    lengths = []
-    for features in docs:
-        before = len(ids)
-        ids.extend([first.setdefault(f, len(first)) for f in features])
-        lengths.append(len(ids) - before)
-    n, v = len(lengths), len(first)
-    keys = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    keys *= max(v, 1)
-    keys += np.frombuffer(ids, dtype=np.int64) if ids else 0
-    del ids
+def count_features(features: words.Features, row_of_sentence: np.ndarray, rows: int,
+                   binary: bool = False) -> tuple[HashedVocabulary, csr_matrix]:
+    """The features (numbered in the order of their hashes) and each row's feature counts, as
+    sklearn's CountVectorizer counts them (float counts, as TfidfVectorizer's; int ones when
+    `binary`), each row's features in column order: a property of the row and its features
+    alone, so that sums over a row (its norm) come out the same in every edition.
+    `row_of_sentence`: the row of each sentence the features are of (-1: none)."""
+    row = row_of_sentence[features.sentence]
+    kept = row >= 0
+    row = row[kept]
+    columns, column = np.unique(features.feature[kept], return_inverse=True)
+    v = max(len(columns), 1)
+    keys = row * v + column.ravel()
+    del row, column
     keys, tally = np.unique(keys, return_counts=True)
-    names = sorted(first)
-    number = np.empty(v, dtype=np.int32)
-    number[np.fromiter((first[name] for name in names), dtype=np.int64, count=v)] = \
-        np.arange(v, dtype=np.int32)
-    del first  # the strings live on in `names` until the vocabulary has them
-    vocabulary = Vocabulary(names)
-    del names
-    indptr = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(np.bincount(keys // max(v, 1), minlength=n), out=indptr[1:])
+    indptr = np.zeros(rows + 1, dtype=np.int32)
+    np.cumsum(np.bincount(keys // v, minlength=rows), out=indptr[1:])
     data = np.ones(len(keys), dtype=np.int64) if binary else tally.astype(np.float64)
-    matrix = csr_matrix((data, number[keys % max(v, 1)], indptr), shape=(n, v))
-    return vocabulary, matrix
+    matrix = csr_matrix((data, (keys % v).astype(np.int32), indptr),
+                        shape=(rows, len(columns)))
+    return HashedVocabulary(columns), matrix

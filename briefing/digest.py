@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import fields, is_dataclass, replace
 
 import numpy as np
 
+from . import words
 from .analyze.topics import TopicMatcher
 from .boilerplate import repeated_lines
 from .config import Config, TopicConfig
@@ -231,11 +233,15 @@ def _overview(config: Config, corpus: Corpus, fits: TopicFit, told: Told,
     allowed = {corpus.refs[row] for row in set(rows) - told_thinner(corpus, rows)}
     docs = [[s.text for s in article.sentences] for article in corpus.articles]
     only = {(r.article, r.sentence) for r in allowed}
+    def counts(present: set[str]) -> tuple[Counter[str], Counter[str]]:
+        return words.concept_counts(corpus.article_words, present)
+
     if told.previous is None:
-        picked = summarize(docs, word_budget=limits.overview_words, min_words=0, only=only)
+        picked = summarize(docs, word_budget=limits.overview_words, min_words=0, only=only,
+                           counts=counts)
     else:
         picked = whats_new(docs, told.lines, word_budget=limits.overview_words, min_words=0,
-                           only=only)
+                           only=only, counts=counts)
     lines: list[Line] = []
     for cand in overview_order(corpus, [SentenceRef(c.doc, c.index) for c in picked]):
         text = next(c.text for c in picked if (c.doc, c.index) == (cand.article, cand.sentence))

@@ -8,7 +8,16 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import clean, failpoints, kept_terms, known_claims, progress, readers, render
+from . import (
+    clean,
+    failpoints,
+    kept_terms,
+    kept_words,
+    known_claims,
+    progress,
+    readers,
+    render,
+)
 from .config import Config
 from .deliver import DeliveryReport, Planned, deliver, plan, queue
 from .digest import build_briefing
@@ -335,7 +344,9 @@ def write_edition(config: Config, store: Store, date: dt.date, versions: list[Ve
     # measure's last figure comes from when this edition has none.
     earlier = store.story_versions(date, before=True) \
         if config.timeline.enabled or any(t.measures for t in config.topics) else []
-    with known_claims.kept(store):  # the story's figures, found once per article
+    # The story's figures and every article's words, found once per article.
+    with known_claims.kept(store), kept_words.kept(
+            store, [v.article for v in articles] + [v.article for v in earlier]):
         timeline = _timeline(config, date, earlier + versions, told) \
             if config.timeline.enabled else None
         found = kept_terms.find(store, config.topics, [v.article for v in articles])

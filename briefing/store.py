@@ -167,6 +167,17 @@ MIGRATIONS: tuple[str, ...] = (
         found TEXT NOT NULL
     );
     """,
+    # 10. Each article's words as compact arrays (kept_words): per article (as in claims)
+    # under a key of the code that made them; stem hashes, flags and sentence lengths.
+    """
+    CREATE TABLE words (
+        article TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        stems BLOB NOT NULL,
+        flags BLOB NOT NULL,
+        lengths BLOB NOT NULL
+    );
+    """,
 )
 
 
@@ -526,6 +537,25 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO terms_found (article, key, found) VALUES (?, ?, ?)",
                 [(a, key, f) for a, f in found.items()])
+
+    def kept_words(self, key: str, articles: list[str]) -> dict[str, tuple[bytes, bytes, bytes]]:
+        """Kept words of articles (kept_words) under `key`: article -> its three arrays."""
+        found: dict[str, tuple[bytes, bytes, bytes]] = {}
+        for at in range(0, len(articles), QUERY_VALUES):
+            part = articles[at:at + QUERY_VALUES]
+            found.update((a, (s, f, n)) for a, s, f, n in self.db.execute(
+                "SELECT article, stems, flags, lengths FROM words WHERE key = ? AND article IN "
+                f"({', '.join('?' * len(part))})", (key, *part)))
+        return found
+
+    def keep_words(self, key: str, found: dict[str, tuple[bytes, bytes, bytes]]) -> None:
+        """Keep articles' words under `key`; those under another key go."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM words WHERE key != ?", (key,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths)"
+                " VALUES (?, ?, ?, ?, ?)", [(a, key, *blobs) for a, blobs in found.items()])
 
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each

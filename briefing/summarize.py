@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +19,9 @@ import numpy as np
 from .analyze.text import STOPWORDS, tokens
 from .coverage import Coverage, solve
 
+# The concepts asked about -> (documents using each, documents using it in their first
+# sentence): what document_counts answers.
+DocumentCounts = Callable[[set[str]], tuple[Counter[str], Counter[str]]]
 QUOTE_OPEN_RE = re.compile(r"^[“\"']")
 
 
@@ -115,13 +118,15 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
               exclude: set[tuple[int, int]] | None = None, time_limit: float = 10.0,
               allow_shortening: bool = True,
               discount: Mapping[str, float] | None = None,
-              only: set[tuple[int, int]] | None = None) -> list[Candidate]:
+              only: set[tuple[int, int]] | None = None,
+              counts: DocumentCounts | None = None) -> list[Candidate]:
     """The best-covering sentences of docs (each a list of sentences) within word_budget,
     in document order. allow_shortening lets a sentence lose its attribution tail or
     weekday (marked "…"). discount multiplies a concept's weight (whatsnew.py uses it for
     concepts the reader has already been told). `only`: the (document, sentence) pairs that
     may be picked, if not all (an edition's overview picks among a few hundred of its
-    100,000s of sentences: a set of those is smaller than one of all the others)."""
+    100,000s of sentences: a set of those is smaller than one of all the others). `counts`:
+    what document_counts answers for these docs, if known a faster way (words.py)."""
     exclude = exclude or set()
     candidates: list[Candidate] = []
     for d, sents in enumerate(docs):
@@ -140,19 +145,13 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
     present = set().union(*cover)
     # Only the candidates' concepts can be weighed: documents are searched for those alone
     # (an edition's overview has a few hundred candidates among 100,000s of sentences).
-    df: Counter[str] = Counter()
-    lead: Counter[str] = Counter()  # documents that use the concept in their first sentence
-    firsts = {c.split(" ", 1)[0] for c in present}
-    # A candidate's whole form is its sentence: its concepts are known already.
-    known = {(c.doc, c.index): cs for c, cs in zip(candidates, cover, strict=True)
-             if not c.shortened}
-    for d, sents in enumerate(docs):
-        seen: set[str] = set()
-        for i, text in enumerate(sents):
-            seen.update(known.get((d, i)) or concepts_among(text, present, firsts))
-        df.update(seen)
-        if sents:
-            lead.update(known.get((d, 0)) or concepts_among(sents[0], present, firsts))
+    if counts is not None:
+        df, lead = counts(present)
+    else:
+        # A candidate's whole form is its sentence: its concepts are known already.
+        df, lead = document_counts(docs, present, {
+            (c.doc, c.index): cs for c, cs in zip(candidates, cover, strict=True)
+            if not c.shortened})
     # A concept must be shared: by 3 documents in a large edition, by 2 in a small one.
     floor = 3 if len(docs) >= 6 else 2 if len(docs) >= 2 else 1
     lead_weight = LEAD_SHARE * len(docs) ** 2
@@ -167,6 +166,25 @@ def summarize(docs: list[list[str]], word_budget: int = 100, min_words: int = 8,
             return []
     chosen = _solve(candidates, cover, weights, word_budget, time_limit)
     return sorted((candidates[j] for j in chosen), key=lambda c: (c.doc, c.index))
+
+
+def document_counts(docs: list[list[str]], present: set[str],
+                    known: Mapping[tuple[int, int], frozenset[str]] | None = None
+                    ) -> tuple[Counter[str], Counter[str]]:
+    """Of the concepts `present`: how many documents use each, and how many use it in their
+    first sentence. `known`: concepts of some (document, sentence) pairs, found already."""
+    known = known or {}
+    df: Counter[str] = Counter()
+    lead: Counter[str] = Counter()  # documents that use the concept in their first sentence
+    firsts = {c.split(" ", 1)[0] for c in present}
+    for d, sents in enumerate(docs):
+        seen: set[str] = set()
+        for i, text in enumerate(sents):
+            seen.update(known.get((d, i)) or concepts_among(text, present, firsts))
+        df.update(seen)
+        if sents:
+            lead.update(known.get((d, 0)) or concepts_among(sents[0], present, firsts))
+    return df, lead
 
 
 def _usable(text: str, min_words: int) -> bool:

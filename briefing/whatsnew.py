@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .models import Briefing, FigureChange, Told, ToldDay, ToldFigure, TopicDigest
-from .summarize import Candidate, concepts, summarize
+from .summarize import Candidate, DocumentCounts, concepts, summarize
 
 # Chosen on the dev half of DUC 2007 update (see README, Quality).
 KNOWN_WEIGHT = 0.6      # what a told concept is still worth
@@ -59,10 +59,11 @@ def whats_new(docs: list[list[str]], told: Sequence[str], word_budget: int = 100
               known_weight: float | None = None, restates: float | None = None,
               time_limit: float = 10.0, min_words: int = 8,
               exclude: set[tuple[int, int]] | None = None,
-              only: set[tuple[int, int]] | None = None) -> list[Candidate]:
+              only: set[tuple[int, int]] | None = None,
+              counts: DocumentCounts | None = None) -> list[Candidate]:
     """The sentences of docs that best cover what the reader has not been told, within
     word_budget, in document order; none that restates a told sentence. `only`: as
-    summarize's (only those are compared with what was told)."""
+    summarize's (only those are compared with what was told); `counts` as summarize's."""
     known_weight = KNOWN_WEIGHT if known_weight is None else known_weight
     restates = RESTATES if restates is None else restates
     memory = Memory(told)
@@ -72,7 +73,7 @@ def whats_new(docs: list[list[str]], told: Sequence[str], word_budget: int = 100
         (d, i) for d, i in pairs if memory.overlap(docs[d][i]) >= restates}
     discount = dict.fromkeys(memory.known, known_weight)
     return summarize(docs, word_budget=word_budget, min_words=min_words, exclude=exclude,
-                     discount=discount, time_limit=time_limit, only=only)
+                     discount=discount, time_limit=time_limit, only=only, counts=counts)
 
 
 def told_by(briefing: Briefing) -> Told:

@@ -1,10 +1,12 @@
-"""The edition's TF-IDF space is sklearn's, number for number, however it is counted."""
+"""The edition's TF-IDF space is sklearn's (features numbered by hash), however counted."""
 
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
+from briefing import words
 from briefing.analyze.text import analyzer, content_stems
 from briefing.corpus import Corpus, count_features
 from briefing.models import Article, Sentence
@@ -15,26 +17,48 @@ TEXTS = ["Rescue teams reached the flooded town of Ayr on Tuesday.",
          "Banks in Cyprus stay shut; the rescue package for banks is agreed."]
 
 
-def same(a, b) -> bool:  # noqa: ANN001
-    return all(np.array_equal(getattr(a, n), getattr(b, n)) for n in ("indptr", "indices", "data"))
+def corpus_of(texts: list[str]) -> Corpus:
+    return Corpus([Article(relpath="a.txt", sha256="a", title="a", title_derived=False,
+                           outlet=None, published=None, url=None, paragraphs=tuple(texts),
+                           sentences=tuple(Sentence(i, i, t) for i, t in enumerate(texts)))])
 
 
-def test_counts_are_sklearns_in_its_order() -> None:
+def in_sklearns_order(corpus: Corpus, fitted: CountVectorizer | TfidfVectorizer,
+                      matrix: csr_matrix) -> np.ndarray:
+    """The matrix with its columns (numbered by hash) put in sklearn's (alphabetical) order."""
+    names = sorted(fitted.vocabulary_, key=fitted.vocabulary_.get)
+    columns = [corpus.vocabulary[name] for name in names]
+    assert len(set(columns)) == len(names) == len(corpus.vocabulary)
+    return matrix.toarray()[:, columns]
+
+
+def test_counts_are_sklearns() -> None:
+    corpus = corpus_of(TEXTS)
+    article_words = words.of_articles(corpus.articles)
     sk = CountVectorizer(analyzer=analyzer, dtype=np.float64)
-    vocabulary, counts = count_features([analyzer(t) for t in TEXTS])
-    assert same(sk.fit_transform(TEXTS), counts) and vocabulary == sk.vocabulary_
-    binary = CountVectorizer(analyzer=content_stems, binary=True)
-    assert same(binary.fit_transform(TEXTS), count_features(
-        [content_stems(t) for t in TEXTS], binary=True)[1])
+    counts = count_features(words.tfidf_features(article_words), np.arange(len(TEXTS)),
+                            len(TEXTS))[1]
+    assert np.array_equal(in_sklearns_order(corpus, sk.fit(TEXTS), counts),
+                          sk.transform(TEXTS).toarray())
+    for a, b in zip(counts.indptr, counts.indptr[1:], strict=False):
+        assert np.all(np.diff(counts.indices[a:b]) > 0)  # each row in column order
+    binary = CountVectorizer(analyzer=content_stems, binary=True).fit(TEXTS)
+    present = count_features(words.content_features(article_words), np.arange(len(TEXTS)),
+                             len(TEXTS), binary=True)[1]
+    names = sorted(binary.vocabulary_, key=binary.vocabulary_.get)
+    stems = np.array([words.stem_hash(n) for n in names], dtype=np.uint64)
+    columns = np.searchsorted(np.unique(stems), stems)
+    assert np.array_equal(present.toarray()[:, columns], binary.transform(TEXTS).toarray())
 
 
 def test_the_corpus_is_sklearns_tfidf_space() -> None:
-    article = Article(relpath="a.txt", sha256="a", title="a", title_derived=False, outlet=None,
-                      published=None, url=None, paragraphs=tuple(TEXTS),
-                      sentences=tuple(Sentence(i, i, t) for i, t in enumerate(TEXTS)))
-    corpus = Corpus([article])
-    sk = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1)
-    assert same(sk.fit_transform(TEXTS), corpus.matrix)
-    words = "Floods and rescue teams"
-    assert np.array_equal(np.asarray(sk.transform([words]).todense()).ravel(),
-                          corpus.vector(words))
+    corpus = corpus_of(TEXTS)
+    sk = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=1).fit(TEXTS)
+    assert corpus.matrix is not None
+    assert np.allclose(in_sklearns_order(corpus, sk, corpus.matrix),
+                       sk.transform(TEXTS).toarray(), rtol=1e-12, atol=0)
+    text = "Floods and rescue teams"
+    names = sorted(sk.vocabulary_, key=sk.vocabulary_.get)
+    assert np.allclose(corpus.vector(text)[[corpus.vocabulary[n] for n in names]],
+                       np.asarray(sk.transform([text]).todense()).ravel(), rtol=1e-12, atol=0)
+    assert "no such feature" not in corpus.vocabulary and corpus.vocabulary.get("zzz") is None

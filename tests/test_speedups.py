@@ -196,35 +196,71 @@ def test_name_runs_by_chains_on_real_text() -> None:
         assert lines._name_runs.__wrapped__(text, 6) == lines._name_runs_of_words(text, 6)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.sets(st.text(alphabet=st.sampled_from(list("ab é€\U0001f600\ud800\uffff")),
-                       max_size=5), max_size=20),
-       st.lists(st.text(alphabet=st.sampled_from(list("ab é€\U0001f600\ud800\uffff")),
-                        max_size=5), max_size=10))
-def test_vocabulary_is_the_plain_dict(features: set[str], asked: list[str]) -> None:
-    from briefing.vocabulary import Vocabulary
-
-    names = sorted(features)
-    plain = {name: number for number, name in enumerate(names)}
-    vocabulary = Vocabulary(names)
-    assert vocabulary == plain and list(vocabulary) == names
-    for feature in [*names, *asked]:
-        assert vocabulary.get(feature) == plain.get(feature)
-        assert (feature in vocabulary) == (feature in plain)
+def _pairs(features: Any) -> list[tuple[int, int]]:
+    return sorted(zip(features.sentence.tolist(), features.feature.tolist(), strict=True))
 
 
-def test_vocabulary_on_real_text() -> None:
+def test_words_arrays_are_the_plain_features() -> None:
+    """The features made from the words' arrays are the hashes of analyzer's, content_stems'
+    and summarize.concepts' strings, sentence by sentence (documents of 1-9 sentences)."""
+    from briefing import words
+    from briefing.analyze.text import analyzer, content_stems
+    from briefing.summarize import concepts
+
+    texts = sentences() + ["", "Of the and to.", "a I x", "U.S. officials' plans, U.S.-led."]
+    rng = random.Random(3)
+    docs, at = [], 0
+    while at < len(texts):
+        size = rng.randint(1, 9)
+        docs.append(texts[at:at + size])
+        at += size
+    article_words = [words.article_words(doc) for doc in docs]
+    for made, plain in ((words.tfidf_features, analyzer), (words.content_features, content_stems),
+                        (words.concept_features, concepts)):
+        expected = sorted((row, words.feature_hash(f)) for row, text in enumerate(texts)
+                          for f in plain(text))
+        found = _pairs(made(article_words))
+        if plain is concepts:  # a set: each concept once a sentence
+            found = sorted(set(found))
+        assert found == expected, plain.__name__
+    stored = [words.ArticleWords.from_bytes(*w.to_bytes()) for w in article_words]
+    assert _pairs(words.tfidf_features(stored)) == _pairs(words.tfidf_features(article_words))
+
+
+def test_concept_counts_are_the_plain_document_counts() -> None:
+    from briefing import words
+    from briefing.summarize import concepts, document_counts
+
+    texts = sentences()
+    rng = random.Random(5)
+    docs, at = [], 0
+    while at < len(texts):
+        size = rng.randint(1, 12)
+        docs.append(texts[at:at + size])
+        at += size
+    present = {c for text in texts[::7] for c in concepts(text)} | {"no such", "a b c"}
+    plain = document_counts(docs, present)
+    fast = words.concept_counts([words.article_words(doc) for doc in docs], present)
+    assert fast == plain and sum(plain[0].values()) > 100 and sum(plain[1].values()) > 10
+
+
+def test_hashed_vocabulary_numbers_each_feature_once() -> None:
+    import numpy as np
+
+    from briefing import words
     from briefing.analyze.text import analyzer
-    from briefing.vocabulary import Vocabulary
+    from briefing.vocabulary import HashedVocabulary
 
     texts = sentences()
     names = sorted({f for text in texts[::2] for f in analyzer(text)})
-    plain = {name: number for number, name in enumerate(names)}
-    vocabulary = Vocabulary(names)
-    assert len(vocabulary) == len(plain)
-    for text in texts:  # every other sentence's features are in it
+    hashes = np.unique(np.array([words.feature_hash(n) for n in names], dtype=np.uint64))
+    assert len(hashes) == len(names)  # no two of the seeds' features share a hash
+    vocabulary = HashedVocabulary(hashes)
+    numbers = [vocabulary[n] for n in names]
+    assert sorted(numbers) == list(range(len(names)))
+    for text in texts[1::2]:
         for feature in analyzer(text):
-            assert vocabulary.get(feature) == plain.get(feature)
+            assert (feature in vocabulary) == (feature in set(names))
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,192 @@
+"""Each sentence's words as compact arrays: a stable hash of each word's stem, and its flags.
+
+What the edition-wide steps need of every sentence (the TF-IDF features, the content words
+of shared_words, the summarizer's concepts) is made from these arrays with numpy, not from
+Python strings: 8 bytes and a flag byte a word, found once per article and kept in the state
+(kept_words), so that extending a day's edition tokenizes only the new articles. Features
+are numbered by their hash, a property of the feature alone: the edition's numbers are the
+same whatever runs led to it.
+
+A feature is a content stem (its hash, top bit clear) or a pair of adjacent ones, "a b"
+(pair_hashes, top bit set). Two features of one edition share a 64-bit hash with a
+probability of about n^2 / 2^64 (1e-7 for a million features); they would be counted as
+one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .analyze.text import STOPWORDS, tokens
+from .models import Article
+
+STOP = 1  # the word, in lower case, is a stop word
+SHORT = 2  # the word, in lower case, is shorter than two characters
+TOP = np.uint64(1 << 63)
+LOW = (1 << 63) - 1
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """An article's sentences' words, sentence after sentence."""
+
+    stems: np.ndarray  # uint64: stem_hash of each word's stem
+    flags: np.ndarray  # uint8: STOP | SHORT
+    lengths: np.ndarray  # int32: words in each sentence
+
+    def to_bytes(self) -> tuple[bytes, bytes, bytes]:
+        return (self.stems.astype("<u8").tobytes(), self.flags.tobytes(),
+                self.lengths.astype("<i4").tobytes())
+
+    @classmethod
+    def from_bytes(cls, stems: bytes, flags: bytes, lengths: bytes) -> ArticleWords:
+        return cls(np.frombuffer(stems, dtype="<u8").astype(np.uint64, copy=False),
+                   np.frombuffer(flags, dtype=np.uint8),
+                   np.frombuffer(lengths, dtype="<i4").astype(np.int32, copy=False))
+
+
+@lru_cache(maxsize=1 << 18)
+def stem_hash(stem: str) -> int:
+    """A stable 63-bit hash of a stem (the same in every process and every run)."""
+    digest = hashlib.blake2b(stem.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") & LOW
+
+
+def pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The hashes of the pairs "first second" of stem hashes (uint64 arrays), top bit set."""
+    with np.errstate(over="ignore"):
+        x = first * np.uint64(0x9E3779B97F4A7C15) ^ second
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return x | TOP
+
+
+def feature_hash(feature: str) -> int | None:
+    """The hash of a feature written as analyze.text.analyzer writes it ("stem" or "a b");
+    None for a string no feature is written as."""
+    parts = feature.split(" ")
+    if len(parts) == 1:
+        return stem_hash(feature)
+    if len(parts) > 2:
+        return None
+    first, second = parts
+    return int(pair_hashes(np.array([stem_hash(first)], dtype=np.uint64),
+                           np.array([stem_hash(second)], dtype=np.uint64))[0])
+
+
+def article_words(texts: Sequence[str]) -> ArticleWords:
+    """The words of these sentences (an article's, in order)."""
+    stems = array("Q")
+    flags = bytearray()
+    lengths = array("i")
+    for text in texts:
+        toks = tokens(text)
+        lengths.append(len(toks))
+        for tok in toks:
+            low = tok.form.lower()
+            stems.append(stem_hash(tok.stem))
+            flags.append((STOP if low in STOPWORDS else 0) | (SHORT if len(low) < 2 else 0))
+    return ArticleWords(np.frombuffer(stems, dtype=np.uint64) if stems
+                        else np.zeros(0, dtype=np.uint64),
+                        np.frombuffer(bytes(flags), dtype=np.uint8),
+                        np.frombuffer(lengths, dtype=np.int32) if lengths
+                        else np.zeros(0, dtype=np.int32))
+
+
+@dataclass(frozen=True)
+class Features:
+    """Features of sentences as (sentence, feature hash) pairs, in no particular order."""
+
+    sentence: np.ndarray  # int64
+    feature: np.ndarray  # uint64
+
+
+def joined(words: Sequence[ArticleWords]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """stems, flags and the sentence number of each word, over all the articles' sentences
+    in order."""
+    if not words:
+        return (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint8),
+                np.zeros(0, dtype=np.int64))
+    stems = np.concatenate([w.stems for w in words])
+    flags = np.concatenate([w.flags for w in words])
+    lengths = np.concatenate([w.lengths for w in words])
+    sentence = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    return stems, flags, sentence
+
+
+def tfidf_features(words: Sequence[ArticleWords]) -> Features:
+    """analyzer's features of every sentence: its content stems and their adjacent pairs."""
+    stems, flags, sentence = joined(words)
+    content = flags == 0
+    stems, sentence = stems[content], sentence[content]
+    same = sentence[1:] == sentence[:-1]
+    pairs = pair_hashes(stems[:-1][same], stems[1:][same])
+    return Features(np.concatenate([sentence, sentence[:-1][same]]),
+                    np.concatenate([stems, pairs]))
+
+
+def content_features(words: Sequence[ArticleWords]) -> Features:
+    """content_stems of every sentence."""
+    stems, flags, sentence = joined(words)
+    content = flags == 0
+    return Features(sentence[content], stems[content])
+
+
+def concept_features(words: Sequence[ArticleWords]) -> Features:
+    """summarize.concepts of every sentence: pairs of adjacent words' stems, not both stop
+    words (the same hash as the feature "a b")."""
+    stems, flags, sentence = joined(words)
+    same = sentence[1:] == sentence[:-1]
+    stop = (flags & STOP) > 0
+    keep = same & ~(stop[:-1] & stop[1:])
+    return Features(sentence[:-1][keep], pair_hashes(stems[:-1][keep], stems[1:][keep]))
+
+
+# While kept_words.kept() is open: an article's words, kept in the state or found and kept.
+keeper: Callable[[Article], ArticleWords] | None = None
+
+
+def of_articles(articles: Sequence[Article]) -> list[ArticleWords]:
+    """Each article's words: from kept_words.kept() while it is open, otherwise found now."""
+    if keeper is not None:
+        return [keeper(a) for a in articles]
+    return [article_words([s.text for s in a.sentences]) for a in articles]
+
+
+def concept_counts(words: Sequence[ArticleWords], present: set[str]
+                   ) -> tuple[Counter[str], Counter[str]]:
+    """summarize.document_counts of the articles whose words these are (each a document):
+    of the concepts `present`, how many articles use each, and how many in their first
+    sentence."""
+    by_hash: dict[int, str] = {}
+    for concept in present:
+        hashed = feature_hash(concept)
+        if hashed is not None:
+            by_hash[hashed] = concept
+    df: Counter[str] = Counter()
+    lead: Counter[str] = Counter()
+    if not by_hash or not words:
+        return df, lead
+    wanted = np.array(sorted(by_hash), dtype=np.uint64)
+    found = concept_features(words)
+    hit = np.isin(found.feature, wanted)
+    column = np.searchsorted(wanted, found.feature[hit])
+    sentence = found.sentence[hit]
+    per_article = np.array([len(w.lengths) for w in words], dtype=np.int64)
+    article = np.repeat(np.arange(len(words), dtype=np.int64), per_article)[sentence]
+    first = (np.cumsum(per_article) - per_article)[article] == sentence
+    for counter, rows in ((df, slice(None)), (lead, first)):
+        pairs = np.unique(article[rows] * len(wanted) + column[rows])
+        tally = np.bincount(pairs % len(wanted), minlength=len(wanted))
+        counter.update({by_hash[int(wanted[k])]: int(tally[k]) for k in np.flatnonzero(tally)})
+    return df, lead
