@@ -41,6 +41,7 @@ class Corpus:
             self.matrix = self._tfidf.transform(counts, copy=False)
         self.centrality = self._centrality()
         self._words: csr_matrix | None = None
+        self._stems: tuple[HashedVocabulary, csr_matrix] | None = None
         self._phrase_df: np.ndarray | None = None
         self._voiced: dict[int, bool] = {}
 
@@ -93,8 +94,7 @@ class Corpus:
         if not self.texts or not rows_a or not rows_b:
             return np.zeros((len(rows_a), len(rows_b)))
         if self._words is None:
-            present = count_features(words.content_features(self.article_words),
-                                     self._row_of_sentence, len(self.texts), binary=True)[1]
+            present = self._content()[1]
             df = np.asarray(present.sum(axis=0)).ravel()
             idf = np.log((len(self.texts) + 1) / (df + 1)) + 1.0
             self._words = csr_matrix(present @ diags(idf))
@@ -105,6 +105,25 @@ class Corpus:
         size_b = np.asarray(b.sum(axis=1)).ravel()
         smaller = np.minimum.outer(size_a, size_b)
         return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+
+    def _content(self) -> tuple[HashedVocabulary, csr_matrix]:
+        """Which content stems each row uses (content_stems, each once: 0 or 1)."""
+        if self._stems is None:
+            self._stems = count_features(words.content_features(self.article_words),
+                                         self._row_of_sentence, len(self.texts), binary=True)
+        return self._stems
+
+    def shares(self, stems: frozenset[str]) -> np.ndarray:
+        """For every row, the share of `stems` (content stems) that the row uses: what
+        TopicMatcher.affinity answers, for all rows at once."""
+        if not stems:
+            return np.zeros(len(self.texts))
+        vocabulary, present = self._content()
+        columns = [c for c in (vocabulary.get(stem) for stem in stems) if c is not None]
+        if not columns or not self.texts:
+            return np.zeros(len(self.texts))
+        used = np.asarray(present[:, sorted(columns)].sum(axis=1)).ravel()
+        return used / len(stems)
 
     def rare_phrases(self, row: int, most: int) -> frozenset[str]:
         """The row's pairs of adjacent content words ("rescu packag") that at most `most` of

@@ -29,13 +29,12 @@ def rank_for_topic(topic: TopicConfig, matcher: TopicMatcher, corpus: Corpus,
     importance (centrality in the edition), a lead prior and a length prior; in a figures
     topic, sentences with numbers count more."""
     out = []
-    top_fit = max((float(fit[r]) for r in range(len(scores)) if about[r]), default=0.0) \
-        if fit is not None else 0.0
-    for row, score in enumerate(scores):
-        if not about[row]:
-            continue
+    affinity = corpus.shares(matcher.description)
+    top_fit = float(fit[about].max()) if fit is not None and about.any() else 0.0
+    for row in map(int, np.flatnonzero(about)):
+        score = scores[row]
         text = corpus.texts[row]
-        relevance = min(score, 3.0) / 3.0 + 0.5 * matcher.affinity(text)
+        relevance = min(score, 3.0) / 3.0 + 0.5 * float(affinity[row])
         if fit is not None and top_fit > 0:
             relevance += FIT_WEIGHT * float(fit[row]) / top_fit
         figures = 1.5 if topic.measures and FIGURE_RE.search(text) else 1.0

@@ -31,6 +31,7 @@ STOP = 1  # the word, in lower case, is a stop word
 SHORT = 2  # the word, in lower case, is shorter than two characters
 TOP = np.uint64(1 << 63)
 LOW = (1 << 63) - 1
+MASK = (1 << 64) - 1
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,17 @@ def pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return x | TOP
 
 
+def pair_hash(first: int, second: int) -> int:
+    """pair_hashes of one pair, in Python's integers (a numpy call costs 40 us)."""
+    x = ((first * 0x9E3779B97F4A7C15) & MASK) ^ second
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & MASK
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & MASK
+    x ^= x >> 31
+    return x | (1 << 63)
+
+
 def feature_hash(feature: str) -> int | None:
     """The hash of a feature written as analyze.text.analyzer writes it ("stem" or "a b");
     None for a string no feature is written as."""
@@ -79,9 +91,7 @@ def feature_hash(feature: str) -> int | None:
         return stem_hash(feature)
     if len(parts) > 2:
         return None
-    first, second = parts
-    return int(pair_hashes(np.array([stem_hash(first)], dtype=np.uint64),
-                           np.array([stem_hash(second)], dtype=np.uint64))[0])
+    return pair_hash(stem_hash(parts[0]), stem_hash(parts[1]))
 
 
 def article_words(texts: Sequence[str]) -> ArticleWords:

@@ -227,6 +227,19 @@ def test_words_arrays_are_the_plain_features() -> None:
     assert _pairs(words.tfidf_features(stored)) == _pairs(words.tfidf_features(article_words))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, (1 << 63) - 1), st.integers(0, (1 << 63) - 1)),
+                min_size=1, max_size=20))
+def test_pair_hash_is_the_array_one(pairs: list[tuple[int, int]]) -> None:
+    import numpy as np
+
+    from briefing import words
+
+    first = np.array([a for a, _ in pairs], dtype=np.uint64)
+    second = np.array([b for _, b in pairs], dtype=np.uint64)
+    assert words.pair_hashes(first, second).tolist() == [words.pair_hash(a, b) for a, b in pairs]
+
+
 def test_concept_counts_are_the_plain_document_counts() -> None:
     from briefing import words
     from briefing.summarize import concepts, document_counts
@@ -242,6 +255,25 @@ def test_concept_counts_are_the_plain_document_counts() -> None:
     plain = document_counts(docs, present)
     fast = words.concept_counts([words.article_words(doc) for doc in docs], present)
     assert fast == plain and sum(plain[0].values()) > 100 and sum(plain[1].values()) > 10
+
+
+def test_shares_are_the_topics_affinity() -> None:
+    from briefing.analyze.topics import TopicMatcher
+    from briefing.config import Term, TopicConfig
+    from briefing.corpus import Corpus
+    from briefing.models import Article, Sentence
+
+    texts = sentences()
+    article = Article(relpath="a.txt", sha256="a", title="a", title_derived=False, outlet=None,
+                      published=None, url=None, paragraphs=tuple(texts),
+                      sentences=tuple(Sentence(i, i, t) for i, t in enumerate(texts)))
+    corpus = Corpus([article])
+    for description in ("Rescue teams and the damage to towns after the earthquake.",
+                        "Banks, deposits and the bailout of the island's economy.", "", "zzz"):
+        matcher = TopicMatcher.build(TopicConfig(name="t", description=description,
+                                                 terms=(Term("x", 1.0),)))
+        shares = corpus.shares(matcher.description)
+        assert shares.tolist() == [matcher.affinity(t) for t in corpus.texts]
 
 
 def test_hashed_vocabulary_numbers_each_feature_once() -> None:
