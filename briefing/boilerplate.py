@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import combinations
 
+import numpy as np
+
 from .models import Article, SentenceRef
+from .words import numbered, string_hash
 
 # Two articles that share this many paragraphs or more, or a third of the shorter one's,
 # carry the same story copy.
@@ -31,14 +35,20 @@ def _key(paragraph: str) -> str:
     return " ".join(paragraph.split()).casefold()
 
 
-def repeated_lines(articles: list[Article]) -> frozenset[SentenceRef]:
+def repeated_lines(articles: list[Article],
+                   keys: Sequence[np.ndarray] | None = None) -> frozenset[SentenceRef]:
     """The sentences of paragraphs that are an outlet's furniture across the edition: carried
     word for word by two or more articles, all of one known outlet or all of unknown ones,
     that share fewer than SHARED_COPY paragraphs (and under a third of either) with each
-    other; with unknown outlets, a paragraph that attributes a statement is kept."""
+    other; with unknown outlets, a paragraph that attributes a statement is kept.
+    `keys`: each article's paragraph_keys, if known (kept per article: words.py); only the
+    paragraphs whose key another article has too are then read."""
+    maybe = _maybe_repeated(keys) if keys is not None else None
     carriers: dict[str, set[int]] = {}
     for i, article in enumerate(articles):
-        for key in {_key(p) for p in article.paragraphs if p.strip()}:
+        paragraphs = article.paragraphs if maybe is None else \
+            [article.paragraphs[p] for p in maybe.get(i, ())]
+        for key in {_key(p) for p in paragraphs if p.strip()}:
             carriers.setdefault(key, set()).add(i)
     repeated = {key: found for key, found in carriers.items() if len(found) >= 2}
     if not repeated:
@@ -59,6 +69,30 @@ def repeated_lines(articles: list[Article]) -> frozenset[SentenceRef]:
             continue
         furniture.add(key)
     return frozenset(
-        SentenceRef(i, s.index) for i, article in enumerate(articles) for s in article.sentences
-        if s.paragraph < len(article.paragraphs)
-        and _key(article.paragraphs[s.paragraph]) in furniture)
+        SentenceRef(i, s.index) for i in sorted({i for found in repeated.values() for i in found})
+        for s in articles[i].sentences
+        if s.paragraph < len(articles[i].paragraphs)
+        and _key(articles[i].paragraphs[s.paragraph]) in furniture)
+
+
+def paragraph_keys(paragraphs: Sequence[str]) -> np.ndarray:
+    """A stable hash of each paragraph's key (uint64; blank paragraphs too)."""
+    return np.fromiter((string_hash(_key(p)) for p in paragraphs), dtype=np.uint64,
+                       count=len(paragraphs))
+
+
+def _maybe_repeated(keys: Sequence[np.ndarray]) -> dict[int, list[int]]:
+    """Per article, its paragraphs whose key's hash another article's paragraph has too."""
+    if not keys:
+        return {}
+    hashes = np.concatenate(keys)
+    article = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+    paragraph = np.concatenate([np.arange(len(k)) for k in keys])
+    distinct, inverse = numbered(hashes)
+    # Articles carrying each hash: count each (hash, article) pair once.
+    pairs = np.unique(inverse * len(keys) + article)
+    carried = np.bincount(pairs // len(keys), minlength=len(distinct))
+    out: dict[int, list[int]] = {}
+    for at in np.flatnonzero(carried[inverse] >= 2):
+        out.setdefault(int(article[at]), []).append(int(paragraph[at]))
+    return out

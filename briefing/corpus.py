@@ -160,15 +160,12 @@ def count_features(features: words.Features, row_of_sentence: np.ndarray, rows: 
     `row_of_sentence`: the row of each sentence the features are of (-1: none)."""
     row = row_of_sentence[features.sentence]
     kept = row >= 0
-    row = row[kept]
-    columns, column = np.unique(features.feature[kept], return_inverse=True)
-    v = max(len(columns), 1)
-    keys = row * v + column.ravel()
-    del row, column
-    keys, tally = np.unique(keys, return_counts=True)
-    indptr = np.zeros(rows + 1, dtype=np.int32)
-    np.cumsum(np.bincount(keys // v, minlength=rows), out=indptr[1:])
-    data = np.ones(len(keys), dtype=np.int64) if binary else tally.astype(np.float64)
-    matrix = csr_matrix((data, (keys % v).astype(np.int32), indptr),
-                        shape=(rows, len(columns)))
+    columns, column = words.numbered(features.feature[kept])
+    # Duplicates (a feature twice in a row) are summed and each row's columns sorted by
+    # scipy, row by row: a sort of each row's few features, not of all of them at once.
+    matrix = csr_matrix((np.ones(len(column)), (row[kept], column)), shape=(rows, len(columns)))
+    matrix.sum_duplicates()
+    if binary:
+        matrix = csr_matrix((np.ones(matrix.nnz, dtype=np.int64), matrix.indices,
+                             matrix.indptr), shape=matrix.shape)
     return HashedVocabulary(columns), matrix

@@ -83,13 +83,16 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     told = told or Told()
     articles = order_articles(articles)
     # A site's banner repeated across its pages is no sentence of the story.
-    banners = repeated_lines(articles)
+    banners = repeated_lines(articles, [w.paragraphs for w in words.of_articles(articles)])
     corpus = Corpus(articles, only={SentenceRef(a, s.index) for a, article in enumerate(articles)
                                     for s in article.sentences} - banners if banners else None)
     memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
     fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score, found)
-    names = surnames(corpus.texts, None if banners else kept_name_ends(articles))
+    # Without banners left out, the corpus holds every sentence of every article: what
+    # each article writes in lower case and as places is known per article.
+    names = surnames(corpus.texts, None if banners else kept_name_ends(articles),
+                     None if banners else words.written(corpus.article_words))
     overview = _overview(config, corpus, fits, told, names)
     # Sections call people by surname only once the reader has met the full name: in the
     # briefing's title (the story the user follows) or the overview.

@@ -18,6 +18,7 @@ import json
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,6 +36,9 @@ FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 _memo: dict[tuple[str, str], tuple[Claim, ...]] | None = None  # (article, rules) -> claims
 _stored: dict[tuple[str, str], str] = {}  # kept in the state, not yet decoded
 _new: dict[tuple[str, str], str] = {}  # found this run, to keep
+# id(article) -> (the article, its article_key): a checksum of all its text, asked for by
+# every topic with measures and by the timeline; the article is held, so its id stays its own.
+_keys: dict[int, tuple[Article, str]] = {}
 
 
 def code_key() -> str:
@@ -51,6 +55,7 @@ def article_key(article: Article) -> str:
     return f"{article.sha256}:{checksum:08x}:{article.relpath}"
 
 
+@lru_cache(maxsize=64)  # asked for each article of the story with each topic's measures
 def rules_key(measures: tuple[MeasureConfig, ...], verbs: tuple[str, ...]) -> str:
     return hashlib.sha256(repr((measures, verbs)).encode()).hexdigest()[:16]
 
@@ -60,7 +65,10 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     """analyze.figures.find_claims, found once per article and rules while kept() is open."""
     if _memo is None:
         return figures.find_claims(article, article_index, measures, verbs)
-    key = (article_key(article), rules_key(measures, verbs))
+    known = _keys.get(id(article))
+    if known is None or known[0] is not article:
+        known = _keys[id(article)] = (article, article_key(article))
+    key = (known[1], rules_key(measures, verbs))
     claims = _memo.get(key)
     if claims is None:
         raw = _stored.pop(key, None)
@@ -101,6 +109,7 @@ def kept(store: Store) -> Iterator[None]:
         _memo = None
         _stored.clear()
         _new.clear()
+        _keys.clear()
 
 
 def encode(claim: Claim) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -390,26 +391,29 @@ def name_ends(texts: list[str], remember: bool = True) -> frozenset[str]:
     return frozenset(_plain(run[-1]) for text in texts for run in runs(text))
 
 
-def surnames(texts: list[str], among: frozenset[str] | None = None) -> frozenset[str]:
+def surnames(texts: list[str], among: frozenset[str] | None = None,
+             written: tuple[Container[str], Container[str]] | None = None) -> frozenset[str]:
     """Last words of the names written in full somewhere in the edition ("Samaras" for
     "Antonis Samaras"): alone, they leave a newcomer asking which one, or who. A word the
     edition also writes in lower case ("Laiki Bank", "bank") is a common noun, and one it
     writes after "in" ("in Europe") a place: neither is a surname. With `among` (some of
-    name_ends(texts)), only those are asked about."""
+    name_ends(texts)), only those are asked about; with `written`, what written_words
+    answers for the texts, known already (kept per article: words.py)."""
     last = name_ends(texts) if among is None else among
     if not last:
         return frozenset()
-    # One search of all the texts at once (NUL ends each: no word or place phrase spans it).
-    every = "\0".join(texts)
-    words = set(WORD_RE.findall(every))
-    places = set(PLACE_RE.findall(every))
-    return frozenset(w for w in last if not _written_lower(w.lower(), words)
+    lower, places = written if written is not None else written_words(texts)
+    return frozenset(w for w in last if w.lower() not in lower
                      and w not in places and not re.fullmatch(CALENDAR, w))
 
 
-def _written_lower(lower: str, words: set[str]) -> bool:
-    """Is lower (a word in lower case) among words, as written in lower case?"""
-    return lower in words and lower[:1].islower()
+def written_words(texts: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """What surnames() reads of texts besides their names: the words they write starting
+    in lower case, and the words they write as places ("in Europe")."""
+    # One search of all the texts at once (NUL ends each: no word or place phrase spans it).
+    every = "\0".join(texts)
+    return (frozenset(w for w in set(WORD_RE.findall(every)) if w[:1].islower()),
+            frozenset(PLACE_RE.findall(every)))
 
 
 POSSESSIVE_RE = re.compile(r"['’]s?$")

@@ -123,15 +123,20 @@ def with_citations(corpus: Corpus, unit: Line, threshold: float) -> DigestItem:
     sims = corpus.similarity_to_all(unit.row)
     refs = [unit.ref]
     seen_articles = {unit.ref.article}
-    for row in np.argsort(-sims, kind="stable"):
-        if sims[row] < threshold:
-            break
+    for row in at_least(sims, threshold):
         ref = corpus.refs[int(row)]
         if ref.article not in seen_articles and says_as_much(corpus.texts[int(row)], unit.text):
             refs.append(ref)
             seen_articles.add(ref.article)
     return DigestItem(text=unit.text, refs=tuple(refs), shown=tuple(sorted(
         unit.covers, key=lambda r: r.sentence)))
+
+
+def at_least(values: np.ndarray, threshold: float) -> np.ndarray:
+    """The indexes of values at threshold or above, highest first, ties in index order: a
+    sort of those few, not of an edition's 200,000 rows for each line."""
+    near = np.flatnonzero(values >= threshold)
+    return near[np.argsort(-values[near], kind="stable")]
 
 
 def says_as_much(other: str, shown: str, coverage: float = 0.7) -> bool:

@@ -168,14 +168,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     # 10. Each article's words as compact arrays (kept_words): per article (as in claims)
-    # under a key of the code that made them; stem hashes, flags and sentence lengths.
+    # under a key of the code that made them; stem hashes, flags and sentence lengths, and
+    # the hashes of the words it writes in lower case and as places, and of its paragraphs.
     """
     CREATE TABLE words (
         article TEXT PRIMARY KEY,
         key TEXT NOT NULL,
         stems BLOB NOT NULL,
         flags BLOB NOT NULL,
-        lengths BLOB NOT NULL
+        lengths BLOB NOT NULL,
+        lower BLOB NOT NULL,
+        places BLOB NOT NULL,
+        paragraphs BLOB NOT NULL
     );
     """,
 )
@@ -538,24 +542,25 @@ class Store:
                 "INSERT OR REPLACE INTO terms_found (article, key, found) VALUES (?, ?, ?)",
                 [(a, key, f) for a, f in found.items()])
 
-    def kept_words(self, key: str, articles: list[str]) -> dict[str, tuple[bytes, bytes, bytes]]:
-        """Kept words of articles (kept_words) under `key`: article -> its three arrays."""
-        found: dict[str, tuple[bytes, bytes, bytes]] = {}
+    def kept_words(self, key: str, articles: list[str]) -> dict[str, tuple[bytes, ...]]:
+        """Kept words of articles (kept_words) under `key`: article -> its arrays."""
+        found: dict[str, tuple[bytes, ...]] = {}
         for at in range(0, len(articles), QUERY_VALUES):
             part = articles[at:at + QUERY_VALUES]
-            found.update((a, (s, f, n)) for a, s, f, n in self.db.execute(
-                "SELECT article, stems, flags, lengths FROM words WHERE key = ? AND article IN "
-                f"({', '.join('?' * len(part))})", (key, *part)))
+            found.update((row[0], tuple(row[1:])) for row in self.db.execute(
+                "SELECT article, stems, flags, lengths, lower, places, paragraphs FROM words"
+                f" WHERE key = ? AND article IN ({', '.join('?' * len(part))})", (key, *part)))
         return found
 
-    def keep_words(self, key: str, found: dict[str, tuple[bytes, bytes, bytes]]) -> None:
+    def keep_words(self, key: str, found: dict[str, tuple[bytes, ...]]) -> None:
         """Keep articles' words under `key`; those under another key go."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("DELETE FROM words WHERE key != ?", (key,))
             self.db.executemany(
-                "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths)"
-                " VALUES (?, ?, ?, ?, ?)", [(a, key, *blobs) for a, blobs in found.items()])
+                "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths, lower,"
+                " places, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a, key, *blobs) for a, blobs in found.items()])
 
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each

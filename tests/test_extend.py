@@ -48,9 +48,9 @@ def test_a_day_built_in_two_runs_is_the_day_built_in_one(
     analysed: list[int] = []
     real = words.article_words
 
-    def counted(texts):  # noqa: ANN001, ANN202
+    def counted(texts, paragraphs=()):  # noqa: ANN001, ANN202
         analysed.append(len(texts))
-        return real(texts)
+        return real(texts, paragraphs)
 
     monkeypatch.setattr(words, "article_words", counted)
     second = markdown(tmp_path / "two", inbox)

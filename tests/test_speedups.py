@@ -240,6 +240,23 @@ def test_pair_hash_is_the_array_one(pairs: list[tuple[int, int]]) -> None:
     assert words.pair_hashes(first, second).tolist() == [words.pair_hash(a, b) for a, b in pairs]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.0, -0.0, 0.1, 0.25, 0.5, 0.5000001, 0.7, 1.0]), max_size=40),
+       st.sampled_from([0.25, 0.5, 0.7]))
+def test_at_least_is_the_sorted_prefix(values: list[float], threshold: float) -> None:
+    import numpy as np
+
+    from briefing.selection import at_least
+
+    sims = np.array(values, dtype=float)
+    plain = []
+    for row in np.argsort(-sims, kind="stable"):
+        if sims[row] < threshold:
+            break
+        plain.append(int(row))
+    assert at_least(sims, threshold).tolist() == plain
+
+
 def test_concept_counts_are_the_plain_document_counts() -> None:
     from briefing import words
     from briefing.summarize import concepts, document_counts
@@ -274,6 +291,54 @@ def test_shares_are_the_topics_affinity() -> None:
                                                  terms=(Term("x", 1.0),)))
         shares = corpus.shares(matcher.description)
         assert shares.tolist() == [matcher.affinity(t) for t in corpus.texts]
+
+
+def test_surnames_from_each_articles_words_are_the_plain_ones() -> None:
+    from briefing import lines, words
+
+    texts = sentences()
+    docs = [texts[at:at + 9] for at in range(0, len(texts), 9)]
+    written = words.written([words.ArticleWords.from_bytes(*words.article_words(d).to_bytes())
+                             for d in docs])
+    assert lines.surnames(texts, None, written) == lines.surnames(texts)
+    lower, places = lines.written_words(texts)
+    assert len(lower) > 500 and len(places) > 5
+    for word in {w for t in texts for w in lines.WORD_RE.findall(t)} | {"zzz", "Zzz"}:
+        assert (word in written[0]) == (word in lower) and (word in written[1]) == (word in places)
+
+
+def test_repeated_lines_from_paragraph_keys_are_the_plain_ones() -> None:
+    from briefing import words
+    from briefing.boilerplate import repeated_lines
+    from briefing.models import Article, Sentence
+
+    from .test_boilerplate import BANNER, STORIES
+
+    rng = random.Random(11)
+    articles = []
+    for n in range(40):
+        title, lead, rest = STORIES[n % len(STORIES)]
+        paragraphs = [lead, *rng.sample(rest, rng.randint(1, len(rest)))]
+        if rng.random() < 0.6:
+            paragraphs.insert(rng.randint(0, len(paragraphs)), BANNER)
+        if rng.random() < 0.2:
+            paragraphs.append("  ")
+        articles.append(Article(
+            relpath=f"{n}.txt", sha256=str(n), title=title, title_derived=False,
+            outlet=rng.choice(["Reuters", "reuters", "AP", None]), published=None, url=None,
+            paragraphs=tuple(paragraphs),
+            sentences=tuple(Sentence(i, i, p) for i, p in enumerate(paragraphs))))
+    banner = [Article(relpath=f"b{n}.txt", sha256=f"b{n}", title=title, title_derived=False,
+                      outlet="Reuters", published=None, url=None,
+                      paragraphs=(lead, BANNER, *rest),
+                      sentences=tuple(Sentence(i, i, p)
+                                      for i, p in enumerate((lead, BANNER, *rest))))
+              for n, (title, lead, rest) in enumerate(STORIES)]
+    for part in (articles, articles[:7], articles[:2], articles[5:6], [], banner,
+                 banner + articles[:9]):
+        keys = [w.paragraphs for w in words.of_articles(part)]
+        assert repeated_lines(part, keys) == repeated_lines(part)
+    assert repeated_lines(banner)
 
 
 def test_hashed_vocabulary_numbers_each_feature_once() -> None:
