@@ -10,10 +10,14 @@ from .units import unit_follows, unit_key, unit_table
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Phone numbers, date chains (11/25/2019) and season spans (2018-19): no number inside
-    them is a quantity."""
-    return [(m.start(), m.end()) for pattern in (PHONE, DATE_CHAIN, YEAR_SPAN)
+    """Phone numbers, date chains (11/25/2019), season spans (2018-19) and web addresses: no
+    number inside them is a quantity."""
+    return [(m.start(), m.end()) for pattern in (PHONE, DATE_CHAIN, YEAR_SPAN, WEB_ADDRESS)
             for m in pattern.finditer(text)]
+
+
+# A web address and the anchor written after it: "(www.who.int/csr/faq/index.html #q 11)".
+WEB_ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S+(?:\s+#\w*(?:\s+\d+)?)?")
 
 
 MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|"
