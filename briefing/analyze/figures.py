@@ -418,6 +418,12 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 # speaker's verb ("The statement, released in Lisbon, also said that 22 people
                 # were injured and 26 were missing"): where it was said, not where they are.
                 where = joined.where
+            elif joined is not None and joined.where is None and where is not None and \
+                    re.search(r"\bin\s+(?:the\s+)?" + re.escape(where), text[q.end:]) and \
+                    joined.converted is False:
+                # "13 have died and 75 were injured in Suez": a place told after the second of
+                # two figures joined by "and" is the first's too, when it has none.
+                claims[-1] = replace(claims[-1], where=where)
             claim = Claim(
                 measure=measure.name, figure=text[q.start:q.end], value=q.value, low=q.low,
                 high=q.high, hedge=q.hedge, kind=kind, unit=q.unit,
