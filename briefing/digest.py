@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import fields, is_dataclass, replace
 
 import numpy as np
@@ -17,7 +17,15 @@ from .corpus import Corpus
 from .kept_terms import TermsFound
 from .known_claims import find_claims  # kept in the state: found once per article
 from .ledger import measure_tables
-from .lines import Line, full_names, named_things, stands_alone, surnames
+from .lines import (
+    Line,
+    full_names,
+    name_ends,
+    named_things,
+    stands_alone,
+    surnames,
+    written_words,
+)
 from .models import (
     Article,
     Briefing,
@@ -65,6 +73,38 @@ def kept_name_ends(articles: Sequence[Article]) -> frozenset[str] | None:
     return frozenset().union(*(a.names for a in articles if a.names is not None))
 
 
+def edition_surnames(corpus: Corpus, banners: frozenset[SentenceRef]) -> frozenset[str]:
+    """lines.surnames of the corpus' sentences (every article's, less the banners), from what
+    each article kept when it was read (its name ends) and its words (what it writes in lower
+    case and as places); only an article with a banner line is read again, without it."""
+    articles = corpus.articles
+    with_banner = {ref.article for ref in banners}
+    kept = [w for i, w in enumerate(corpus.article_words) if i not in with_banner]
+    lower, places = words.written(kept)
+    own_lower: set[str] = set()
+    own_places: set[str] = set()
+    ends: set[str] = set()
+    for i in sorted(with_banner):
+        texts = [s.text for s in articles[i].sentences if SentenceRef(i, s.index) not in banners]
+        found_lower, found_places = written_words(texts)
+        own_lower |= found_lower
+        own_places |= found_places
+        ends |= name_ends(texts)
+    among = kept_name_ends([a for i, a in enumerate(articles) if i not in with_banner])
+    return surnames(corpus.texts, None if among is None else among | ends,
+                    (Either(lower, own_lower), Either(places, own_places)))
+
+
+class Either:
+    """Strings in one container or the other."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
+
+
 def build_briefing(config: Config, articles: list[Article], date: dt.date,
                    skipped: tuple[Skipped, ...] = (), timeline: Timeline | None = None,
                    told: Told | None = None, found: TermsFound | None = None,
@@ -89,10 +129,7 @@ def build_briefing(config: Config, articles: list[Article], date: dt.date,
     memory = Memory(told.lines)
     matchers = [TopicMatcher.build(t) for t in config.topics]
     fits = fit_topics(corpus, config.topics, matchers, config.digest.min_topic_score, found)
-    # Without banners left out, the corpus holds every sentence of every article: what
-    # each article writes in lower case and as places is known per article.
-    names = surnames(corpus.texts, None if banners else kept_name_ends(articles),
-                     None if banners else words.written(corpus.article_words))
+    names = edition_surnames(corpus, banners)
     overview = _overview(config, corpus, fits, told, names)
     # Sections call people by surname only once the reader has met the full name: in the
     # briefing's title (the story the user follows) or the overview.

@@ -62,3 +62,4 @@ def kept(store: Store, articles: Sequence[Article]) -> Iterator[None]:
             store.keep_words(current, {k: w.to_bytes() for k, w in new.items()})
     finally:
         words.keeper = None
+        words.forget()

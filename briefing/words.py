@@ -85,8 +85,8 @@ def written(words: Sequence[ArticleWords]) -> tuple[HashedSet, HashedSet]:
             HashedSet(np.unique(np.concatenate([empty, *(w.places for w in words)]))))
 
 
-def _hashes(strings: Iterable[str]) -> np.ndarray:
-    return np.unique(np.fromiter((string_hash(s) for s in strings), dtype=np.uint64))
+def _hashes(words: Iterable[str]) -> np.ndarray:
+    return np.unique(np.fromiter((stem_hash(w) for w in words), dtype=np.uint64))
 
 
 def string_hash(text: str) -> int:
@@ -97,7 +97,7 @@ def string_hash(text: str) -> int:
 
 @lru_cache(maxsize=1 << 18)
 def stem_hash(stem: str) -> int:
-    """string_hash of a stem (the same few thousand stems are asked for again and again)."""
+    """string_hash of a stem or word (the same few thousand are asked for again and again)."""
     return string_hash(stem)
 
 
@@ -140,13 +140,16 @@ def article_words(texts: Sequence[str], paragraphs: Sequence[str] = ()) -> Artic
     stems = array("Q")
     flags = bytearray()
     lengths = array("i")
+    get = _codes.get
     for text in texts:
         toks = tokens(text)
         lengths.append(len(toks))
         for tok in toks:
-            low = tok.form.lower()
-            stems.append(stem_hash(tok.stem))
-            flags.append((STOP if low in STOPWORDS else 0) | (SHORT if len(low) < 2 else 0))
+            code = get(tok.form)
+            if code is None:
+                code = _code(tok.form, tok.stem)
+            stems.append(code[0])
+            flags.append(code[1])
     # Both need modules that need this one.
     from .boilerplate import paragraph_keys
     from .lines import written_words
@@ -160,6 +163,21 @@ def article_words(texts: Sequence[str], paragraphs: Sequence[str] = ()) -> Artic
                         _hashes(lower), _hashes(places), paragraph_keys(paragraphs))
 
 
+# A written word -> (stem_hash of its stem, its flags): most of an article's words were met
+# in earlier articles, and one look-up is a third of the work of making them again.
+CODE_CACHE = 1 << 19
+_codes: dict[str, tuple[int, int]] = {}
+
+
+def _code(form: str, stem: str) -> tuple[int, int]:
+    if len(_codes) >= CODE_CACHE:  # a long-lived process: start afresh
+        _codes.clear()
+    low = form.lower()
+    code = _codes[form] = (stem_hash(stem), (STOP if low in STOPWORDS else 0)
+                           | (SHORT if len(low) < 2 else 0))
+    return code
+
+
 @dataclass(frozen=True)
 class Features:
     """Features of sentences as (sentence, feature hash) pairs, in no particular order."""
@@ -168,9 +186,29 @@ class Features:
     feature: np.ndarray  # uint64
 
 
+# The last articles' words joined, and what joining them gave: the TF-IDF features, the
+# content stems and the concepts of one corpus each join the same articles' words.
+_joined: tuple[Sequence[ArticleWords], tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
+
+
+def forget() -> None:
+    """Let go of the last joined words (a run is over)."""
+    global _joined
+    _joined = None
+
+
 def joined(words: Sequence[ArticleWords]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """stems, flags and the sentence number of each word, over all the articles' sentences
     in order."""
+    global _joined
+    if _joined is not None and _joined[0] is words:
+        return _joined[1]
+    out = _join(words)
+    _joined = (words, out)
+    return out
+
+
+def _join(words: Sequence[ArticleWords]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if not words:
         return (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint8),
                 np.zeros(0, dtype=np.int64))

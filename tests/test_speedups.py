@@ -341,6 +341,34 @@ def test_repeated_lines_from_paragraph_keys_are_the_plain_ones() -> None:
     assert repeated_lines(banner)
 
 
+def test_edition_surnames_with_banners_are_the_plain_ones() -> None:
+    from briefing import lines
+    from briefing.boilerplate import repeated_lines
+    from briefing.corpus import Corpus
+    from briefing.digest import edition_surnames
+    from briefing.models import Article, Sentence, SentenceRef
+
+    texts = sentences()
+    # A banner that names someone and writes a word in lower case no other line writes.
+    banner = "Follow Jonas Arkwright's drought diary for readers in Telmoor, every hour."
+    articles = []
+    for n, at in enumerate(range(0, len(texts), 12)):
+        paragraphs = (*texts[at:at + 12], *((banner,) if n < 3 else ()))
+        sentences_ = tuple(Sentence(i, i, p) for i, p in enumerate(paragraphs))
+        articles.append(Article(
+            relpath=f"{n}.txt", sha256=str(n), title="t", title_derived=False,
+            outlet="Reuters" if n < 3 else None, published=None, url=None,
+            paragraphs=paragraphs, sentences=sentences_,
+            names=lines.name_ends([s.text for s in sentences_])))
+    banners = repeated_lines(articles)
+    assert banners and "Arkwright" in lines.name_ends([banner])
+    corpus = Corpus(articles, only={SentenceRef(a, s.index) for a, article in enumerate(articles)
+                                    for s in article.sentences} - banners)
+    assert edition_surnames(corpus, banners) == lines.surnames(corpus.texts)
+    whole = Corpus(articles)
+    assert edition_surnames(whole, frozenset()) == lines.surnames(whole.texts)
+
+
 def test_hashed_vocabulary_numbers_each_feature_once() -> None:
     import numpy as np
 
