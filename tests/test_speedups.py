@@ -632,7 +632,32 @@ def test_time_phrases_looked_for_only_with_quantities_are_the_plain_order(
         list(figures.EVENT_RELATIVE_RE.finditer(text))
         return plain_find(text)
 
-    monkeypatch.setattr(figures, "find_quantities", every_sentence_first)
+    monkeypatch.setattr(figures, "_quantities_of", every_sentence_first)
     assert fast == [figures.find_claims(a, i, measures, ()) for i, a in enumerate(articles)]
     assert len(asked) == sum(len(a.sentences) for a in articles)
     assert sum(len(c) for c in fast) > 50
+
+
+def test_quantities_kept_for_the_next_topic_are_the_plain_ones(monkeypatch: Any) -> None:
+    """An article searched for two topics' measures reads each sentence's quantities once;
+    the claims of each are those found with quantities read afresh every time."""
+    from briefing import readers
+    from briefing.analyze import figures
+    from briefing.config import MeasureConfig
+    from briefing.models import FoundFile
+
+    topics = [(MeasureConfig(name="Killed", counted=("people",), events=("killed", "dead")),),
+              (MeasureConfig(name="Money", unit="money"),
+               MeasureConfig(name="Share", unit="percent"))]
+    articles = []
+    for i, lines in enumerate(_pages()):
+        data = "\n".join(lines).encode()
+        found = FoundFile(Path(f"p{i}.txt"), f"p{i}.txt", len(data), f"{i:064x}")
+        articles.append(readers.parse(found, data))
+    figures._quantities_of.cache_clear()
+    kept = [[figures.find_claims(a, i, m, ()) for m in topics] for i, a in enumerate(articles)]
+    assert figures._quantities_of.cache_info().hits > 1000
+    monkeypatch.setattr(figures, "_quantities_of", figures.find_quantities)
+    assert kept == [[figures.find_claims(a, i, m, ()) for m in topics]
+                    for i, a in enumerate(articles)]
+    assert sum(len(c) for per in kept for c in per) > 50

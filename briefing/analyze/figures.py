@@ -271,6 +271,13 @@ def _time_measure(c: _Compiled) -> bool:
     return bool(words & TIME_WORDS)
 
 
+# An article's figures are found once per topic that tracks figures, each with its own
+# measures: a sentence's quantities (a pure function of its text) are read once for all.
+@lru_cache(maxsize=1024)
+def _quantities_of(text: str) -> tuple[Quantity, ...]:
+    return find_quantities(text)
+
+
 def find_claims(article: Article, article_index: int, measures: tuple[MeasureConfig, ...],
                 verbs: tuple[str, ...]) -> list[Claim]:
     """Every figure of the measures in the article, in order: a quantity joins a measure
@@ -290,7 +297,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
         if sentence.index and article.sentences[sentence.index - 1].paragraph != \
                 sentence.paragraph:
             nouns = []
-        found = find_quantities(text)
+        found = _quantities_of(text)
         if not found:  # most sentences (the time phrases below are looked for only after)
             continue
         # A duration inside a time phrase ("two days ago", "three days before the Eurogroup
