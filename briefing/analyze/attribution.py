@@ -330,9 +330,9 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
             continue  # "the government's estimate that…": a noun ("an aide of Mo's said" is no)
         if m.group(0).endswith("ed") and m.group(0) not in SPEECH_VERBS and \
                 COUNTED_BEFORE_RE.search(text, 0, m.start()):
-            agent = AGENT_AFTER_RE.match(text, m.end())
-            if agent and is_noun_phrase(_trim(agent.group(1))):
-                out.append((m.start(), Speaker(_trim(agent.group(1)))))
+            by_agent = AGENT_AFTER_RE.match(text, m.end())
+            if by_agent and is_noun_phrase(_trim(by_agent.group(1))):
+                out.append((m.start(), Speaker(_trim(by_agent.group(1)))))
                 continue
             if PARTICIPLE_AFTER_COUNT_RE.match(text, m.end()):
                 continue  # "There have been 28,774 infections confirmed in 74 countries"
