@@ -67,8 +67,9 @@ SPILLED = MeasureConfig(name="Oil spilled", unit="volume", events=("spilled", "l
 SHUT = MeasureConfig(name="Reactors shut", counted=("reactors",), events=("shut", "shut down"))
 CASES = MeasureConfig(name="Cases", counted=("cases", "infections", "people"),
                       events=("confirmed", "infected", "tested positive"))
-MEASURES = {m.name: m for m in (CASES, SENTENCE, MONTHLY_PAY, GROWTH, SPILLED, SHUT, RESERVOIR,
-                                SUPPORT, DEAL_VALUE, PER_MATCH,
+CROWD = MeasureConfig(name="Crowd", counted=("people",))
+MEASURES = {m.name: m for m in (CASES, CROWD, SENTENCE, MONTHLY_PAY, GROWTH, SPILLED, SHUT,
+                                RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
                                 JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,

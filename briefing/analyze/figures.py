@@ -14,6 +14,7 @@ from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .holder import holder, proper_names
+from .person_nouns import ANY_PERSON, names_people
 from .placetime import (
     EVENT_RELATIVE_RE,
     RELATIVE_WHEN_RE,
@@ -93,6 +94,9 @@ HEADING_COLON_RE = re.compile(r"\s*:")
 # massacres …, the east tries to secede. Civil war ensues in which one million people
 # die."): the entry's later sentences are of its date too.
 ENTRY_DASH_RE = re.compile(r"\s+[-–—]\s")
+OF_AFTER_RE = re.compile(r"\s+of\b")
+# How near its event word a count of people the measure does not name must stand.
+PEOPLE_EVENT_WORDS = 6
 # A sentence's end inside a quotation that the reader keeps whole ("…in Russia. And recent
 # information indicates…").
 QUOTED_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
@@ -193,6 +197,8 @@ class _Compiled:
     units: frozenset[str] = frozenset()
     # The measure's own subject, the stems of its name's words ("TV rights deal").
     subject: frozenset[str] = frozenset()
+    # A counted word that means anyone ("people"): any noun that names people counts.
+    anyone: bool = False
 
 
 @lru_cache(maxsize=64)
@@ -203,8 +209,9 @@ def _compile(measure: MeasureConfig) -> _Compiled:
     units = frozenset(k for k in (unit_key(w) for w in measure.counted) if k)
     subject = frozenset(t.stem for t in tokens(measure.name)
                         if len(t.stem) > 2 and t.stem not in NAME_FUNCTION_WORDS)
+    anyone = any(w.lower() in ANY_PERSON for w in measure.counted)
     return _Compiled(measure, stems(measure.counted), stems(measure.events),
-                     stems(measure.exclude), units, subject)
+                     stems(measure.exclude), units, subject, anyone)
 
 
 NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
@@ -327,7 +334,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             (noun, part), kind = _counted(text, q, nouns), q.kind
             nouns.append(noun)
             part = part or parts[i]
-            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled)
+            # A noun of its own that names people, not one carried from an earlier figure.
+            people = noun is not None and (noun == q.noun or bool(
+                OF_NOUN_RE.match(text[q.end:]))) and names_people(noun)
+            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled,
+                                   people)
             revised = _revision_of(text, q, claims, article_index, sentence.paragraph,
                                    article.sentences)
             if measure is None and revised is not None:
@@ -681,6 +692,11 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     continue
                 if len(phrase) == 1 and _plural_of(text, pos, c):
                     continue  # "$40.4 billion in corporate acquisitions": a sum of many
+                last = WORD_RE.match(text, words[k + len(phrase) - 1][0])
+                # An event noun with "of" names whose event it is: "2 men charged in the
+                # death of a teen" are not dead; only a figure after it is of the event.
+                owned = last is not None and not last.group(0).lower().endswith("ed") and \
+                    OF_AFTER_RE.match(text, last.end()) is not None  # not "died of malaria"
                 best, best_d = None, None
                 for i, q in enumerate(quantities):
                     lo, hi = windows[i]
@@ -688,8 +704,9 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                         continue
                     if pos < q.start and _speaker_between(text, pos, q.start, said):
                         continue
-                    if pos >= q.end and BARE_VAGUE_RE.search(text, q.end, pos):
-                        continue
+                    if pos >= q.end and (owned and q.unit is None or
+                                         BARE_VAGUE_RE.search(text, q.end, pos)):
+                        continue  # (a length's "radius of the plant" is its own)
                     if pos >= q.end and any(text[m.end():pos].strip() for m in
                                             CIRCUMSTANCE_RE.finditer(text, q.end, pos)):
                         continue  # "lost 3m euros under the bailout": not the bailout's
@@ -877,10 +894,11 @@ def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | No
 
 
 def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int],
-                 window: tuple[int, int], text: str,
-                 compiled: list[_Compiled]) -> MeasureConfig | None:
+                 window: tuple[int, int], text: str, compiled: list[_Compiled],
+                 people: bool = False) -> MeasureConfig | None:
     """The measure this quantity is a figure of, or None. A measure whose event words
-    agree wins over one that needs none; excluded words rule a measure out."""
+    agree wins over one that needs none; excluded words rule a measure out. people: the
+    figure's own noun names people, which a measure counting "people" takes."""
     # Excluded words count only in the figure's own narrow clause (commas end it): "3,000
     # troops were sent, following heavy casualties" is still a deployment.
     narrow = _narrow(text, q, window)
@@ -933,7 +951,12 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 continue
             if not noun_stems and SIZE_AFTER_RE.match(text, q.end):
                 continue  # "jurors face a 30-page form": the form's size, no count
-            if noun_stems and not any(_ends_with(noun_stems, n) for n in c.counted):
+            if noun_stems and not any(_ends_with(noun_stems, n) for n in c.counted) and not (
+                    c.anyone and people and (not c.events or
+                                             events.get(m.name, 99) <= PEOPLE_EVENT_WORDS)):
+                # "149 of its members were arrested": members are people, when the event
+                # stands near them; a listed noun is trusted across its clause, any word
+                # for people is not ("two doctors in the area … after Slepian's death").
                 continue
             if not noun_stems and events.get(m.name, 99) > 4:
                 continue  # "Almost 600,000 have been evacuated": a bare figure by its event

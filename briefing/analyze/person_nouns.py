@@ -1,0 +1,39 @@
+"""Nouns that name people: WordNet's person nouns (briefing/data/person_nouns.txt)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+# Words for people as a body, whose first WordNet sense is a group, not a person.
+COLLECTIVE = frozenset("people persons personnel staff crew police".split())
+IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+# What a measure's counted word says when it means anyone at all: "people".
+ANY_PERSON = frozenset("people persons person individuals".split())
+
+
+@lru_cache(maxsize=1)
+def person_lemmas() -> frozenset[str]:
+    text = resources.files("briefing").joinpath("data/person_nouns.txt").read_text(
+        encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1 << 12)
+def names_people(noun: str) -> bool:
+    """Does the noun name people, in the plural or as a body: "journalists", "Americans",
+    "children", "policemen", "security personnel" (its last word)? Not a singular ("a
+    million man march": a count above one with a singular noun is no count of people)."""
+    word = noun.split()[-1].lower() if noun.split() else ""
+    if word in COLLECTIVE:
+        return True
+    lemmas = person_lemmas()
+    if IRREGULAR.get(word) in lemmas:
+        return True
+    if word.endswith("men") and word[:-3] + "man" in lemmas:
+        return True  # "policemen", "gunmen"
+    for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(plural) and word[:-len(plural)] + singular in lemmas:
+            return True
+    return False
