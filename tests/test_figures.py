@@ -68,8 +68,9 @@ SHUT = MeasureConfig(name="Reactors shut", counted=("reactors",), events=("shut"
 CASES = MeasureConfig(name="Cases", counted=("cases", "infections", "people"),
                       events=("confirmed", "infected", "tested positive"))
 CROWD = MeasureConfig(name="Crowd", counted=("people",))
-MEASURES = {m.name: m for m in (CASES, CROWD, SENTENCE, MONTHLY_PAY, GROWTH, SPILLED, SHUT,
-                                RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
+MINERS = MeasureConfig(name="Miners killed", counted=("miners",), events=("killed", "dead"))
+MEASURES = {m.name: m for m in (CASES, CROWD, MINERS, SENTENCE, MONTHLY_PAY, GROWTH, SPILLED,
+                                SHUT, RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
                                 JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,

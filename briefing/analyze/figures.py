@@ -94,6 +94,11 @@ HEADING_COLON_RE = re.compile(r"\s*:")
 # massacres …, the east tries to secede. Civil war ensues in which one million people
 # die."): the entry's later sentences are of its date too.
 ENTRY_DASH_RE = re.compile(r"\s+[-–—]\s")
+# A count over a year that recurs ("Each year, normal flu kills up to 500,000", "in an
+# average year") is a habitual rate, not the story's own figure: background.
+HABITUAL_RE = re.compile(r"\b(?:each|every)\s+year\b|\bannually\b|\byear\s+after\s+year\b|"
+                         r"\bin\s+an?\s+(?:average|typical|normal|ordinary|usual)\s+year\b",
+                         re.I)
 OF_AFTER_RE = re.compile(r"\s+of\b")
 # How near its event word a count of people the measure does not name must stand.
 PEOPLE_EVENT_WORDS = 6
@@ -292,6 +297,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     clause. Who says it comes from its sentence or the speaker it continues."""
     compiled = [_compile(m) for m in measures]
     pattern = verb_pattern(verbs)
+    verb_stems = _verb_stems(verbs)
     dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
     headed = _headed(article, dates)
     claims: list[Claim] = []
@@ -334,11 +340,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             (noun, part), kind = _counted(text, q, nouns), q.kind
             nouns.append(noun)
             part = part or parts[i]
-            # A noun of its own that names people, not one carried from an earlier figure.
-            people = noun is not None and (noun == q.noun or bool(
-                OF_NOUN_RE.match(text[q.end:]))) and names_people(noun)
-            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled,
-                                   people)
+            # The figure's own noun, not one carried from an earlier figure.
+            own = noun is not None and (noun == q.noun or bool(OF_NOUN_RE.match(text[q.end:])))
+            if own and noun is not None and set(_word_stems(noun.split()[-1])[-1:]) <= verb_stems:
+                own = False  # "100 intelligence reports": a report is no event that befalls
+            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled, own)
             revised = _revision_of(text, q, claims, article_index, sentence.paragraph,
                                    article.sentences)
             if measure is None and revised is not None:
@@ -451,7 +457,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 when_grain=resolved.granularity if resolved else None,
                 ref=SentenceRef(article_index, sentence.index), start=q.start, end=q.end,
                 background=past or bool(EXAMPLE_BEFORE_RE.search(text, 0, q.start)) or
-                _other_parties(text, q, main),
+                _other_parties(text, q, main) or _habitual(text, q, windows[i], measure),
                 part=part,
                 outlook=_outlook(text, q, windows[i]) or _later(resolved, article),
                 holder=_holder(text, q, windows[i], names, who), converted=converted,
@@ -477,6 +483,12 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     return claims
 
 
+@lru_cache(maxsize=8)
+def _verb_stems(verbs: tuple[str, ...]) -> frozenset[str]:
+    """The stems of the attribution verbs ("reported", "confirmed")."""
+    return frozenset(s for v in verbs for s in _word_stems(v))
+
+
 def _revision_of(text: str, q: Quantity, claims: list[Claim], article_index: int,
                  paragraph: int, sentences: tuple[Sentence, ...]) -> Claim | None:
     """The figure this one corrects: the last figure before it in its paragraph, when the
@@ -488,6 +500,9 @@ def _revision_of(text: str, q: Quantity, claims: list[Claim], article_index: int
     if last.ref.article != article_index or \
             sentences[last.ref.sentence].paragraph != paragraph or last.unit != q.unit:
         return None
+    if q.noun and last.counted and q.noun.endswith("s") and \
+            _word_stems(q.noun.split()[-1]) != _word_stems(last.counted.split()[-1]):
+        return None  # "Power has been cut to 4 million homes": other things, no correction
     return last
 
 
@@ -777,6 +792,16 @@ def _joined_to_other_fate(text: str, pos: int, own: set[str]) -> bool:
     return False
 
 
+def _habitual(text: str, q: Quantity, window: tuple[int, int], measure: MeasureConfig) -> bool:
+    """Is the figure a habitual rate ("kills between 250,000 and 500,000 people in an average
+    year", "Each year, normal flu kills up to 500,000")? Only a count: an amount of money a
+    year is a yearly total ("a deal worth £1.7bn annually"); nor for a measure of a rate."""
+    if q.unit is not None and unit_kind(q.unit) in GENERIC_UNIT_KINDS or \
+            _rate_measure(_compile(measure)):
+        return False
+    return bool(HABITUAL_RE.search(text, window[0], window[1]))
+
+
 def _later(resolved: DateMention | None, article: Article) -> bool:
     """A year or month after publication: "debt will be 117 percent in 2020"."""
     if resolved is None or article.published is None:
@@ -895,10 +920,12 @@ def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | No
 
 def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int],
                  window: tuple[int, int], text: str, compiled: list[_Compiled],
-                 people: bool = False) -> MeasureConfig | None:
+                 own: bool = False) -> MeasureConfig | None:
     """The measure this quantity is a figure of, or None. A measure whose event words
-    agree wins over one that needs none; excluded words rule a measure out. people: the
-    figure's own noun names people, which a measure counting "people" takes."""
+    agree wins over one that needs none; excluded words rule a measure out. own: the noun is
+    the figure's own, not carried from an earlier figure; a measure counting "people" then
+    takes any noun for people, or a noun that is what happened to them ("90 arrests")."""
+    people = own and noun is not None and names_people(noun)
     # Excluded words count only in the figure's own narrow clause (commas end it): "3,000
     # troops were sent, following heavy casualties" is still a deployment.
     narrow = _narrow(text, q, window)
@@ -909,6 +936,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
     sentence_stems = {s for _, s in _token_spans(text)}
     for c in compiled:
         m = c.measure
+        loose = False  # taken for a word for people the measure does not list
         if c.exclude and any(ex[0] in present and _contains(window_stems, ex)
                              for ex in c.exclude):
             continue
@@ -951,12 +979,17 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 continue
             if not noun_stems and SIZE_AFTER_RE.match(text, q.end):
                 continue  # "jurors face a 30-page form": the form's size, no count
-            if noun_stems and not any(_ends_with(noun_stems, n) for n in c.counted) and not (
-                    c.anyone and people and (not c.events or
-                                             events.get(m.name, 99) <= PEOPLE_EVENT_WORDS)):
-                # "149 of its members were arrested": members are people, when the event
-                # stands near them; a listed noun is trusted across its clause, any word
-                # for people is not ("two doctors in the area … after Slepian's death").
+            # "at least 90 arrests": a noun that is what happens to people (one of the
+            # events of a measure that counts people) counts the people it happened to.
+            listed = not noun_stems or any(_ends_with(noun_stems, n) for n in c.counted) or \
+                c.anyone and own and noun_stems[-1:] in c.events
+            # "149 of its members were arrested": members are people, when the event stands
+            # near them; a listed noun is trusted across its clause, any word for people is
+            # not ("two doctors in the area … after Slepian's death"), and a measure with no
+            # event words takes only the nouns it lists.
+            loose = not listed and c.anyone and people and \
+                events.get(m.name, 99) <= PEOPLE_EVENT_WORDS
+            if not listed and not loose:
                 continue
             if not noun_stems and events.get(m.name, 99) > 4:
                 continue  # "Almost 600,000 have been evacuated": a bare figure by its event
@@ -975,7 +1008,8 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         # Of two measures whose event words agree, the nearer word decides: "a debt to GDP
         # ratio that will still be at 117 percent in 2020, given the pace at which GDP is
         # contracting" is a ratio of debt, not a contraction.
-        rank = (0, events[m.name]) if c.events else (1, 0)
+        # A measure that lists the noun wins over one that takes any word for people.
+        rank = (2 if loose else 0, events[m.name]) if c.events else (1, 0)
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else None
