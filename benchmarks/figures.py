@@ -385,7 +385,8 @@ def main() -> None:
     print("| split | right rows | background shown as current | current % |")
     print("| --- | --- | --- | --- |")
     for label, names in (("dev (rules written on these)", DEV), ("held-out", HELD_OUT),
-                         ("all", DEV + HELD_OUT), (UNSEEN_LABEL, UNSEEN)):
+                         ("all", DEV + HELD_OUT), (UNSEEN_LABEL, UNSEEN),
+                         ("unseen-2 (2026-12-07, unread)", UNSEEN_2)):
         tally, _ = evaluate(stories, args.gold, names)
         assert tally.columns is not None
         current = tally.columns["current"]
