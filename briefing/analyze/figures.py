@@ -24,6 +24,7 @@ from .placetime import (
     is_place,
     page_places,
     place,
+    reach,
     subject_place,
 )
 from .quantities import find_quantities
@@ -298,6 +299,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     compiled = [_compile(m) for m in measures]
     pattern = verb_pattern(verbs)
     verb_stems = _verb_stems(verbs)
+    event_words = {e for c in compiled for e in c.events if len(e) == 1}
     dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
     headed = _headed(article, dates)
     claims: list[Claim] = []
@@ -338,6 +340,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 continue
             q = sorts[i]
             (noun, part), kind = _counted(text, q, nouns), q.kind
+            if noun is not None and noun != q.noun and q.noun and PARTICIPLE_RE.fullmatch(
+                    q.noun) and _word_stems(noun.split()[-1])[-1:] in event_words:
+                # "… 90 arrests in Cairo, while … reports at least 27 wounded": what happened
+                # to them follows the figure; the noun before named an event, not people.
+                noun = None
             nouns.append(noun)
             part = part or parts[i]
             # The figure's own noun, not one carried from an earlier figure.
@@ -717,7 +724,8 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                     lo, hi = windows[i]
                     if not lo <= pos < hi or not _could_count(q, c):
                         continue
-                    if pos < q.start and _speaker_between(text, pos, q.start, said):
+                    if pos < q.start and _speaker_between(text, pos, q.start, said) and \
+                            not _object_of(text, pos, q, said):
                         continue
                     if pos >= q.end and (owned and q.unit is None or
                                          BARE_VAGUE_RE.search(text, q.end, pos)):
@@ -764,6 +772,27 @@ def _plural_of(text: str, pos: int, c: _Compiled) -> bool:
                                          if not e.endswith("s"))
 
 
+HEDGES_RE = re.compile(r"\s+(?:(?:a|an|about|around|nearly|almost|some|over|more|than|up|to|"
+                       r"roughly|just|at|least|another|only|further|a\s+total\s+of)\s+){0,3}",
+                       re.I)
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+AUXILIARY_AFTER_RE = re.compile(r"\s+(?:is|are|was|were|have|has|had|will|would|could|may|"
+                                r"might|remain|remained)\b")
+
+
+def _object_of(text: str, pos: int, q: Quantity, said: re.Pattern[str]) -> bool:
+    """Is the figure the object of the speaker's verb at pos, which then says what happened
+    ("WHO had confirmed 44,287 cases", "the ministry reported 95 deaths"), not the subject of
+    the clause it opens ("reported 190 people were taken to hospital", "confirmed that the
+    two men are joining")?"""
+    verb = said.match(text, pos)
+    if verb is None or DETERMINER_BEFORE_RE.search(text, 0, pos):
+        return False  # "a reported 460": an adjective, no verb
+    end = max(q.end, q.noun_end or q.end)
+    return verb.end() <= q.start and bool(HEDGES_RE.fullmatch(text, verb.end(), q.start)) \
+        and not AUXILIARY_AFTER_RE.match(text, end)
+
+
 def _speaker_between(text: str, pos: int, start: int, said: re.Pattern[str]) -> bool:
     """True when a speaker's verb opens the figure's clause after pos ("…were dead
     Officials at the UN say between 100 and 150…"); not a participle after a comma
@@ -799,7 +828,9 @@ def _habitual(text: str, q: Quantity, window: tuple[int, int], measure: MeasureC
     if q.unit is not None and unit_kind(q.unit) in GENERIC_UNIT_KINDS or \
             _rate_measure(_compile(measure)):
         return False
-    return bool(HABITUAL_RE.search(text, window[0], window[1]))
+    lo, hi = reach(text, q, window)  # as a time phrase: not another clause's ("…every
+    # year and we have 500 people infected")
+    return bool(HABITUAL_RE.search(text, lo, hi))
 
 
 def _later(resolved: DateMention | None, article: Article) -> bool:
