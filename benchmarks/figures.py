@@ -13,10 +13,11 @@ overlapping sentence).
 It prints, per split (dev: the stories the rules were written against; held-out: stories
 not read while writing them, since read and tuned on; unseen: two stories annotated on
 2026-12-07 before any rule was written on them, whose errors were read from the tenth round
-on; unseen-2: two more, annotated later that day, unread), how many figures the table would
-show, their precision
-(right measure), the recall of the figures a reader wants, the accuracy of each column on
-the figures that are right, and how many who/where/when cells are fragments.
+(who, where, when) and the eleventh (recall, background) on; unseen-2: two more, annotated
+later that day, unread), how many figures the table would show, their precision (right
+measure), the recall of the figures a reader wants, the accuracy of each column on the
+figures that are right, how many who/where/when cells are fragments, and how many right
+rows are background shown as current.
 """
 
 from __future__ import annotations
