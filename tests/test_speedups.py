@@ -200,6 +200,17 @@ def _pairs(features: Any) -> list[tuple[int, int]]:
     return sorted(zip(features.sentence.tolist(), features.feature.tolist(), strict=True))
 
 
+def documents(texts: list[str], seed: int, most: int) -> list[list[str]]:
+    """The texts cut into documents of 1 to `most` sentences, at seeded random lengths."""
+    rng = random.Random(seed)
+    docs, at = [], 0
+    while at < len(texts):
+        size = rng.randint(1, most)
+        docs.append(texts[at:at + size])
+        at += size
+    return docs
+
+
 def test_words_arrays_are_the_plain_features() -> None:
     """The features made from the words' arrays are the hashes of analyzer's, content_stems'
     and summarize.concepts' strings, sentence by sentence (documents of 1-9 sentences)."""
@@ -208,12 +219,7 @@ def test_words_arrays_are_the_plain_features() -> None:
     from briefing.summarize import concepts
 
     texts = sentences() + ["", "Of the and to.", "a I x", "U.S. officials' plans, U.S.-led."]
-    rng = random.Random(3)
-    docs, at = [], 0
-    while at < len(texts):
-        size = rng.randint(1, 9)
-        docs.append(texts[at:at + size])
-        at += size
+    docs = documents(texts, seed=3, most=9)
     article_words = [words.article_words(doc) for doc in docs]
     for made, plain in ((words.tfidf_features, analyzer), (words.content_features, content_stems),
                         (words.concept_features, concepts)):
@@ -262,12 +268,7 @@ def test_concept_counts_are_the_plain_document_counts() -> None:
     from briefing.summarize import concepts, document_counts
 
     texts = sentences()
-    rng = random.Random(5)
-    docs, at = [], 0
-    while at < len(texts):
-        size = rng.randint(1, 12)
-        docs.append(texts[at:at + size])
-        at += size
+    docs = documents(texts, seed=5, most=12)
     present = {c for text in texts[::7] for c in concepts(text)} | {"no such", "a b c"}
     plain = document_counts(docs, present)
     fast = words.concept_counts([words.article_words(doc) for doc in docs], present)
