@@ -177,10 +177,10 @@ PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?<!e)ed")
 # A superlative read as a figure's noun ("the four nearest the epicentre", "the ten largest"):
 # a noun in -est after a count above one would be plural.
 SUPERLATIVE_RE = re.compile(r"[a-z]{2,}est")
-# Words of a measure's name or events that say it is such a rate ("Cost per match").
 # A number joined by a hyphen to the noun after it gives the size of a thing ("a 30-page
 # form", "the 300-seat parliament"), not a count; "a 40-strong group" is a count.
 SIZE_AFTER_RE = re.compile(r"-(?!strong\b)[A-Za-z]")
+# Words of a measure's name or events that say it is such a rate ("Cost per match").
 RATE_WORDS = frozenset("per each a an rate price prices".split())
 UNIT_KINDS = {
     "magnitude": {"magnitude"},
@@ -205,6 +205,10 @@ class _Compiled:
     subject: frozenset[str] = frozenset()
     # A counted word that means anyone ("people"): any noun that names people counts.
     anyone: bool = False
+    # Its name or events say it follows an amount for each unit ("Cost per match", "a
+    # fixture"), or for a span of time ("Monthly pay", "a month", "annual").
+    rate: bool = False
+    per_time: bool = False
 
 
 @lru_cache(maxsize=64)
@@ -216,8 +220,11 @@ def _compile(measure: MeasureConfig) -> _Compiled:
     subject = frozenset(t.stem for t in tokens(measure.name)
                         if len(t.stem) > 2 and t.stem not in NAME_FUNCTION_WORDS)
     anyone = any(w.lower() in ANY_PERSON for w in measure.counted)
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join((measure.name,) +
+                                                               tuple(measure.events)))}
     return _Compiled(measure, stems(measure.counted), stems(measure.events),
-                     stems(measure.exclude), units, subject, anyone)
+                     stems(measure.exclude), units, subject, anyone,
+                     rate=bool(said & RATE_WORDS), per_time=bool(said & TIME_WORDS))
 
 
 NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
@@ -275,13 +282,6 @@ def unit_fits(unit: str, wanted: str, per_time: bool = False) -> bool:
         return True
     amount, _, per = unit.partition("/")
     return per_time and per in TIME_KEYS and (amount == wanted or unit_kind(amount) == wanted)
-
-
-def _time_measure(c: _Compiled) -> bool:
-    """Does the measure follow an amount for a span of time ("Monthly pay", "a month")?"""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(
-        (c.measure.name,) + tuple(c.measure.events)))}
-    return bool(words & TIME_WORDS)
 
 
 # An article's figures are found once per topic that tracks figures, each with its own
@@ -451,7 +451,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 where = joined.where
             elif joined is not None and joined.where is None and where is not None and \
                     re.search(r"\bin\s+(?:the\s+)?" + re.escape(where), text[q.end:]) and \
-                    joined.converted is False:
+                    not joined.converted:
                 # "13 have died and 75 were injured in Suez": a place told after the second of
                 # two figures joined by "and" is the first's too, when it has none.
                 claims[-1] = replace(claims[-1], where=where)
@@ -826,7 +826,7 @@ def _habitual(text: str, q: Quantity, window: tuple[int, int], measure: MeasureC
     year", "Each year, normal flu kills up to 500,000")? Only a count: an amount of money a
     year is a yearly total ("a deal worth £1.7bn annually"); nor for a measure of a rate."""
     if q.unit is not None and unit_kind(q.unit) in GENERIC_UNIT_KINDS or \
-            _rate_measure(_compile(measure)):
+            _compile(measure).rate:
         return False
     lo, hi = reach(text, q, window)  # as a time phrase: not another clause's ("…every
     # year and we have 500 people infected")
@@ -858,20 +858,13 @@ def _names_dimension(c: _Compiled, word: str) -> bool:
     return stem in {t.stem for t in tokens(c.measure.name)} or any(stem in e for e in c.events)
 
 
-def _rate_measure(c: _Compiled) -> bool:
-    """Does the measure follow an amount for each unit ("Cost per match", "a fixture")?"""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(
-        (c.measure.name,) + tuple(c.measure.events)))}
-    return bool(words & RATE_WORDS)
-
-
 def _could_count(q: Quantity, c: _Compiled) -> bool:
     """Could this quantity be a figure of the measure at all? An amount of money is no
     count of people, a count of people no percentage: "deposits of above €100,000 face a
     levy of 40%" gives "levy" to the percentage."""
     measure = c.measure
     if measure.unit:
-        return q.unit is None or unit_fits(q.unit, measure.unit, _time_measure(c))
+        return q.unit is None or unit_fits(q.unit, measure.unit, c.per_time)
     return q.unit is None or q.unit in c.units
 
 
@@ -974,7 +967,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
         if m.of and _another_owner(text, window, m.of):
             continue  # "the 975 million euros earned by Italy's Serie A": not the league's
         if m.unit:
-            if q.unit is not None and not _rate_measure(c) and (
+            if q.unit is not None and not c.rate and (
                     RATE_AFTER_RE.match(text[q.end:]) or
                     EACH_OPENS_RE.search(text[window[0]:q.start])):
                 continue  # "$20 a barrel", "Each match will cost £6.6m": a price, no total
@@ -1003,7 +996,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
                 # "upgraded the quake to 9.0": a bare number by the measure's word, only
                 # where the measure has one unit (a bare "30" is no amount of money).
                 continue
-            if not bare and (q.unit is None or not unit_fits(q.unit, m.unit, _time_measure(c))):
+            if not bare and (q.unit is None or not unit_fits(q.unit, m.unit, c.per_time)):
                 continue
         elif c.counted:
             if q.unit is not None and q.unit not in c.units:
@@ -1027,7 +1020,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             if kind != "total" and q.value < 2 and q.low is None:
                 continue  # "one of the soldiers" is not a figure
             if RATE_AFTER_RE.match(text[max(q.end, q.noun_end or q.end):]) and \
-                    not _rate_measure(c):
+                    not c.rate:
                 continue  # "a minimum of 10 per club": a count for each, no total
         else:
             # Events alone: any count, but the event must stand right by the figure

@@ -53,20 +53,24 @@ DAY_AS_ADJECTIVE_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|S
 NOUN_AFTER_DAY_RE = re.compile(r"\s+(?:(?:morning|afternoon|evening|night)\s+)?(?!(?:was|has|"
                                r"his|its|this|does|goes|is|as|says|plus|thus|unless|across)\b)"
                                r"[a-z]{2,}s\b")
-# The time of writing: the publication date when it is known, else as written.
+# A day named after a preposition is a day, even before a plural noun: "On Friday soldiers
+# killed 19" (a bare one there names a kind of thing: "Friday evening games").
 DAY_PREPOSITION_RE = re.compile(r"\b(?:on|by|since|until|last|this|next)\s+$", re.I)
+# The time of writing: the publication date when it is known, else as written.
 NOW_RE = re.compile(r"\b(?:currently|at present)\b", re.I)
 # "in 2004", "last year": a figure set in another time than the story's present. "since 2004"
 # is a running total up to now, not background.
 NOT_BACKGROUND_PREP_RE = re.compile(r"^(?:since|from|by|until|through)\b", re.I)
+# What kind of place a name is: "the port city of Suez", "the province of Aceh".
+_PLACE_KIND = (r"(?:(?:port|border|coastal|capital|industrial|holy)\s+)?(?:city|town|village|"
+               r"region|province|prefecture|state|county|district|island)\s+of\s+")
 PLACE_RE = re.compile(
     r"(?:\b(?:[Ii]n|to|into|inside|at|near|across|from|off|around|outside|throughout|across)|"
     r"\b(?:towns?|villages?|cities|city|coast|parts?|areas?|regions?|outskirts|centre|center|"
     r"capital|islands?|north|south|east|west|radius|vicinity)\s+of)\s+("
     r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north-eastern|north-western|"
     r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|downtown)"
-    r"\s+)?(?:(?:(?:port|border|coastal|capital|industrial|holy)\s+)?(?:city|town|village|"
-    r"region|province|prefecture|state|county|district|island)\s+of\s+)?"
+    r"\s+)?(?:" + _PLACE_KIND + r")?"
     r"(?:(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*)"
     r"(?:\s+(?:[A-Z][\w’'-]*|(?:of|de)(?=\s+[A-Z])|(?:region|oblast|province|prefecture|state|"
     r"county|district|area|border|coast|city|island|islands|valley|reservoir|lake|river|dam|"
@@ -112,9 +116,7 @@ HOLDING_BEFORE_RE = re.compile(r"\b(?:shares?|stakes?|holdings?|interests?|inves
 
 
 # What kind of place a name is, before it: learned as the bare name.
-PLACE_KIND_RE = re.compile(r"^(?:(?:port|border|coastal|capital|industrial|holy)\s+)?(?:city|"
-                           r"town|village|region|province|prefecture|state|county|district|"
-                           r"island)\s+of\s+")
+PLACE_KIND_RE = re.compile("^" + _PLACE_KIND)
 MODIFIED_NOUN_RE = re.compile(r"\s+[a-z]+s\b")
 # A part of the figure told after it, with its own place: "1,004 suspected cases, including
 # four possible cases in Mexicali", "in 18 countries, including one case in Italy".

@@ -382,7 +382,7 @@ def _noun_left_out(text: str, before: list[Quantity], q: Quantity) -> Quantity |
         if p.noun_end is None:
             return None  # the nearest count names none
         after_p = _FIRST_WORD.match(text, p.noun_end)
-        if p.unit is None and after_p and after_p.group(1) == after_q.group(1) and \
+        if after_p and after_p.group(1) == after_q.group(1) and \
                 re.search(r"\b(?:and|while|whereas)\b", text[p.noun_end:q.start]):
             return p
         return None
