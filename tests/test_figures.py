@@ -80,7 +80,10 @@ MEASURES = {m.name: m for m in (CASES, CROWD, MINERS, SENTENCE, MONTHLY_PAY, GRO
 def load_cases() -> list[tuple[str, list[str], str, list[str]]]:
     """(published date or "", measure names, text, expected rows) per block."""
     cases = []
-    text = (DATA / "figures" / "cases.txt").read_text(encoding="utf-8")
+    # cases.txt, then one file per kind of rule (cases-<kind>.txt), so that work on different
+    # kinds appends to different files.
+    files = [DATA / "figures" / "cases.txt", *sorted((DATA / "figures").glob("cases-*.txt"))]
+    text = "\n\n".join(f.read_text(encoding="utf-8") for f in files)
     for block in text.split("\n\n"):
         lines = [ln for ln in block.splitlines() if ln.strip() and not ln.startswith("#")]
         if not lines:
