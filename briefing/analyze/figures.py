@@ -13,20 +13,10 @@ from ..ledger import speaker_key
 from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
+from .figure_time import EVENT_RELATIVE_RE, RELATIVE_WHEN_RE, background, figure_time, reach
 from .holder import holder, proper_names
 from .person_nouns import ANY_PERSON, names_people
-from .placetime import (
-    EVENT_RELATIVE_RE,
-    RELATIVE_WHEN_RE,
-    background,
-    clause_place,
-    figure_time,
-    is_place,
-    page_places,
-    place,
-    reach,
-    subject_place,
-)
+from .place import clause_place, is_place, page_places, place, subject_place
 from .quantities import find_quantities
 from .text import tokens
 from .units import unit_key

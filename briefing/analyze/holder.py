@@ -15,7 +15,7 @@ from .attribution import (
     PRONOUNS,
     WH_WORDS,
 )
-from .placetime import NOT_PLACES
+from .place import NOT_PLACES
 
 # A run of capitalised words ("New Democracy", "Golden Dawn", "BSkyB"), "of"/"de" inside.
 NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w’'&.-]*(?:\s+(?:(?:of|de|and)\s+)?[A-Z][\w’'&.-]*)*")
