@@ -87,7 +87,7 @@ def test_cleaning_gold_set_floor(half: str) -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("split", ["dev", "held-out", "unseen", "unseen-2"])
+@pytest.mark.parametrize("split", ["dev", "held-out", "unseen", "unseen-2", "unseen-3"])
 def test_figures_gold_set_floor(split: str) -> None:
     import figures
 
@@ -104,7 +104,7 @@ def test_figures_gold_set_floor(split: str) -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("split", ["dev", "held-out", "unseen", "unseen-2"])
+@pytest.mark.parametrize("split", ["dev", "held-out", "unseen", "unseen-2", "unseen-3"])
 def test_who_says_on_every_annotated_quantity_floor(split: str) -> None:
     import figures
 
