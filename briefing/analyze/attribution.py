@@ -185,9 +185,9 @@ def is_noun_phrase(phrase: str) -> bool:
     words = phrase.replace("’", "'").split()
     if not words or len(words) > 9 or not re.search(r"[A-Za-z]", words[0]):
         return False  # "'' Crone": a quotation mark, not the start of a name
-    low = [w.lower().strip(",.;:") for w in words]
-    if words[0].isupper() and len(words[0]) > 1:
-        low[0] = words[0]  # "US", "UN": an acronym, not the pronoun "us"
+    # "US", "the WHO": an acronym, not the pronoun "us" or "who"
+    low = [w.strip(",.;:") if _acronym(w.strip(",.;:")) else w.lower().strip(",.;:")
+           for w in words]
     if low[0] in PRONOUNS or low[0] in WH_WORDS or low[0] in NOT_SUBJECT_START - {"as"}:
         return False
     if any(w in AUXILIARIES or re.search(r"'(m|re|ve|ll|d)$|n't$", w) for w in low):

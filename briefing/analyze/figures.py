@@ -99,6 +99,12 @@ QUOTED_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 # Where an event word is no event: an idiom ("a good deal higher prices") or a compound
 # naming another quantity ("a market value of $176.7 billion" is a company's worth, not the
 # value of a deal). Matched on the words before and after the event word.
+# A figure right after the event word and a preposition is where or how it happened, not
+# who it happened to: "900 cases had been confirmed in 20 countries", "arrested in 3 raids".
+# ("to", "at", "by", "from" and "over" bring the figure's own value: "rose to 45",
+# "estimated at 2,000", "cut by 5%", "up from 41", "over 100".)
+PLACE_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|across|on|with|among|within|throughout|"
+                                        r"into|inside|during)\s+(?:the\s+)?$", re.I)
 NOT_EVENT_BEFORE_RE = re.compile(r"\b(?:a\s+(?:good|great)|market|book|face|net|stock[\s-]market)"
                                  r"\s+$", re.I)
 # A bare vague amount ("thousands would lose their jobs") between a figure and the event
@@ -716,6 +722,9 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                         continue
                     if pos < q.start and _speaker_between(text, pos, q.start, said) and \
                             not _object_of(text, pos, q, said):
+                        continue
+                    if pos < q.start and last is not None and \
+                            PLACE_PREPOSITION_AFTER_RE.fullmatch(text, last.end(), q.start):
                         continue
                     if pos >= q.end and (owned and q.unit is None or
                                          BARE_VAGUE_RE.search(text, q.end, pos)):
