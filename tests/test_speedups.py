@@ -662,3 +662,90 @@ def test_quantities_kept_for_the_next_topic_are_the_plain_ones(monkeypatch: Any)
     assert kept == [[figures.find_claims(a, i, m, ()) for m in topics]
                     for i, a in enumerate(articles)]
     assert sum(len(c) for per in kept for c in per) > 50
+
+
+def _quantity_texts() -> list[str]:
+    """Real sentences (the seeds, the pasted pages) and the quantity cases' lines."""
+    texts = sentences() + NUMBER_CASES
+    for lines in _pages():
+        for paragraph in lines:
+            if paragraph.strip():
+                texts.extend(split_paragraph(" ".join(paragraph.split())))
+    for path in sorted((ROOT / "tests" / "data" / "quantities").glob("*.txt")):
+        texts.extend(path.read_text(encoding="utf-8").splitlines())
+    return texts
+
+
+def _spans(matches: Any) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_candidates_near_number_starts_are_the_whole_scan() -> None:
+    texts = _quantity_texts()
+    assert sum(1 for text in texts if quantities.candidates(text)) > 1000
+    for text in texts:
+        assert _spans(quantities.candidates(text)) == \
+            _spans(quantities.CANDIDATE.finditer(text)), text
+
+
+CANDIDATE_PIECES = [
+    "US$", "U.S. $", "$", "A$", "A $", "$A", "AU $", "Can$", "C$", "€", "£", "¥", "Rp.", "Rs ",
+    "RM", "USD", "R", "PS", "Y=", "minus ", "MINUS-", "-", "+", "−", ".", ",", "5", "12", "1,000",
+    "0.5", "/", "⁄", "½", " ", "  ", "\t", "a", "an", "A", "An", "one", "Two", "half", "third",
+    "thirds", "quarter", "hundred", "thousand", "million", "bn", "m", "k", "dozen", "dozens",
+    "tens", "of", "in", "out of", "every", "and", "people", "x", "ſeven", "ıt", "İki",
+    "\u212a", "seventy", "-five", "3rd", "(", ")"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=12))
+def test_candidates_near_number_starts_on_any_pieces(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _spans(quantities.candidates(text)) == _spans(quantities.CANDIDATE.finditer(text))
+
+
+def test_blocked_spans_asked_only_with_digits_apart_are_the_plain_scan() -> None:
+    from briefing.analyze import nonquantities as nq
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for pattern in (nq.PHONE, nq.DATE_CHAIN, nq.YEAR_SPAN,
+                                                     nq.WEB_ADDRESS)
+                for m in pattern.finditer(text)]
+
+    texts = _quantity_texts() + ["call 555-1234 now", "on 11/25/2019", "the 2018–19 season",
+                                 "see www.who.int", "at https://x.org 5", "(212) 555 1234"]
+    assert sum(1 for text in texts if plain(text)) > 10
+    for text in texts:
+        assert nq.blocked_spans(text) == plain(text), text
+
+
+def _unit_found(um: Any) -> tuple[str, str, int] | None:
+    return (um.group("gap"), um.group("unit"), um.end()) if um else None
+
+
+def test_unit_after_by_first_character_is_the_one_pattern() -> None:
+    from briefing.analyze.units import unit_table
+
+    after = unit_table().after
+    tails = [text[m.end():] for text in _quantity_texts()
+             for m in re.finditer(r"[\d.]+|\b\w", text)]
+    assert sum(1 for tail in tails if after.pattern.match(tail)) > 1000
+    for tail in tails:
+        assert _unit_found(after.match(tail)) == _unit_found(after.pattern.match(tail)), tail
+
+
+UNIT_PIECES = [
+    " ", "  ", "-", "\u00a0", "\t", "km", "KM", "Km", "sq", " km", "square", "kilometres", "m",
+    "M", "mm", "in", "ft", "%", "per", "cent", "percent", "p", "c", "C", "F", "°", "²", "³", "x",
+    "s", "GHz", "ghz", "Db", "db", "ma", "kWh", "pounds", "US", "USD", "$", "€", "bn", "tonnes",
+    "metric", "ſ", "\u212a", "İ", "ı", "µg", "μg", ".", ","]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=8))
+def test_unit_after_by_first_character_on_any_pieces(pieces: list[str]) -> None:
+    from briefing.analyze.units import unit_table
+
+    after = unit_table().after
+    text = "".join(pieces)
+    assert _unit_found(after.match(text)) == _unit_found(after.pattern.match(text))

@@ -12,8 +12,15 @@ from .units import unit_follows, unit_key, unit_table
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers, date chains (11/25/2019), season spans (2018-19) and web addresses: no
     number inside them is a quantity."""
+    if not _DIGITS_APART.search(text) and "http" not in text and "www." not in text:
+        return []  # most sentences: each pattern below needs one of these
     return [(m.start(), m.end()) for pattern in (PHONE, DATE_CHAIN, YEAR_SPAN, WEB_ADDRESS)
             for m in pattern.finditer(text)]
+
+
+# Two digits with one mark between them, which every phone number, date chain and season
+# span holds ("555-1234", "11/25", "2018-19").
+_DIGITS_APART = re.compile(r"\d[\s./\-–]\d")
 
 
 # A web address and the anchor written after it: "(www.who.int/csr/faq/index.html #q 11)".

@@ -114,6 +114,49 @@ def may_hold_number(text: str) -> bool:
         return MAY_HOLD_NUMBER.search(text) is not None
     return _MAY_HOLD_LOWER.search(text.lower()) is not None
 
+
+# Where a candidate's number can begin: a digit, or the first word of a number in words, a
+# fraction or a vague amount (each a whole word), found in the sentence in lower case.
+_CORE_LOWER = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|half|tens|hundreds|thousands|millions|billions|dozens)\b"
+    # "a"/"an" only before a scale or a fraction ("a hundred", "a third", "an eighth")
+    r"|\ban?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen|half|halves|third|"
+    r"quarter|fifth|sixth|seventh|eighth|ninth|tenth))")
+# How far before that a candidate can start: a sign ("minus-", 6) or a currency ("U.S. $ ",
+# 7) and a sign after it (1), then "." before the first digit (1).
+CORE_REACH = 9
+_CANDIDATE_START = re.compile(r"[\d.+\-−$€£¥₹₩₽₪₱₦₺฿₫₴]|\b[A-Za-z]")
+
+
+def candidates(text: str) -> list[re.Match[str]]:
+    """CANDIDATE.finditer(text), tried only within CORE_REACH characters before a place a
+    number can begin (the big pattern is slow to try at every word of a sentence)."""
+    lower = text.lower()
+    if _FOLDS_APART.search(text) or len(lower) != len(text):
+        return list(CANDIDATE.finditer(text))
+    out: list[re.Match[str]] = []
+    done = 0  # positions before this are tried, or inside a match
+    for core in _CORE_LOWER.finditer(lower):
+        at = core.start()
+        if at < done:
+            continue
+        pos = max(done, at - CORE_REACH)
+        while pos <= at:
+            # only where CANDIDATE's opening look-ahead holds (endpos: none reaches past `at`)
+            start = _CANDIDATE_START.search(text, pos, at + 1)
+            if start is None:
+                break
+            m = CANDIDATE.match(text, start.start())
+            if m is None:
+                pos = start.start() + 1
+                continue
+            out.append(m)
+            pos = done = m.end()
+        done = max(done, at + 1)
+    return out
+
 SPACED_SCALE_RE = re.compile(r"\s(m|bn|mn|b|k)(?![\w'’])")
 AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]+,\s$")
 SPORT_LEFT = re.compile(r"\b[A-Z][\w'’]*\s*$")
@@ -190,13 +233,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         return ()  # most sentences: no digit and no number word
     if "-" in text:
         text = _mend_tens(text)
-    candidates = [m for m in CANDIDATE.finditer(text) if m.group("dig") or m.group("word")
+    found_here = [m for m in candidates(text) if m.group("dig") or m.group("word")
                   or m.group("vague") or m.group("frac") or m.group("slash")]
-    if not candidates:
+    if not found_here:
         return ()
     blocked = blocked_spans(text)
     raw: list[_Found] = []
-    for m in candidates:
+    for m in found_here:
         if any(s <= m.start() < e for s, e in blocked):
             continue
         found = _read(text, m)

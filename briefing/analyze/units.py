@@ -8,9 +8,78 @@ from functools import lru_cache
 from importlib import resources
 
 
+class UnitMatch:
+    """What unit_table().after.match found: the gap before the unit, the unit as written, and
+    where it ends (the groups "gap" and "unit" and the end of the one-pattern match)."""
+
+    __slots__ = ("_gap", "_unit", "_end")
+
+    def __init__(self, gap: str, unit: str, end: int) -> None:
+        self._gap, self._unit, self._end = gap, unit, end
+
+    def group(self, name: str) -> str:
+        return self._gap if name == "gap" else self._unit
+
+    def end(self) -> int:
+        return self._end
+
+
+class _After:
+    """`pattern` (one alternation of every spelling, longest first) asked only for the
+    spellings that can start with the character where the unit would start: the same match,
+    without trying a thousand alternatives in turn."""
+
+    def __init__(self, pattern: re.Pattern[str], alternatives: list[tuple[str, str, bool]]
+                 ) -> None:
+        self.pattern = pattern
+        self._alternatives = alternatives  # (pattern text, first character, any case), in order
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
+
+    def _starting_with(self, char: str) -> re.Pattern[str] | None:
+        if char not in self._by_first:
+            kept = [alt for alt, first, any_case in self._alternatives
+                    if re.fullmatch(f"(?i:{re.escape(first)})" if any_case else re.escape(first),
+                                    char)]
+            self._by_first[char] = re.compile(rf"(?P<unit>{'|'.join(kept)})(?![\w²³])") \
+                if kept else None
+        return self._by_first[char]
+
+    def match(self, text: str) -> UnitMatch | None:
+        """As self.pattern.match(text): the gap before the unit gives up characters in the
+        order the regex backtracks, and at each place the unit may start, the spellings that
+        can start there are tried."""
+        tried = set()
+        for gap in _gaps(text):
+            if gap in tried or gap >= len(text):
+                continue
+            tried.add(gap)
+            pattern = self._starting_with(text[gap])
+            m = pattern.match(text, gap) if pattern is not None else None
+            if m is not None:
+                return UnitMatch(text[:gap], m.group("unit"), m.end())
+        return None
+
+
+def _gaps(text: str) -> list[int]:
+    """The lengths the gap (a space, a hyphen, a space, each optional) can match at the start
+    of text, in the order the regex tries them (each part taken before it is left out)."""
+    out = []
+    for a in (1, 0):
+        if a and not text[:1].isspace():
+            continue
+        for b in (1, 0):
+            if b and text[a:a + 1] != "-":
+                continue
+            for c in (1, 0):
+                if c and not text[a + b:a + b + 1].isspace():
+                    continue
+                out.append(a + b + c)
+    return out
+
+
 @dataclass(frozen=True)
 class _Units:
-    after: re.Pattern[str]  # a unit spelled after the number, anchored at the number's end
+    after: _After  # a unit spelled after the number, anchored at the number's end
     keys: dict[str, str]  # spelling -> key (exact spellings)
     keys_lower: dict[str, str]  # lower-case spelling -> key (case-free spellings)
     keys_folded: dict[str, str]  # lower-case form of a symbol -> key ("ghz" -> "GHz")
@@ -43,9 +112,11 @@ def unit_table() -> _Units:
     folded = _folded_symbols(keys, keys_lower)
     spellings = sorted({(f, "any case") for f in free} | {(f, "exact") for f in exact}
                        | {(f, "folded") for f in folded}, key=lambda fc: len(fc[0]), reverse=True)
-    alternation = "|".join(_spelling_alternative(f, case) for f, case in spellings)
+    alternatives = [(_spelling_alternative(f, case), f[0], case != "exact")
+                    for f, case in spellings]
+    alternation = "|".join(alt for alt, _, _ in alternatives)
     after = re.compile(rf"^(?P<gap>\s?-?\s?)(?P<unit>{alternation})(?![\w²³])")
-    return _Units(after, keys, keys_lower, folded)
+    return _Units(_After(after, alternatives), keys, keys_lower, folded)
 
 
 def _folded_symbols(keys: dict[str, str], keys_lower: dict[str, str]) -> dict[str, str]:
