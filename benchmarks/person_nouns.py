@@ -43,6 +43,12 @@ SUFFIX_RE = re.compile(r"(?:ers|ors|ists|ians|ans|ants|ents|ees|men)$")
 
 def person_lemmas(wordnet: Path) -> list[str]:
     """Single-word lemmas whose first noun sense is in noun.person and is no instance."""
+    return first_sense_lemmas(wordnet, {NOUN_PERSON})
+
+
+def first_sense_lemmas(wordnet: Path, lexfiles: set[int]) -> list[str]:
+    """Single-word lemmas whose first noun sense is in one of the lexicographer files and is
+    no instance."""
     synsets: dict[str, tuple[int, bool]] = {}
     with open(wordnet / "data.noun", encoding="latin-1") as f:
         for line in f:
@@ -59,7 +65,7 @@ def person_lemmas(wordnet: Path) -> list[str]:
             lemma, pointers = fields[0], int(fields[3])
             first = fields[4 + pointers + 2]  # after the pointer symbols, two counts
             lex, instance = synsets[first]
-            if lex == NOUN_PERSON and not instance and "_" not in lemma and lemma.isascii():
+            if lex in lexfiles and not instance and "_" not in lemma and lemma.isascii():
                 out.append(lemma)
     return sorted(out)
 

@@ -67,10 +67,15 @@ SPILLED = MeasureConfig(name="Oil spilled", unit="volume", events=("spilled", "l
 SHUT = MeasureConfig(name="Reactors shut", counted=("reactors",), events=("shut", "shut down"))
 CASES = MeasureConfig(name="Cases", counted=("cases", "infections", "people"),
                       events=("confirmed", "infected", "tested positive"))
+CONFIRMED = MeasureConfig(name="Confirmed cases", counted=("cases", "people"),
+                          events=("confirmed", "tested positive"))
+SUSPECTED = MeasureConfig(name="Suspected cases", counted=("cases", "people"),
+                          events=("suspected", "probable"))
 CROWD = MeasureConfig(name="Crowd", counted=("people",))
 MINERS = MeasureConfig(name="Miners killed", counted=("miners",), events=("killed", "dead"))
-MEASURES = {m.name: m for m in (CASES, CROWD, MINERS, SENTENCE, MONTHLY_PAY, GROWTH, SPILLED,
-                                SHUT, RESERVOIR, SUPPORT, DEAL_VALUE, PER_MATCH,
+MEASURES = {m.name: m for m in (CASES, CONFIRMED, SUSPECTED, CROWD, MINERS, SENTENCE,
+                                MONTHLY_PAY, GROWTH, SPILLED, SHUT, RESERVOIR, SUPPORT, DEAL_VALUE,
+                                PER_MATCH,
                                 JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,

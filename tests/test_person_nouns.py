@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.analyze.person_nouns import names_people, person_lemmas
+from briefing.analyze.person_nouns import names_occurrence, names_people, person_lemmas
 
 
 @pytest.mark.parametrize("noun", ["journalists", "Americans", "children", "policemen",
@@ -29,3 +29,12 @@ def test_the_list_is_lemmas_of_common_nouns() -> None:
     assert len(lemmas) > 5000
     assert all(w == w.lower() and " " not in w for w in lemmas)
     assert "einstein" not in lemmas  # a named person (an instance) is no kind of person
+
+
+@pytest.mark.parametrize("noun,occurrence", [
+    ("cases", True), ("deaths", True), ("infections", True), ("arrests", True),
+    ("swine flu cases", True),  # the last word decides
+    ("buildings", False), ("troops", False), ("seats", False), ("", False),
+])
+def test_nouns_for_occurrences(noun: str, occurrence: bool) -> None:
+    assert names_occurrence(noun) is occurrence

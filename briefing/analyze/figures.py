@@ -15,7 +15,7 @@ from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
 from .figure_time import EVENT_RELATIVE_RE, RELATIVE_WHEN_RE, background, figure_time, reach
 from .holder import holder, proper_names
-from .person_nouns import ANY_PERSON, names_people
+from .person_nouns import ANY_PERSON, names_occurrence, names_people
 from .place import clause_place, is_place, page_places, place, subject_place
 from .quantities import find_quantities
 from .text import tokens
@@ -173,6 +173,18 @@ PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?<!e)ed")
 # A superlative read as a figure's noun ("the four nearest the epicentre", "the ten largest"):
 # a noun in -est after a count above one would be plural.
 SUPERLATIVE_RE = re.compile(r"[a-z]{2,}est")
+# The counted noun told before the figure, in its clause: "the number of cases in Japan rose
+# to 272", "their estimate of deaths from the flu to over 100", "the tally of arrests
+# stood at 90".
+TOLD_BEFORE_RE = re.compile(
+    r"\b(?:number|estimate|count|tally|total|toll|size|figure)\s+of\s+(?:(?:the|confirmed|"
+    r"reported|known|new|recorded)\s+)?(?P<noun>[a-z][\w-]*[a-z]s|people)\b"
+    r"(?:\s+(?![Oo]f\b)[\w'’.-]+){0,8}?\s+(?:(?:rose|climbed|jumped|grew|increased|fell|"
+    r"dropped|reached|hit|topped|stood|stands|is|was|now|has|had|at|to)\s+)+$")
+# A preposition right before a figure (and its hedge), not "to" or "at" ("rose to 272").
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:on|of|in|from|among|with|for|about|by|between|into|"
+                                   r"across|after|over|under|within)\s+(?:(?:about|around|"
+                                   r"nearly|almost|some|roughly|just|only)\s+)?$", re.I)
 # A number joined by a hyphen to the noun after it gives the size of a thing ("a 30-page
 # form", "the 300-seat parliament"), not a count; "a 40-strong group" is a count.
 SIZE_AFTER_RE = re.compile(r"-(?!strong\b)[A-Za-z]")
@@ -205,6 +217,10 @@ class _Compiled:
     # fixture"), or for a span of time ("Monthly pay", "a month", "annual").
     rate: bool = False
     per_time: bool = False
+    # The counted noun its name ends with, after one or more words each one of its events and
+    # none a doubt ("Confirmed cases"; not "Cases", "Suspected cases", "Jobs at risk"): a count
+    # of that noun with no event word is this measure's, when the noun names an occurrence.
+    named: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -218,12 +234,21 @@ def _compile(measure: MeasureConfig) -> _Compiled:
     anyone = any(w.lower() in ANY_PERSON for w in measure.counted)
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join((measure.name,) +
                                                                tuple(measure.events)))}
-    return _Compiled(measure, stems(measure.counted), stems(measure.events),
-                     stems(measure.exclude), units, subject, anyone,
-                     rate=bool(said & RATE_WORDS), per_time=bool(said & TIME_WORDS))
+    counted, events = stems(measure.counted), stems(measure.events)
+    name = tuple(t.stem for t in tokens(measure.name))
+    doubt = bool({w.lower() for w in re.findall(r"[A-Za-z]+", measure.name)} & DOUBT_WORDS)
+    named = max((n for n in counted if len(name) > len(n) and name[len(name) - len(n):] == n
+                 and all((w,) in events for w in name[:len(name) - len(n)]) and not doubt),
+                key=len, default=())
+    return _Compiled(measure, counted, events, stems(measure.exclude), units, subject, anyone,
+                     rate=bool(said & RATE_WORDS), per_time=bool(said & TIME_WORDS),
+                     named=named)
 
 
 NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
+# Words that make a measure's noun a doubtful one: an unqualified count is none of these.
+DOUBT_WORDS = frozenset("""suspected probable possible potential presumed presumptive
+    unconfirmed alleged likely feared""".split())
 # A measure that follows a gap between shares says so in its name or events ("Lead in the
 # polls", "margin"); only such a measure takes figures in percentage points.
 GAP_WORDS = ("lead", "margin", "gap", "points", "difference", "ahead", "behind")
@@ -335,7 +360,10 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 nouns.append(q.noun)
                 continue
             q = sorts[i]
-            (noun, part), kind = _counted(text, q, nouns), q.kind
+            told = TOLD_BEFORE_RE.search(text, windows[i][0], q.start) \
+                if q.noun is None and q.unit is None else None
+            (noun, part), kind = ((told.group("noun"), False) if told else
+                                  _counted(text, q, nouns)), q.kind
             if noun is not None and noun != q.noun and q.noun and PARTICIPLE_RE.fullmatch(
                     q.noun) and _word_stems(noun.split()[-1])[-1:] in event_words:
                 # "… 90 arrests in Cairo, while … reports at least 27 wounded": what happened
@@ -344,10 +372,17 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
             nouns.append(noun)
             part = part or parts[i]
             # The figure's own noun, not one carried from an earlier figure.
-            own = noun is not None and (noun == q.noun or bool(OF_NOUN_RE.match(text[q.end:])))
+            own = noun is not None and (noun == q.noun or told is not None or
+                                        bool(OF_NOUN_RE.match(text[q.end:])))
             if own and noun is not None and set(_word_stems(noun.split()[-1])[-1:]) <= verb_stems:
                 own = False  # "100 intelligence reports": a report is no event that befalls
-            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled, own)
+            # "Five of these cases were taken to hospital": a part, counted for what else
+            # befell it; only a noun of the figure's own ("four cases", "the number of cases
+            # rose to 272") counts occurrences with no event word.
+            direct = noun is not None and (noun == q.noun and not OF_AFTER_RE.match(
+                text, q.end, q.noun_start or q.end) or told is not None)
+            measure = _measure_for(q, noun, kind, events[i], windows[i], text, compiled, own,
+                                   direct)
             revised = _revision_of(text, q, claims, article_index, sentence.paragraph,
                                    article.sentences)
             if measure is None and revised is not None:
@@ -943,11 +978,13 @@ def _counted(text: str, q: Quantity, before: list[str | None]) -> tuple[str | No
 
 def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int],
                  window: tuple[int, int], text: str, compiled: list[_Compiled],
-                 own: bool = False) -> MeasureConfig | None:
+                 own: bool = False, direct: bool = False) -> MeasureConfig | None:
     """The measure this quantity is a figure of, or None. A measure whose event words
     agree wins over one that needs none; excluded words rule a measure out. own: the noun is
     the figure's own, not carried from an earlier figure; a measure counting "people" then
-    takes any noun for people, or a noun that is what happened to them ("90 arrests")."""
+    takes any noun for people, or a noun that is what happened to them ("90 arrests").
+    direct: the noun is the figure's own right by it or told before it, not read through
+    "of" ("five of these cases")."""
     people = own and noun is not None and names_people(noun)
     # Excluded words count only in the figure's own narrow clause (commas end it): "3,000
     # troops were sent, following heavy casualties" is still a deployment.
@@ -956,6 +993,7 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
     present = set(window_stems)
     noun_stems = tuple(t.stem for t in tokens(noun)) if noun else ()
     best: tuple[tuple[int, int], MeasureConfig] | None = None
+    tied = False
     sentence_stems = {s for _, s in _token_spans(text)}
     for c in compiled:
         m = c.measure
@@ -1027,15 +1065,40 @@ def _measure_for(q: Quantity, noun: str | None, kind: str, events: dict[str, int
             if q.unit is not None or events.get(m.name, 99) > 3:
                 continue
         if c.events and m.name not in events:
-            continue
-        # Of two measures whose event words agree, the nearer word decides: "a debt to GDP
-        # ratio that will still be at 117 percent in 2020, given the pace at which GDP is
-        # contracting" is a ratio of debt, not a contraction.
-        # A measure that lists the noun wins over one that takes any word for people.
-        rank = (2 if loose else 0, events[m.name]) if c.events else (1, 0)
+            if not _counts_named(c, noun, noun_stems, direct, events, text, q, compiled):
+                continue
+            rank = (3, 0)
+        else:
+            # Of two measures whose event words agree, the nearer word decides: "a debt to
+            # GDP ratio that will still be at 117 percent in 2020, given the pace at which
+            # GDP is contracting" is a ratio of debt, not a contraction.
+            # A measure that lists the noun wins over one that takes any word for people.
+            rank = (2 if loose else 0, events[m.name]) if c.events else (1, 0)
+        tied = tied or best is not None and rank == best[0] == (3, 0)
         if best is None or rank < best[0]:
             best = (rank, m)
+    if best is not None and best[0] == (3, 0) and tied:
+        return None  # two measures name the noun: neither without an event word
     return best[1] if best else None
+
+
+def _counts_named(c: _Compiled, noun: str | None, noun_stems: tuple[str, ...], direct: bool,
+                  events: dict[str, int], text: str, q: Quantity,
+                  compiled: list[_Compiled]) -> bool:
+    """"Japan reported four cases": a count of occurrences that the measure's name names
+    ("Confirmed cases") needs no event word, when no event word of a measure counting the
+    noun stands by it (one of a measure that does not count it is no matter: "cases" is an
+    event of "Countries with cases"). Not a count after a preposition, which tells what else
+    the cases were ("a study on 43 cases", "in 12 cases"): a tally is reported, had or risen
+    to; nor one whose noun doubts ("200 potential cases")."""
+    if not (direct and c.named and noun is not None and not c.measure.unit and
+            _ends_with(noun_stems, c.named) and names_occurrence(noun)):
+        return False
+    if {w.lower() for w in noun.split()} & DOUBT_WORDS or \
+            PREPOSITION_BEFORE_RE.search(text, 0, q.start):
+        return False
+    return not any(o.measure.name in events and any(_ends_with(noun_stems, n)
+                                                    for n in o.counted) for o in compiled)
 
 
 # Who a figure belongs to, in its clause: a name that owns it ("the Bundesliga's rights

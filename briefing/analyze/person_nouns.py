@@ -1,4 +1,5 @@
-"""Nouns that name people: WordNet's person nouns (briefing/data/person_nouns.txt)."""
+"""Nouns that name people or occurrences: WordNet lists (briefing/data/person_nouns.txt,
+occurrence_nouns.txt)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,30 @@ IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "per
 ANY_PERSON = frozenset("people persons person individuals".split())
 
 
-@lru_cache(maxsize=1)
-def person_lemmas() -> frozenset[str]:
-    text = resources.files("briefing").joinpath("data/person_nouns.txt").read_text(
-        encoding="utf-8")
+@lru_cache(maxsize=2)
+def _lemmas(name: str) -> frozenset[str]:
+    text = resources.files("briefing").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+def person_lemmas() -> frozenset[str]:
+    return _lemmas("person_nouns.txt")
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    return (word,) + tuple(word[:-len(plural)] + singular
+                           for plural, singular in (("ies", "y"), ("es", ""), ("s", ""))
+                           if word.endswith(plural))
+
+
+@lru_cache(maxsize=1 << 10)
+def names_occurrence(noun: str) -> bool:
+    """Does the noun (its last word) name an occurrence, an event, act or state: "cases",
+    "deaths", "infections", "arrests"? A count of them carries what happened in the noun."""
+    word = noun.split()[-1].lower() if noun.split() else ""
+    lemmas = _lemmas("occurrence_nouns.txt")
+    return any(w in lemmas for w in _singulars(word))
 
 
 @lru_cache(maxsize=1 << 12)
