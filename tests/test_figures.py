@@ -72,10 +72,11 @@ CONFIRMED = MeasureConfig(name="Confirmed cases", counted=("cases", "people"),
 SUSPECTED = MeasureConfig(name="Suspected cases", counted=("cases", "people"),
                           events=("suspected", "probable"))
 CROWD = MeasureConfig(name="Crowd", counted=("people",))
+CASE_COUNT = MeasureConfig(name="Case count", counted=("cases",), events=("cases",))
 MINERS = MeasureConfig(name="Miners killed", counted=("miners",), events=("killed", "dead"))
-MEASURES = {m.name: m for m in (CASES, CONFIRMED, SUSPECTED, CROWD, MINERS, SENTENCE,
-                                MONTHLY_PAY, GROWTH, SPILLED, SHUT, RESERVOIR, SUPPORT, DEAL_VALUE,
-                                PER_MATCH,
+MEASURES = {m.name: m for m in (CASES, CONFIRMED, SUSPECTED, CASE_COUNT, CROWD, MINERS,
+                                SENTENCE, MONTHLY_PAY, GROWTH, SPILLED, SHUT, RESERVOIR, SUPPORT,
+                                DEAL_VALUE, PER_MATCH,
                                 JOBS_CUT, OIL, DEATHS, TROOPS, KILLED,
                                 INJURED, MISSING, ARRESTED, AREA, AID, SHARE, MAGNITUDE, LEVY,
                                 BAILOUT, DEBT, SEATS, WAVES, DEAL, VOTES, LEAGUE_DEAL, POUND_DEAL,

@@ -102,7 +102,12 @@ POSSESSIVE_BEFORE_RE = re.compile(r"\b(?!(?i:he|she|it|that|who|there|what|where
 BASED_ON_RE = re.compile(r"\bbased on\s+((?:the\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s\s+"
                          r"(?:own\s+|latest\s+|new\s+|official\s+)?(?:estimates?|figures|"
                          r"count|calculations?|data|tally|projections?))\b")
-DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+$")
+# "the report said", "since the last report on 12 June": a noun, with an adjective of order
+# or time between at most.
+DETERMINER_BEFORE_RE = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that|our)\s+"
+                                  r"(?:(?i:last|latest|first|new|previous|earlier|initial|"
+                                  r"official|final|preliminary|next|same|recent|daily|weekly|"
+                                  r"monthly|annual)\s+)?$")
 # "five promissory notes", "12 new reports": a number before the word makes it a noun.
 COUNTED_BEFORE_RE = re.compile(r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|"
                                r"many|\d[\d,]*)\s+(?:[a-z]+\s+)?$")
@@ -228,7 +233,10 @@ def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
             forms |= {v[:-1] + "ies", v[:-1] + "ied"}
     forms |= {"said", "told", "wrote", "says"}
     # Case-sensitive: "State" in "Secretary of State" is not the verb.
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    # Not hyphened to a word before: "laboratory-confirmed cases", "self-reported" are
+    # adjectives ("the docks--said" is a dash).
+    return re.compile(r"(?<!\w[-‐])\b(?:" + "|".join(sorted(map(re.escape, forms), key=len,
+                                                          reverse=True))
                       + r"|" + PUT_AT + r")\b")
 
 

@@ -58,6 +58,10 @@ PATTERN = re.compile(
     r"|(?P<yr>\b(?:in|since|until|by|during|from|of|before|after|early|late|mid|through|"
     r"throughout)[\s-]+(?P<yr_y>" + _YEAR + r"|" + _OLD_YEAR + r")" + _END
     + r"(?!\s*(?:%|percent|people|per)))"
+    # "the 2004 bombing", "a 1969 coup", "the 2003 SARS outbreak": a year before the noun it
+    # dates, after a determiner (news writes counts of a thousand and more with a comma).
+    r"|(?P<ya>\b(?:the|a|its|this|that|their|his|her)\s+(?P<ya_y>" + _YEAR + r")" + _END
+    + r"(?-i:(?:\s+[A-Z][A-Z0-9]+)?\s+[a-z]+)\b)"
     r"|(?P<wd>\b(?:(?P<wd_q>last|next|this|on|early|late)\s+)?(?P<wd_w>" + _WEEKDAY + r")"
     r"(?:['’]s)?\b(?!\s+(?!" + _MONTH + r")(?-i:[A-Z][a-z])))"
     r"|(?P<rel>\b(?P<rel_w>yesterday|today|tonight|tomorrow|last night|this morning|"
@@ -364,6 +368,8 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None,
     elif kind == "yr":
         date, grain = dt.date(int(g("yr_y")), 1, 1), YEAR
         start = match.start("yr_y")
+    elif kind == "ya":
+        date, grain = dt.date(int(g("ya_y")), 1, 1), YEAR
     elif kind == "wd":
         qualifier = (g("wd_q") or "").lower()
         if qualifier == "on":
