@@ -7,6 +7,7 @@ import re
 
 from ..models import Quantity
 from .figure_time import reach
+from .gazetteer import country_names
 from .units import CURRENCY_KEYS
 
 # What kind of place a name is: "the port city of Suez", "the province of Aceh".
@@ -124,8 +125,9 @@ def place(text: str, q: Quantity, window: tuple[int, int]) -> str | None:
 
 def page_places(texts: list[str]) -> frozenset[str]:
     """The places a page names where a place is sure: after "in", "across", "near" ("in
-    Greece", "across northern Japan"), or as "the city of X". A figure's sentence that names
-    one of them elsewhere ("Greece's European partners", "Cyprus was forced to…") is there."""
+    Greece", "across northern Japan"), as "the city of X", or a country or US state by its
+    name. A figure's sentence that names one of them elsewhere ("Greece's European
+    partners", "Cyprus was forced to…") is there."""
     out = set()
     inner = {w for text in texts for w in INNER_CAPITAL_RE.findall(text)}
     for text in texts:
@@ -156,7 +158,20 @@ def page_places(texts: list[str]) -> frozenset[str]:
                 continue  # "Small islands should see…": a capital only because it opens
             if len(words) > 1 and words[0][:1].isupper() and is_place(found):
                 out.add(found)
+        for m in NAME_RUN_RE.finditer(text):
+            # "Spain had 26 suspected cases": a country or a US state is a place however the
+            # page names it; the whole run of capitals is the name ("Michael Jordan", "Texas
+            # Instruments" are none).
+            words = m.group(0).split()
+            while words and words[0].lower() in NOT_PLACES | OPENING_WORDS:
+                words.pop(0)
+            found = re.sub(r"['’]s$", "", " ".join(words))
+            if found in country_names():
+                out.add(found)
     return frozenset(out)
+
+
+NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
 # A proper name followed by a geographic common noun, as written in lower case ("the
@@ -174,7 +189,7 @@ OPENING_WORDS = frozenset("this that these those its his her their our officials
 # Where a clause's subject stands: the sentence's start, after an opening phrase and its
 # comma ("Since May 2010, Greece has…"), or after a reporting verb ("has said Greece's
 # economy…").
-SUBJECT_BEFORE_RE = re.compile(r"(?:^|^[^,]{0,40},\s+|\b(?:said|says|say|that)\s+)(?:the\s+)?$")
+SUBJECT_BEFORE_RE = re.compile(r"(?:^|^[^,]{0,40},\s+|\b(?:said|says|say|that)\s+)(?:[Tt]he\s+)?$")
 # A clause a conjunction opens ("…in eleven towns of the Arden valley after the Millbrook
 # reservoir fell to 18 percent"): its subject is nearer the figure than a place before it.
 CONJUNCTION = r"(?:after|as|when|because|while|before|until|once|although|though)"
@@ -188,9 +203,40 @@ CONJUNCTION_CLAUSE_RE = re.compile(r"(?<!such)(?<!well)\s" + CONJUNCTION +
 # title ("Greece's economy", not "Japan's ministry of health" or "Japan's chief cabinet
 # secretary", whose figures are said, not had).
 SUBJECT_AFTER_RE = re.compile(r"(?:\s+(?:(?:is|was|has|had|will|would|could|can|must|"
-                              r"now|also|still|fell|rose|sank|grew|shrank|stood|hit|kept|got|"
+                              r"now|also|still|alone|fell|rose|sank|grew|shrank|stood|hit|kept|got|"
                               r"lost|won|saw|paid|spent|sold|took|gave)\b|[a-z]+ed\b)|"
                               r"['’]s?\s+([a-z]+))")
+# A verb that sends or gives what the figure counts away from its subject: "Norway has sent
+# 300 troops", "is preparing to deploy 10,000 soldiers", "China is to donate $1m". The
+# subject is where they come from.
+SENDING_RE = re.compile(r"\b(?:send|sends|sent|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|"
+                        r"despatch(?:es|ed|ing)?|evacuat(?:e|es|ed|ing)|export(?:s|ed|ing)?|"
+                        r"ship(?:s|ped|ping)?|donat(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
+                        r"lend(?:s|ing)?|lent|give|gives|giving|gave|given)\b")
+# A clause a conjunction opens between a sentence's subject and the figure has a subject of
+# its own ("Norway urged restraint after soldiers killed 37 people").
+SUBORDINATE_RE = re.compile(r"\b(?:after|when|because|while|whereas|although|though|until|"
+                            r"before|once)\s")
+# A place that speaks of what others did: "Britain said rebels killed 14" (but a place that
+# reports or confirms a figure is counting its own: "Mexico has reported 18 cases").
+SPEAKS_AFTER_RE = re.compile(r"(?:\s+(?:has|have|had))?\s+(?:said|says|told|warned|claimed)\b")
+COORDINATE_RE = re.compile(r"\b(?:and|but|as|while|when)\b")
+
+
+def _sent_from(text: str, start: int, end: int) -> bool:
+    """Does a verb of sending in text[start:end] have the place before it as its subject
+    ("North Korea is preparing to send 10,000 soldiers"), with no new clause between them
+    ("as Russia teetered and the IMF was sending in $4.8 billion": Russia's aid)?"""
+    sending = SENDING_RE.search(text, start, end)
+    return sending is not None and not COORDINATE_RE.search(text, start, sending.start())
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the name in quotation marks ("the "Hong Kong" flu"): a label, not a place?"""
+    return text[start - 1:start] in "\"“‘'" and start > 0 and text[end:end + 1] in "\"”’'" \
+        and end < len(text)
+
+
 TITLE_WORDS = frozenset("chief minister president prime secretary foreign finance deputy "
                         "head leader spokesman spokeswoman envoy ambassador officials "
                         "political ruling opposition government official authorities health "
@@ -214,6 +260,10 @@ def subject_place(text: str, q: Quantity, places: frozenset[str],
             if not (SUBJECT_BEFORE_RE.search(text, 0, m.start()) or conjunctions and
                     SUBJECT_AFTER_CONJUNCTION_RE.search(text, 0, m.start())):
                 continue
+            if _sent_from(text, m.end(), q.start) or _quoted(text, m.start(), m.end()):
+                continue  # "Norway has sent 300 troops": where they come from, not are
+            if SUBORDINATE_RE.search(text, m.end(), q.start):
+                continue  # "Norway urged calm after rebels killed 37": the clause's own subject
             after = SUBJECT_AFTER_RE.match(text, m.end())
             noun = after.group(1) if after else None
             if after and not (noun and _body_or_title(noun)):
@@ -251,6 +301,13 @@ def clause_place(text: str, q: Quantity, window: tuple[int, int],
         for m in pattern.finditer(text, lo, hi):
             if re.match(r"\s+[A-Z]", text[m.end():]):
                 continue  # "the Tokyo Electric Power Company": part of a longer name
+            if m.end() <= q.start and (_sent_from(text, m.end(), q.start) or
+                                       SUBORDINATE_RE.search(text, m.end(), q.start)):
+                continue  # "North Korea is preparing to send 10,000 soldiers": whence
+            if _quoted(text, m.start(), m.end()):
+                continue  # "the 1968 "Hong Kong" flu killed a million": a name, no place
+            if SPEAKS_AFTER_RE.match(text, m.end()):
+                continue  # "Britain said rebels killed 14": who says it, not where
             owner = re.match(r"['’]s?\s+([a-z]+)", text[m.end():])
             if owner and _body_or_title(owner.group(1)):
                 continue
