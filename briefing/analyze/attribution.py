@@ -279,8 +279,33 @@ def speaker(text: str, verbs: re.Pattern[str], at: int | None = None) -> Speaker
         if before[-1][1].pronoun and named:
             return named[-1]  # "The Red Cross says it believes 45,000 died": the Red Cross
         return before[-1][1]
-    later = [who for _, who in mine if not who.ahead]
+    # "At least 12 were killed on Friday, while the ministry said 40 were injured": a
+    # speaker who is the subject of a clause after the figure says that clause only.
+    later = [who for pos, who in mine if not who.ahead and not _own_clause(text, at, pos, who)]
     return later[0] if later else None
+
+
+# A clause joined after a figure, with a subject of its own: ", while the ministry said…".
+JOINED_CLAUSE_RE = re.compile(r",?\s+(?:while|whereas|but|and)\s+")
+NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w’'.-]*$")
+
+
+def _clause_openings(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Where "and", "but", "while" or "whereas" open a clause in text[start:end]; not an
+    "and" between two capitalised words, inside one name ("the Centers for Disease Control
+    and Prevention")."""
+    return [m for m in JOINED_CLAUSE_RE.finditer(text, start, end)
+            if not (NAME_BEFORE_RE.search(text, 0, m.start()) and
+                    text[m.end():m.end() + 1].isupper())]
+
+
+def _own_clause(text: str, at: int, pos: int, who: Speaker) -> bool:
+    """Is the speaker at `pos` the subject of a clause that opens between the figure at `at`
+    and its verb ("…, while the health ministry said 40 were injured")?"""
+    opens = _clause_openings(text, at, pos)
+    clause = text[opens[-1].end():pos] if opens else ""
+    # Not "…killed and 52 injured, the ministry said": a speaker after a comma says both.
+    return who.text in clause and "," not in clause
 
 
 def _data_source(phrase: str) -> bool:
@@ -370,9 +395,11 @@ def attributions(text: str, verbs: re.Pattern[str]) -> list[tuple[int, Speaker]]
         if last_verb_start:
             # "Texas authorities confirmed a case … and California said it had 11": after
             # another speaker's verb, the subject is the one after the conjunction.
-            joined = re.split(r"\s(?:and|but|while|whereas)\s", before)
-            if len(joined) > 1 and OBJECT_BEFORE_AND_RE.search(joined[-2]):
-                before = joined[-1]  # not "…say medical records and growth charts indicate"
+            opens = _clause_openings(before, 0, len(before))
+            if opens and OBJECT_BEFORE_AND_RE.search(
+                    before, opens[-2].end() if len(opens) > 1 else 0, opens[-1].start()):
+                before = before[opens[-1].end():]  # not "…say medical records and growth
+                # charts indicate", nor "…and Welfare" of "the Institute for Health and Welfare"
         absolute = WITH_SPEAKER_RE.search(before) if m.group(0).endswith("ing") else None
         if absolute and is_noun_phrase(absolute.group(1)):
             out.append((m.start(), Speaker(absolute.group(1), ahead=True)))
