@@ -61,6 +61,20 @@ def best_cover(problem: Coverage, time_limit: float = 10.0,
     holder = occ_cand[by_concept]
     holder_starts = np.searchsorted(occ_concept[by_concept], np.arange(m + 1))
     gains = np.bincount(occ_cand, weights=weights[occ_concept], minlength=n) - costs
+    shared: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def sharing(j: int) -> tuple[np.ndarray, np.ndarray]:
+        """(holder, concept) for each holder of each of candidate j's concepts, in the
+        order of j's concepts: one bincount then gives the weight j takes from every other
+        candidate (one indexed add per concept was most of a node's time)."""
+        got = shared.get(j)
+        if got is None:
+            own = occ_concept[starts[j]:starts[j + 1]]
+            lo, counts = holder_starts[own], holder_starts[own + 1] - holder_starts[own]
+            at = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+            got = shared[j] = (holder[at], np.repeat(own, counts))
+        return got
+
     pool = np.flatnonzero((gains > 0) & (lengths <= problem.budget))
     # Sets of equal worth reached in different orders may differ in the last bits of their
     # float sums: values this close are equal, and the ranks decide between them.
@@ -80,22 +94,28 @@ def best_cover(problem: Coverage, time_limit: float = 10.0,
 
     def visit(pool: np.ndarray, gains: np.ndarray, value: float, room: float,
               uncovered: np.ndarray) -> None:
+        # `uncovered` is changed for a child's visit and put back after it (no copies).
         nonlocal stopped, children
         consider(value, chosen)
-        if not len(pool):
+        size = len(pool)
+        if not size:
             return
-        ratio = gains / lengths[pool]
+        spans = lengths[pool]
+        ratio = gains / spans
         order = np.argsort(-ratio, kind="stable")
-        pool, gains, ratio = pool[order], gains[order], ratio[order]
+        pool, gains, spans = pool[order], gains[order], spans[order]
         # The bound of the children from the k-th on: the gains from k on, taken whole
-        # while they fit, then a fraction of the next.
-        ends = np.concatenate([[0.0], np.cumsum(lengths[pool])])
-        sums = np.concatenate([[0.0], np.cumsum(gains)])
+        # while they fit, then a fraction of the next (a ratio of 0 past the last).
+        ratios = np.zeros(size + 1)
+        ratios[:size] = ratio[order]
+        ends = np.zeros(size + 1)
+        np.cumsum(spans, out=ends[1:])
+        sums = np.zeros(size + 1)
+        np.cumsum(gains, out=sums[1:])
         last = np.searchsorted(ends, ends[:-1] + room, side="right") - 1
-        left = room - (ends[last] - ends[:-1])
-        part = np.where(last < len(pool), left * ratio[np.minimum(last, len(pool) - 1)], 0.0)
-        bounds = value + sums[last] - sums[:-1] + part
-        for k in range(len(pool)):
+        part = (room - (ends[last] - ends[:-1])) * ratios[last]
+        bounds = (value + sums[last] - sums[:-1] + part).tolist()
+        for k in range(size):
             if bounds[k] < best_value - tol:
                 return  # the bounds only fall with k
             if k:
@@ -105,21 +125,21 @@ def best_cover(problem: Coverage, time_limit: float = 10.0,
                         or (node_limit is not None and children > node_limit):
                     stopped = True
                     return
-            j = pool[k]
+            j = int(pool[k])
             own = occ_concept[starts[j]:starts[j + 1]]
             new = own[uncovered[own]]
             rest = pool[k + 1:]
-            taken = np.zeros(n)
-            for c in new:
-                taken[holder[holder_starts[c]:holder_starts[c + 1]]] += weights[c]
+            others, concepts = sharing(j)
+            hit = uncovered[concepts]
+            taken = np.bincount(others[hit], weights=weights[concepts[hit]], minlength=n)
             rest_gains = gains[k + 1:] - taken[rest]
-            rest_room = room - lengths[j]
-            keep = (rest_gains > 0) & (lengths[rest] <= rest_room) & (groups[rest] != groups[j])
-            still = uncovered.copy()
-            still[new] = False
-            chosen.append(int(j))
-            visit(rest[keep], rest_gains[keep], value + gains[k], rest_room, still)
+            rest_room = room - spans[k]
+            keep = (rest_gains > 0) & (spans[k + 1:] <= rest_room) & (groups[rest] != groups[j])
+            uncovered[new] = False
+            chosen.append(j)
+            visit(rest[keep], rest_gains[keep], value + gains[k], rest_room, uncovered)
             chosen.pop()
+            uncovered[new] = True
 
     if len(pool):  # the best single candidate: with the greedy one, half the optimum at worst
         top = int(pool[np.argmax(gains[pool])])
