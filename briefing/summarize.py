@@ -48,14 +48,17 @@ ATTRIBUTION_TAIL_RE = re.compile(
 # (Not after "Last", "Next", "This", "By", …: "Last Friday a list…" keeps its day.)
 # (Nor after "on", "late", "early", "last" alone: "reached 17,997 on Tuesday as" keeps its
 # day rather than become "on … as".)
-DAY_RE = re.compile(rf"(?<=[a-z,])(?<!\bor)(?<!\band)(?<!\bto)(?<!\bthrough)"
-                    rf"(?<!\b[Ll]ast)(?<!\b[Nn]ext)(?<!\b[Tt]his)(?<!\b[Bb]y)"
-                    rf"(?<!\b[Ss]ince)(?<!\b[Uu]ntil)(?<!\b[Ff]rom)(?<!\b[Ee]very)"
-                    rf"(?<!\b[Oo]n)(?<!\b[Ll]ate)(?<!\b[Ee]arly)"
-                    rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS}"
-                    rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])"
-                    # "…, Thursday or Friday." is what the clause says: cut, it reads "… or …".
-                    rf"(?!\s+(?:or|and|to|through)\s+{DAYS})")
+DAY_PHRASE = (rf"(?<=[a-z,])(?<!\bor)(?<!\band)(?<!\bto)(?<!\bthrough)"
+              rf"(?<!\b[Ll]ast)(?<!\b[Nn]ext)(?<!\b[Tt]his)(?<!\b[Bb]y)"
+              rf"(?<!\b[Ss]ince)(?<!\b[Uu]ntil)(?<!\b[Ff]rom)(?<!\b[Ee]very)"
+              rf"(?<!\b[Oo]n)(?<!\b[Ll]ate)(?<!\b[Ee]arly)"
+              rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS}"
+              rf"(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;])"
+              # "…, Thursday or Friday." is what the clause says: cut, it reads "… or …".
+              rf"(?!\s+(?:or|and|to|through)\s+{DAYS})")
+# A lookahead for the weekday first: most places in a sentence fail it at once, before the
+# thirteen lookbehinds are tried (5x faster; the same matches, as lookarounds take no text).
+DAY_RE = re.compile(rf"(?=\s+(?:on\s+|late\s+|early\s+|last\s+)?{DAYS})" + DAY_PHRASE)
 TAIL_WORD_RE = re.compile(r"\b(?:said|says|reported|announced|added|told)\b")
 DAY_WORD_RE = re.compile(DAYS)
 
@@ -176,14 +179,23 @@ def document_counts(docs: list[list[str]], present: set[str],
     known = known or {}
     df: Counter[str] = Counter()
     lead: Counter[str] = Counter()  # documents that use the concept in their first sentence
-    firsts = {c.split(" ", 1)[0] for c in present}
+    firsts: set[str] = set()  # made when a sentence's concepts are not known (most are)
+
+    def among(d: int, i: int, text: str) -> set[str] | frozenset[str]:
+        found = known.get((d, i))
+        if found is not None:
+            return found
+        if not firsts:
+            firsts.update(c.split(" ", 1)[0] for c in present)
+        return concepts_among(text, present, firsts)
+
     for d, sents in enumerate(docs):
         seen: set[str] = set()
         for i, text in enumerate(sents):
-            seen.update(known.get((d, i)) or concepts_among(text, present, firsts))
+            seen.update(among(d, i, text))
         df.update(seen)
         if sents:
-            lead.update(known.get((d, 0)) or concepts_among(sents[0], present, firsts))
+            lead.update(among(d, 0, sents[0]))
     return df, lead
 
 
