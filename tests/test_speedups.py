@@ -749,3 +749,51 @@ def test_unit_after_by_first_character_on_any_pieces(pieces: list[str]) -> None:
     after = unit_table().after
     text = "".join(pieces)
     assert _unit_found(after.match(text)) == _unit_found(after.pattern.match(text))
+
+
+def test_day_phrases_with_the_lookahead_first_are_the_plain_pattern() -> None:
+    from briefing.summarize import DAY_PHRASE, DAY_RE
+
+    plain = re.compile(DAY_PHRASE)
+    rng = random.Random(7)
+    phrases = ["Monday", "on Tuesday", "late Friday", "last Sunday night", "Thursday or Friday",
+               "early Saturday morning", "since Wednesday", "by  Monday", "or Friday"]
+    texts = []
+    for text in sentences():
+        words = text.split(" ")
+        words.insert(rng.randrange(len(words) + 1), rng.choice(phrases))
+        texts += [text, " ".join(words), text.replace(" said", ",  said Monday", 1)]
+    changed = [t for t in texts if plain.sub(" …", t) != t]
+    assert len(changed) > 50
+    assert [DAY_RE.sub(" …", t) for t in texts] == [plain.sub(" …", t) for t in texts]
+
+
+def test_topic_terms_found_by_each_are_the_plain_scan() -> None:
+    # found_by_each looks only for the keys terms and exclusions start with, and _find
+    # compares the other words only where the first matches: both against a scan of every
+    # place with every word compared, on real text and acronyms, phrases and exclusions.
+    from briefing.analyze.text import tokens
+    from briefing.analyze.topics import TopicMatcher, _same, found_by_each, without_attribution
+    from briefing.config import Term, TopicConfig, load_config
+
+    def plain_find(toks: tuple[Any, ...], term: tuple[Any, ...]) -> bool:
+        return any(all(_same(toks[i + k], term[k]) for k in range(len(term)))
+                   for i in range(len(toks) - len(term) + 1))
+
+    def plain(matcher: TopicMatcher, text: str) -> tuple[float, ...]:
+        toks = tokens(without_attribution(text))
+        if any(plain_find(toks, ex) for ex in matcher.exclude):
+            return ()
+        return tuple(w for term, w in matcher.terms if plain_find(toks, term))
+
+    topics = list(load_config(ROOT / "briefing.toml").topics) + [TopicConfig(
+        name="Made up", description="", terms=(Term("US"), Term("prime minister", 2.0),
+                                               Term("the water authority"), Term("said")),
+        exclude=("football club", "UN"))]
+    matchers = [TopicMatcher.build(t) for t in topics]
+    texts = sentences() + ["The U.S. prime minister met the UN.", "US troops and the Prime "
+                           "Minister said so.", "A football club's prime minister spoke.",
+                           "us and the water authority", "Prime ministers", ""]
+    found = found_by_each(matchers, texts)
+    assert found == [[plain(m, t) for t in texts] for m in matchers]
+    assert sum(bool(f) for per_topic in found for f in per_topic) > 50

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from ..config import TopicConfig
 from .text import SENTENCE_CACHE, Token, content_stems, is_acronym, tokens
@@ -46,6 +47,11 @@ class TopicMatcher:
     def _term_firsts(self) -> frozenset[str]:
         return frozenset(first for first, _, _ in self._firsts[1])
 
+    @cached_property
+    def first_keys(self) -> frozenset[str]:
+        """The keys a term or an exclusion starts with: the only ones found_in asks about."""
+        return self._term_firsts | {first for first, _ in self._firsts[0]}
+
     def found_in(self, sentence: str, keys: frozenset[str]) -> tuple[float, ...]:
         """found(), given the sentence without its closing attribution and its _keys."""
         if keys.isdisjoint(self._term_firsts):  # most sentences: no term can start here
@@ -81,12 +87,26 @@ class TopicMatcher:
         return len(stems & self.description) / len(self.description)
 
 
+_FORM = attrgetter("form")
+_STEM = attrgetter("stem")
+
+
 def found_by_each(matchers: list[TopicMatcher], texts: list[str]) -> list[list[tuple[float, ...]]]:
-    """[m.found(text) for text in texts] for each matcher, each text's words looked up once."""
+    """[m.found(text) for text in texts] for each matcher, each text's words looked up once.
+
+    found_in asks only whether keys a term or an exclusion starts with are in the sentence,
+    so each sentence's keys are those alone (a set of every stem and form of each sentence
+    was most of the search's time)."""
+    wanted = frozenset().union(*(m.first_keys for m in matchers))
     out: list[list[tuple[float, ...]]] = [[] for _ in matchers]
     for text in texts:
         sentence = without_attribution(text)
-        keys = _keys(sentence)
+        toks = tokens(sentence)
+        keys = wanted.intersection(map(_FORM, toks)) | wanted.intersection(map(_STEM, toks))
+        if not keys:  # most sentences: no term or exclusion can start in them
+            for found in out:
+                found.append(())
+            continue
         for found, matcher in zip(out, matchers, strict=True):
             found.append(matcher.found_in(sentence, keys))
     return out
@@ -128,7 +148,14 @@ def _find(toks: tuple[Token, ...], keys: frozenset[str], term: tuple[Token, ...]
     if _key(term[0]) not in keys:
         return False
     n = len(term)
+    first = term[0]
+    # Only where the first word matches are the others compared: one attribute per word of
+    # the sentence, not a call of _same (most of the topics' search time).
+    by_form = is_acronym(first.form)
     for i in range(len(toks) - n + 1):
-        if all(_same(toks[i + k], term[k]) for k in range(n)):
+        word = toks[i]
+        if (word.form != first.form) if by_form else (word.stem != first.stem):
+            continue
+        if all(_same(toks[i + k], term[k]) for k in range(1, n)):
             return True
     return False
