@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import random
 import re
@@ -29,6 +30,7 @@ import resource
 import shutil
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -456,19 +458,43 @@ def inbox_sentences(data: Path, n: int) -> tuple[list[list[str]], list[list[str]
     return every, central
 
 
-def compare_summarizers(data: Path, limit: float) -> list[tuple[str, dict[str, Any]]]:
-    """Rows of (input, {system: (CPU seconds or None, words)}): the systems alternate (each
-    cluster starts with the next one), so a busy neighbour slows all of them alike."""
+def compare_summarizers(data: Path, limit: float,
+                        repeats: int = 3) -> list[tuple[str, dict[str, Any]]]:
+    """Rows of (input, {system: (CPU seconds or None, words)}). Each input is summarized
+    `repeats` times by each system, the systems taking turns to go first (a busy neighbour
+    slows all of them alike), and each system's median is kept; a DUC 2004 row is the mean
+    of those medians over the clusters. Every timed call starts alike: the garbage of
+    earlier calls collected and the heap built before it frozen out of collection (a full
+    collection over the 1,000-article corpus cost whichever system ran into it, 2x on one
+    summary), and briefing's token caches as they were before the input's first summary
+    (no repeat is helped by the sentences it tokenized before)."""
     systems = summarizers()
     names = list(systems)
     rows: list[tuple[str, dict[str, Any]]] = []
     totals = {name: [0.0, 0] for name in names}
     clusters = duc_clusters(data)
+
+    def medians(docs: list[list[str]], first: int) -> dict[str, tuple[float | None, int]]:
+        times: dict[str, list[float]] = {name: [] for name in names}
+        words: dict[str, int] = {}
+        before = caches()
+        for r in range(repeats):
+            turn = (first + r) % len(names)
+            for name in names[turn:] + names[:turn]:
+                if name in words and not times[name]:
+                    continue  # stopped at the limit once: not run again
+                restore(before)
+                seconds, summary = timed(lambda: systems[name](docs), limit)  # noqa: B023
+                words[name] = len(" ".join(summary or []).split())
+                if seconds is not None:
+                    times[name].append(seconds)
+        return {name: (statistics.median(times[name]) if times[name] else None,
+                       words[name]) for name in names}
+
     for k, docs in enumerate(clusters):
-        for name in names[k % len(names):] + names[:k % len(names)]:
-            seconds, summary = cpu_seconds(lambda: systems[name](docs), limit)  # noqa: B023
+        for name, (seconds, count) in medians(docs, k).items():
             totals[name][0] += seconds if seconds is not None else limit
-            totals[name][1] += len(" ".join(summary or []).split())
+            totals[name][1] += count
     rows.append((f"DUC 2004, per cluster (mean of {len(clusters)})",
                  {name: (totals[name][0] / len(clusters), totals[name][1] / len(clusters))
                   for name in names}))
@@ -477,15 +503,41 @@ def compare_summarizers(data: Path, limit: float) -> list[tuple[str, dict[str, A
     for label, docs in ((f"{PEER_INPUT:,} articles, the {OVERVIEW_CANDIDATES} most central "
                          "sentences", central),
                         (f"{PEER_INPUT:,} articles, all {count:,} sentences", every)):
-        cells = {}
-        for name in names:
-            seconds, summary = cpu_seconds(lambda: systems[name](docs), limit)  # noqa: B023
-            cells[name] = (seconds, len(" ".join(summary or []).split()))
-        rows.append((label, cells))
+        rows.append((label, medians(docs, 0)))
     return rows
 
 
-def print_peers(rows: list[tuple[str, dict[str, Any]]], limit: float) -> None:
+def timed(fn: Callable[[], Any], limit: float) -> tuple[float | None, Any]:
+    """cpu_seconds(fn, limit), with only fn's own garbage to collect."""
+    gc.collect()
+    gc.freeze()
+    try:
+        return cpu_seconds(fn, limit)
+    finally:
+        gc.unfreeze()
+
+
+def caches() -> dict[str, Any]:
+    """briefing's word cache as it is now (restore() puts it back)."""
+    from briefing.analyze import text
+
+    return dict(text._word_tokens)
+
+
+def restore(words: dict[str, Any]) -> None:
+    """briefing's token caches as they were when caches() read them: the sentences' tokens
+    and the words' stems made since are forgotten, so a repeat tokenizes as the first did."""
+    from briefing.analyze import text
+
+    text.tokens.cache_clear()
+    text.content_stems.cache_clear()
+    text._token.cache_clear()
+    text._word_tokens.clear()
+    text._word_tokens.update(words)
+
+
+def print_peers(rows: list[tuple[str, dict[str, Any]]], limit: float,
+                repeats: int) -> None:
     names = list(rows[0][1])
     print("\n| input | " + " | ".join(f"{n} s (words)" for n in names)
           + " | LexRank / briefing |")
@@ -497,8 +549,9 @@ def print_peers(rows: list[tuple[str, dict[str, Any]]], limit: float) -> None:
         ratio = ("—" if ours is None else f"> {limit / ours:.0f}x" if lex is None
                  else f"{lex / ours:.1f}x")
         print(f"| {label} | " + " | ".join(shown) + f" | {ratio} |")
-    print("\nCPU seconds for one summary of about 100 words (sumy asked for as many sentences "
-          "as make 100 words on average). Target (issue 14): briefing >= 20x faster than "
+    print(f"\nCPU seconds for one summary of about 100 words (sumy asked for as many sentences "
+          f"as make 100 words on average), the median of {repeats} per input and system, the "
+          "systems taking turns to go first. Target (issue 14): briefing >= 20x faster than "
           "LexRank.")
 
 
@@ -512,6 +565,8 @@ def main() -> None:
                         help="only the summarizers side by side (no editions are built)")
     parser.add_argument("--peer-limit", type=float, default=60.0,
                         help="CPU seconds a summarizer may take on one input")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="timed summaries per input and system (the median is shown)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process
     parser.add_argument("--run", type=Path, help=argparse.SUPPRESS)  # an incremental run
     parser.add_argument("--date", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
@@ -527,7 +582,8 @@ def main() -> None:
         print(json.dumps(one_size(args.data, args.one)))
         return
     if args.peers_only:
-        print_peers(compare_summarizers(args.data, args.peer_limit), args.peer_limit)
+        print_peers(compare_summarizers(args.data, args.peer_limit, args.repeats),
+                    args.peer_limit, args.repeats)
         return
     sizes = [int(s) for s in args.sizes.split(",")] + ([10000] if args.large else [])
     results = []
@@ -541,7 +597,8 @@ def main() -> None:
               file=sys.stderr)
     print_table(results)
     if not args.no_peers:
-        print_peers(compare_summarizers(args.data, args.peer_limit), args.peer_limit)
+        print_peers(compare_summarizers(args.data, args.peer_limit, args.repeats),
+                    args.peer_limit, args.repeats)
 
 
 if __name__ == "__main__":
