@@ -1,7 +1,7 @@
 """Where the per-article work runs: in this process, or on a Dask cluster ([scale] engine).
 
-The work is readers.parse (decode, clean, split into sentences, find dates) on bytes this
-process has read. Everything about the state stays here: which files are new, the SQLite
+The work is readers.parse (decode, clean, split into sentences, find dates), the figures
+(known_claims) and the words (kept_words) of each article, on bytes this process has read. Everything about the state stays here: which files are new, the SQLite
 file, the order articles are stored in. Results come back in the order the files were given
 (each batch keyed by its files' content hashes), never in the order workers finish, so the
 edition is the same byte for byte whichever engine made it.
@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from . import known_claims, lock, readers
+from . import kept_words, known_claims, lock, readers
 from .config import MeasureConfig, ScaleConfig
 from .errors import ConfigError, FileUnavailable, ReadError
 from .models import Article, FoundFile
@@ -44,13 +44,14 @@ class Outcome:
     problem: str = ""  # why there is no article
     retry: bool = False  # the file could not be read this time (not a verdict on it)
     claims: tuple[tuple[str, str], ...] = ()  # (rules, claims as kept: known_claims)
+    words: tuple[bytes, ...] | None = None  # its words as kept (kept_words; None: not made)
 
 
 @dataclass(frozen=True)
 class Work:
     """What the per-article work needs besides the bytes: the user's residue and outlets
     files, and the measures (per topic that tracks figures) and verbs its figures are
-    found with, so each article's figures are found where it is read."""
+    found with, so each article's figures (and its words) are found where it is read."""
 
     extra_residue: tuple[str, ...] = ()
     extra_outlets: tuple[str, ...] = ()
@@ -58,13 +59,14 @@ class Work:
     verbs: tuple[str, ...] = ()
 
     def key(self) -> str:
-        """The code and data that turn bytes into articles and figures."""
+        """The code and data that turn bytes into articles, figures and words."""
         return readers.analysis_key(self.extra_residue, self.extra_outlets) + ":" + \
-            known_claims.code_key()
+            known_claims.code_key() + ":" + kept_words.key()
 
 
-# What a worker sends back per file: the article and its figures, or (None, the reason, ()).
-Parsed = tuple[Article | None, str, tuple[tuple[str, str], ...]]
+# What a worker sends back per file: the article, its figures and its words (as kept in the
+# state), or (None, the reason, (), None).
+Parsed = tuple[Article | None, str, tuple[tuple[str, str], ...], tuple[bytes, ...] | None]
 
 
 def parse_batch(batch: list[tuple[FoundFile, bytes]], work: Work
@@ -81,17 +83,22 @@ def parse_one(found: FoundFile, data: bytes, work: Work) -> Parsed:
     try:
         article = readers.parse(found, data, work.extra_residue, work.extra_outlets)
     except ReadError as exc:
-        return None, str(exc), ()
+        return None, str(exc), (), None
     except Exception as exc:  # a reader bug must not cost the other files
         log.debug("%s: reader failed", found.relpath, exc_info=True)
-        return None, f"could not be read ({type(exc).__name__}: {exc})", ()
+        return None, f"could not be read ({type(exc).__name__}: {exc})", (), None
     try:
         claims = tuple((known_claims.rules_key(m, work.verbs),
                         known_claims.found(article, m, work.verbs)) for m in work.measures)
     except Exception:  # found again when the edition is built, where a bug shows
         log.debug("%s: figures not found", found.relpath, exc_info=True)
         claims = ()
-    return article, "", claims
+    try:
+        made = kept_words.made(article)
+    except Exception:  # made again when the edition is built, where a bug shows
+        log.debug("%s: words not made", found.relpath, exc_info=True)
+        made = None
+    return article, "", claims, made
 
 
 def _read(found: FoundFile, max_bytes: int) -> Outcome | bytes:
@@ -113,8 +120,8 @@ class Local:
             if isinstance(data, Outcome):
                 yield data
                 continue
-            article, problem, claims = parse_one(found, data, work)
-            yield Outcome(found, data, article, problem, claims=claims)
+            article, problem, claims, made = parse_one(found, data, work)
+            yield Outcome(found, data, article, problem, claims=claims, words=made)
 
 
 class Batches:
@@ -159,8 +166,8 @@ def _collect(read: list[Outcome | bytes], chunk: list[FoundFile], future: Any, k
         if isinstance(data, Outcome):
             yield data
             continue
-        article, problem, claims = parsed[(found.sha256, found.relpath)]
-        yield Outcome(found, data, article, problem, claims=claims)
+        article, problem, claims, made = parsed[(found.sha256, found.relpath)]
+        yield Outcome(found, data, article, problem, claims=claims, words=made)
 
 
 def _chunks(files: Iterable[FoundFile], size: int) -> Iterator[list[FoundFile]]:

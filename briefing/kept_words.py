@@ -2,10 +2,10 @@
 
 Every edition-wide step (TF-IDF, shared words, the summarizer's document counts) needs the
 words of every sentence of the edition; extending a day's edition of 10,000 articles with
-100 more tokenizes only the 100. Kept per article (known_claims.article_key) under a key of
-the code that makes the words (analyze/text.py, words.py, boilerplate.py, the stemmer, and
-the patterns of lines.written_words); rows under another
-key go when new ones are kept.
+100 more tokenizes only the 100, and those where they are read (engine: in the worker
+processes). Kept per article (known_claims.article_key) under a key of the code that makes
+the words (analyze/text.py, words.py, boilerplate.py, the stemmer, and the patterns of
+lines.written_words); rows under another key go when new ones are kept.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .readers import package_digest
 from .store import Store
 
 CODE_FILES = ("analyze/text.py", "words.py", "boilerplate.py")
+HELD = 500  # articles' words a Writer holds before it writes them
 
 
 def key() -> str:
@@ -29,6 +30,37 @@ def key() -> str:
     digest.update(version("snowballstemmer").encode())
     digest.update(f"{lines.WORD_RE.pattern}\0{lines.PLACE_RE.pattern}".encode())
     return digest.hexdigest()[:16]
+
+
+def made(article: Article) -> tuple[bytes, ...]:
+    """The article's words as kept in the state, made where it is read (engine), so that
+    building an edition of new articles makes none."""
+    return words.article_words([s.text for s in article.sentences],
+                               article.paragraphs).to_bytes()
+
+
+class Writer:
+    """The words of articles as they are read (made where they were read), written a few
+    hundred at a time (inside the reading's batch, its transaction): a run of 10,000
+    articles does not hold all of theirs."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.key = store, key()
+        self.pending: dict[str, tuple[bytes, ...]] = {}
+        self.first = True  # the first write also drops rows made by other code
+
+    def add(self, article_id: str, blobs: tuple[bytes, ...]) -> None:
+        """Keep `blobs` (made()) as the words of the article whose article_key is given."""
+        self.pending[article_id] = blobs
+        if len(self.pending) >= HELD:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is held."""
+        if self.pending:
+            self.store.keep_words(self.key, self.pending, others_go=self.first)
+            self.first = False
+            self.pending = {}
 
 
 @contextmanager
@@ -51,6 +83,8 @@ def kept(store: Store, articles: Sequence[Article]) -> Iterator[None]:
             else article_key(article)
         found = memo.get(article_id)
         if found is None:
+            # Not made where it was read: read before its words were kept, or made again
+            # by newer reading code (pipeline.reanalyse).
             found = memo[article_id] = new[article_id] = words.article_words(
                 [s.text for s in article.sentences], article.paragraphs)
         return found

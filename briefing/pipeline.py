@@ -160,6 +160,7 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
                                                     if t.measures)),
                 config.ledger.attribution_verbs)
     claims: dict[tuple[str, str], str] = {}
+    made = kept_words.Writer(store)
     with engine(config.scale, len(todo)) as runner:
         outcomes = runner.outcomes(todo, config.max_file_kb * 1024, work)
         for outcome in progress.track(outcomes, "Reading", len(todo)):
@@ -175,12 +176,16 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
                 log.warning("%s: %s", display(item.path), note)
             store.add_version(item, article, source=source, received=received,
                               raw=outcome.data, analysis=key)
+            article_id = known_claims.article_key(article)
             for rules, found in outcome.claims:
-                claims[(known_claims.article_key(article), rules)] = found
+                claims[(article_id, rules)] = found
+            if outcome.words is not None:
+                made.add(article_id, outcome.words)
             log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
                      article.outlet or "outlet unknown",
                      article.published.isoformat() if article.published else "date unknown")
             read += 1
+    made.flush()
     return len(todo), read, tuple(skipped), claims
 
 

@@ -552,15 +552,26 @@ class Store:
                 f" WHERE key = ? AND article IN ({', '.join('?' * len(part))})", (key, *part)))
         return found
 
-    def keep_words(self, key: str, found: dict[str, tuple[bytes, ...]]) -> None:
-        """Keep articles' words under `key`; those under another key go."""
+    def keep_words(self, key: str, found: dict[str, tuple[bytes, ...]],
+                   others_go: bool = True) -> None:
+        """Keep articles' words under `key`; those under another key go (unless not
+        `others_go`: a later call of the same batch, the rows under other keys are gone).
+        Inside batch(), the writes join the batch's transaction."""
+        if self._batch is not None:
+            self._keep_words(key, found, others_go)
+            return
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
+            self._keep_words(key, found, others_go)
+
+    def _keep_words(self, key: str, found: dict[str, tuple[bytes, ...]],
+                    others_go: bool) -> None:
+        if others_go:
             self.db.execute("DELETE FROM words WHERE key != ?", (key,))
-            self.db.executemany(
-                "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths, lower,"
-                " places, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a, key, *blobs) for a, blobs in found.items()])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths, lower,"
+            " places, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a, key, *blobs) for a, blobs in found.items()])
 
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each
