@@ -1,10 +1,11 @@
 """Where the per-article work runs: in this process, or on a Dask cluster ([scale] engine).
 
-The work is readers.parse (decode, clean, split into sentences, find dates), the figures
-(known_claims) and the words (kept_words) of each article, on bytes this process has read. Everything about the state stays here: which files are new, the SQLite
-file, the order articles are stored in. Results come back in the order the files were given
-(each batch keyed by its files' content hashes), never in the order workers finish, so the
-edition is the same byte for byte whichever engine made it.
+The work is readers.parse (decode, clean, split into sentences, find dates), and each
+article's figures (known_claims) and words (kept_words), on bytes this process has read.
+Everything about the state stays here: which files are new, the SQLite file, the order
+articles are stored in. Results come back in the order the files were given (each batch
+keyed by its files' content hashes), never in the order workers finish, so the edition is
+the same byte for byte whichever engine made it.
 """
 
 from __future__ import annotations
