@@ -19,9 +19,14 @@ class Corpus:
     def __init__(self, articles: list[Article], only: set[SentenceRef] | None = None):
         """`only`: vectorize just these sentences (the rows are then only these)."""
         self.articles = articles
-        self.refs = [SentenceRef(a, s.index) for a, art in enumerate(articles)
-                     for s in art.sentences]
-        # Row of each sentence of the articles (-1: not vectorized), for the words' arrays.
+        # The articles whose sentences are rows: all, or (with `only`: the timeline's few
+        # hundred candidates of a story of 10,000 articles) those with a row. Only their
+        # words are counted: the others' sentences have no row to count in.
+        counted = range(len(articles)) if only is None else sorted(
+            {r.article for r in only if 0 <= r.article < len(articles)})
+        self.refs = [SentenceRef(a, s.index) for a in counted for s in articles[a].sentences]
+        # Row of each sentence of the counted articles (-1: not vectorized), for the words'
+        # arrays.
         self._row_of_sentence = np.arange(len(self.refs), dtype=np.int64)
         if only is not None:
             kept = np.array([r in only for r in self.refs], dtype=bool)
@@ -31,9 +36,10 @@ class Corpus:
         self.row_of = {r: i for i, r in enumerate(self.refs)}
         # As sklearn's TfidfVectorizer(analyzer=analyzer, sublinear_tf=True) would, but with
         # features numbered by their hash (words.py), counted from each article's words.
-        self.article_words = words.of_articles(articles)  # all sentences, vectorized or not
+        self._counted_words = words.of_articles([articles[a] for a in counted])
+        self._article_words = self._counted_words if only is None else None
         self.vocabulary, counts = count_features(
-            words.tfidf_features(self.article_words), self._row_of_sentence, len(self.texts))
+            words.tfidf_features(self._counted_words), self._row_of_sentence, len(self.texts))
         self._tfidf = TfidfTransformer(sublinear_tf=True)
         self.matrix: csr_matrix | None = None
         if self.texts and len(self.vocabulary):
@@ -44,6 +50,13 @@ class Corpus:
         self._stems: tuple[HashedVocabulary, csr_matrix] | None = None
         self._phrase_df: np.ndarray | None = None
         self._voiced: dict[int, bool] = {}
+
+    @property
+    def article_words(self) -> list[words.ArticleWords]:
+        """Each article's words (all sentences, vectorized or not)."""
+        if self._article_words is None:
+            self._article_words = words.of_articles(self.articles)
+        return self._article_words
 
     def voiced(self, article: int) -> bool:
         """True if the article is written in its writer's own voice (voice.in_writers_voice):
@@ -109,7 +122,7 @@ class Corpus:
     def _content(self) -> tuple[HashedVocabulary, csr_matrix]:
         """Which content stems each row uses (content_stems, each once: 0 or 1)."""
         if self._stems is None:
-            self._stems = count_features(words.content_features(self.article_words),
+            self._stems = count_features(words.content_features(self._counted_words),
                                          self._row_of_sentence, len(self.texts), binary=True)
         return self._stems
 
