@@ -18,10 +18,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from . import kept_words, known_claims, lock, readers
-from .config import MeasureConfig, ScaleConfig
+from . import kept_terms, kept_words, known_claims, lock, readers
+from .config import MeasureConfig, ScaleConfig, TopicConfig
 from .errors import ConfigError, FileUnavailable, ReadError
 from .models import Article, FoundFile
 from .sources import read_bytes
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT = "20s"  # to reach a running scheduler
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 POOL_BATCHES = 2  # a local pool only for at least this many batches per worker
+T = TypeVar("T")
 NO_DASK = ("[scale] engine = \"dask\" needs Dask: pip install 'briefing[dask]' "
            "(or engine = \"local\")")
 
@@ -46,28 +47,40 @@ class Outcome:
     retry: bool = False  # the file could not be read this time (not a verdict on it)
     claims: tuple[tuple[str, str], ...] = ()  # (rules, claims as kept: known_claims)
     words: tuple[bytes, ...] | None = None  # its words as kept (kept_words; None: not made)
+    terms: str | None = None  # what the topics' terms found in it, as kept (kept_terms)
 
 
 @dataclass(frozen=True)
 class Work:
     """What the per-article work needs besides the bytes: the user's residue and outlets
-    files, and the measures (per topic that tracks figures) and verbs its figures are
-    found with, so each article's figures (and its words) are found where it is read."""
+    files, the measures (per topic that tracks figures) and verbs its figures are found
+    with, and the topics whose terms are searched for: each article's figures, words and
+    terms found are found where it is read."""
 
     extra_residue: tuple[str, ...] = ()
     extra_outlets: tuple[str, ...] = ()
     measures: tuple[tuple[MeasureConfig, ...], ...] = ()
     verbs: tuple[str, ...] = ()
+    topics: tuple[TopicConfig, ...] = ()
 
     def key(self) -> str:
-        """The code and data that turn bytes into articles, figures and words."""
-        return readers.analysis_key(self.extra_residue, self.extra_outlets) + ":" + \
-            known_claims.code_key() + ":" + kept_words.key()
+        """The code and data that turn bytes into articles, figures, words and terms found."""
+        return ":".join((readers.analysis_key(self.extra_residue, self.extra_outlets),
+                         known_claims.code_key(), kept_words.key(),
+                         kept_terms.key(self.topics)))
 
 
-# What a worker sends back per file: the article, its figures and its words (as kept in the
-# state), or (None, the reason, (), None).
-Parsed = tuple[Article | None, str, tuple[tuple[str, str], ...], tuple[bytes, ...] | None]
+@dataclass(frozen=True)
+class Parsed:
+    """What a worker sends back per file: the article, its figures, its words and the
+    topics' terms found in it (each as kept in the state; None: not found, found again
+    when the edition is built), or no article and the reason."""
+
+    article: Article | None
+    problem: str = ""
+    claims: tuple[tuple[str, str], ...] = ()
+    words: tuple[bytes, ...] | None = None
+    terms: str | None = None
 
 
 def parse_batch(batch: list[tuple[FoundFile, bytes]], work: Work
@@ -84,22 +97,26 @@ def parse_one(found: FoundFile, data: bytes, work: Work) -> Parsed:
     try:
         article = readers.parse(found, data, work.extra_residue, work.extra_outlets)
     except ReadError as exc:
-        return None, str(exc), (), None
+        return Parsed(None, str(exc))
     except Exception as exc:  # a reader bug must not cost the other files
         log.debug("%s: reader failed", found.relpath, exc_info=True)
-        return None, f"could not be read ({type(exc).__name__}: {exc})", (), None
+        return Parsed(None, f"could not be read ({type(exc).__name__}: {exc})")
+    # Each found again when the edition is built (where a bug shows) if it fails here.
+    claims = _or_none(found, "figures", lambda: tuple(
+        (known_claims.rules_key(m, work.verbs), known_claims.found(article, m, work.verbs))
+        for m in work.measures))
+    return Parsed(article, "", claims or (),
+                  _or_none(found, "words", lambda: kept_words.made(article)),
+                  _or_none(found, "topics' terms", lambda: kept_terms.found_in(article,
+                                                                               work.topics)))
+
+
+def _or_none(found: FoundFile, what: str, make: Callable[[], T]) -> T | None:
     try:
-        claims = tuple((known_claims.rules_key(m, work.verbs),
-                        known_claims.found(article, m, work.verbs)) for m in work.measures)
-    except Exception:  # found again when the edition is built, where a bug shows
-        log.debug("%s: figures not found", found.relpath, exc_info=True)
-        claims = ()
-    try:
-        made = kept_words.made(article)
-    except Exception:  # made again when the edition is built, where a bug shows
-        log.debug("%s: words not made", found.relpath, exc_info=True)
-        made = None
-    return article, "", claims, made
+        return make()
+    except Exception:
+        log.debug("%s: %s not found", found.relpath, what, exc_info=True)
+        return None
 
 
 def _read(found: FoundFile, max_bytes: int) -> Outcome | bytes:
@@ -121,8 +138,7 @@ class Local:
             if isinstance(data, Outcome):
                 yield data
                 continue
-            article, problem, claims, made = parse_one(found, data, work)
-            yield Outcome(found, data, article, problem, claims=claims, words=made)
+            yield _outcome(found, data, parse_one(found, data, work))
 
 
 class Batches:
@@ -167,8 +183,12 @@ def _collect(read: list[Outcome | bytes], chunk: list[FoundFile], future: Any, k
         if isinstance(data, Outcome):
             yield data
             continue
-        article, problem, claims, made = parsed[(found.sha256, found.relpath)]
-        yield Outcome(found, data, article, problem, claims=claims, words=made)
+        yield _outcome(found, data, parsed[(found.sha256, found.relpath)])
+
+
+def _outcome(found: FoundFile, data: bytes, parsed: Parsed) -> Outcome:
+    return Outcome(found, data, parsed.article, parsed.problem, claims=parsed.claims,
+                   words=parsed.words, terms=parsed.terms)
 
 
 def _chunks(files: Iterable[FoundFile], size: int) -> Iterator[list[FoundFile]]:

@@ -2,7 +2,8 @@
 
 Extending a day's edition (or building one from articles read before) looks up what the
 topics' terms found in the articles it has seen, and searches only the new ones: at 10,000
-articles, 200,000 sentences are not searched again for +100. Kept per article (its file's
+articles, 200,000 sentences are not searched again for +100; new articles are searched where
+they are read (engine: in the worker processes). Kept per article (its file's
 hash and path, and a checksum of its sentences: known_claims.article_key) under a key of the
 code that searches (analyze/topics.py, analyze/text.py and the stemmer) and the topics'
 terms and exclusions; rows under another key go when new ones are kept.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import version
 
 from .analyze.topics import TopicMatcher, found_by_each
@@ -48,6 +50,24 @@ def key(topics: Sequence[TopicConfig]) -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=8)
+def _matchers(topics: tuple[TopicConfig, ...]) -> list[TopicMatcher]:
+    return [TopicMatcher.build(t) for t in topics]
+
+
+def found_in(article: Article, topics: tuple[TopicConfig, ...]) -> str:
+    """What the topics' terms find in the article's sentences, as kept in the state (found
+    where the article is read: engine), so that building an edition of new articles
+    searches none."""
+    per_topic = found_by_each(_matchers(topics), [s.text for s in article.sentences])
+    return _row([tuple(found[row] for found in per_topic)
+                 for row in range(len(article.sentences))])
+
+
+def _row(found: list[Found]) -> str:
+    return json.dumps([_encode(f) for f in found], separators=(",", ":"))
+
+
 def find(store: Store, topics: Sequence[TopicConfig], articles: Sequence[Article]
          ) -> TermsFound:
     """What the topics' terms find in every sentence of the articles: kept findings for
@@ -73,9 +93,8 @@ def find(store: Store, topics: Sequence[TopicConfig], articles: Sequence[Article
         for row, text in enumerate(texts):
             value = tuple(found[row] for found in per_topic)
             by_text[text] = shared.setdefault(value, value)
-        store.keep_terms_found(current, {article_id: json.dumps(
-            [_encode(by_text[s.text]) for s in article.sentences], separators=(",", ":"))
-            for article_id, article in todo})
+        store.keep_terms_found(current, {article_id: _row(
+            [by_text[s.text] for s in article.sentences]) for article_id, article in todo})
     return TermsFound(by_text)
 
 

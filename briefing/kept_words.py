@@ -21,7 +21,6 @@ from .readers import package_digest
 from .store import Store
 
 CODE_FILES = ("analyze/text.py", "words.py", "boilerplate.py")
-HELD = 500  # articles' words a Writer holds before it writes them
 
 
 def key() -> str:
@@ -37,30 +36,6 @@ def made(article: Article) -> tuple[bytes, ...]:
     building an edition of new articles makes none."""
     return words.article_words([s.text for s in article.sentences],
                                article.paragraphs).to_bytes()
-
-
-class Writer:
-    """The words of articles as they are read (made where they were read), written a few
-    hundred at a time (inside the reading's batch, its transaction): a run of 10,000
-    articles does not hold all of theirs."""
-
-    def __init__(self, store: Store) -> None:
-        self.store, self.key = store, key()
-        self.pending: dict[str, tuple[bytes, ...]] = {}
-        self.first = True  # the first write also drops rows made by other code
-
-    def add(self, article_id: str, blobs: tuple[bytes, ...]) -> None:
-        """Keep `blobs` (made()) as the words of the article whose article_key is given."""
-        self.pending[article_id] = blobs
-        if len(self.pending) >= HELD:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write what is held."""
-        if self.pending:
-            self.store.keep_words(self.key, self.pending, others_go=self.first)
-            self.first = False
-            self.pending = {}
 
 
 @contextmanager

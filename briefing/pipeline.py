@@ -27,7 +27,7 @@ from .lock import run_lock
 from .memory import fewer_collections, map_large_blocks
 from .models import FoundFile, Skipped, Told
 from .sources import discover, display
-from .store import EditionRecord, Store, Version, scratch_copy
+from .store import EditionRecord, Held, Store, Version, scratch_copy
 from .timeline import Timeline, story_timeline
 from .whatsnew import told_by
 
@@ -158,9 +158,11 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
         return 0, 0, (), {}
     work = Work(extra, outlets, tuple(dict.fromkeys(t.measures for t in config.topics
                                                     if t.measures)),
-                config.ledger.attribution_verbs)
+                config.ledger.attribution_verbs, config.topics)
     claims: dict[tuple[str, str], str] = {}
-    made = kept_words.Writer(store)
+    # Each article's words and terms found, made where it was read, kept in this batch.
+    made = Held(store.keep_words, kept_words.key())
+    terms = Held(store.keep_terms_found, kept_terms.key(config.topics))
     with engine(config.scale, len(todo)) as runner:
         outcomes = runner.outcomes(todo, config.max_file_kb * 1024, work)
         for outcome in progress.track(outcomes, "Reading", len(todo)):
@@ -181,11 +183,14 @@ def _read_new(config: Config, store: Store, files: list[FoundFile], source: str,
                 claims[(article_id, rules)] = found
             if outcome.words is not None:
                 made.add(article_id, outcome.words)
+            if outcome.terms is not None:
+                terms.add(article_id, outcome.terms)
             log.info("%s: read: %r (%s, %s)", display(item.path), article.title,
                      article.outlet or "outlet unknown",
                      article.published.isoformat() if article.published else "date unknown")
             read += 1
     made.flush()
+    terms.flush()
     return len(todo), read, tuple(skipped), claims
 
 

@@ -6,10 +6,11 @@ import datetime as dt
 import json
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from .errors import BriefingError, Busy, StoreError
 from .models import Article, FoundFile, Skipped, Told, ToldDay, ToldFigure
@@ -232,6 +233,8 @@ def _now() -> str:
 
 BATCH_WRITES = 500
 QUERY_VALUES = 500  # values bound in one query (SQLite allows 999 in older builds)
+HELD_ROWS = 500  # rows a Held writer holds before it writes them
+T = TypeVar("T")
 BUSY_SECONDS = 10
 
 
@@ -533,14 +536,19 @@ class Store:
                 f"({', '.join('?' * len(part))})", (key, *part)))
         return found
 
-    def keep_terms_found(self, key: str, found: dict[str, str]) -> None:
-        """Keep findings of the topics' terms under `key`; those under another key go."""
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("DELETE FROM terms_found WHERE key != ?", (key,))
+    def keep_terms_found(self, key: str, found: dict[str, str], others_go: bool = True
+                         ) -> None:
+        """Keep findings of the topics' terms under `key`; those under another key go
+        (unless not `others_go`, as in keep_words). Inside batch(), the writes join the
+        batch's transaction."""
+        def write() -> None:
+            if others_go:
+                self.db.execute("DELETE FROM terms_found WHERE key != ?", (key,))
             self.db.executemany(
                 "INSERT OR REPLACE INTO terms_found (article, key, found) VALUES (?, ?, ?)",
                 [(a, key, f) for a, f in found.items()])
+
+        self._write(write)
 
     def kept_words(self, key: str, articles: list[str]) -> dict[str, tuple[bytes, ...]]:
         """Kept words of articles (kept_words) under `key`: article -> its arrays."""
@@ -555,23 +563,26 @@ class Store:
     def keep_words(self, key: str, found: dict[str, tuple[bytes, ...]],
                    others_go: bool = True) -> None:
         """Keep articles' words under `key`; those under another key go (unless not
-        `others_go`: a later call of the same batch, the rows under other keys are gone).
-        Inside batch(), the writes join the batch's transaction."""
+        `others_go`: a later write of the same run, when they are gone). Inside batch(),
+        the writes join the batch's transaction."""
+        def write() -> None:
+            if others_go:
+                self.db.execute("DELETE FROM words WHERE key != ?", (key,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths, lower,"
+                " places, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a, key, *blobs) for a, blobs in found.items()])
+
+        self._write(write)
+
+    def _write(self, write: Callable[[], None]) -> None:
+        """Inside batch(), in its transaction; otherwise in one of its own."""
         if self._batch is not None:
-            self._keep_words(key, found, others_go)
+            write()
             return
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self._keep_words(key, found, others_go)
-
-    def _keep_words(self, key: str, found: dict[str, tuple[bytes, ...]],
-                    others_go: bool) -> None:
-        if others_go:
-            self.db.execute("DELETE FROM words WHERE key != ?", (key,))
-        self.db.executemany(
-            "INSERT OR REPLACE INTO words (article, key, stems, flags, lengths, lower,"
-            " places, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a, key, *blobs) for a, blobs in found.items()])
+            write()
 
     def told_before(self, date: dt.date) -> Told:
         """What the editions dated before `date` told the reader: every line, each
@@ -680,6 +691,31 @@ class Store:
     def has_run(self, date: dt.date) -> bool:
         return self.db.execute("SELECT 1 FROM runs WHERE date = ?",
                                (date.isoformat(),)).fetchone() is not None
+
+
+class Held(Generic[T]):
+    """Rows for a table kept per article (words, terms found), written a few hundred at a
+    time through `keep(key, rows, others_go)` (Store.keep_words, Store.keep_terms_found;
+    inside batch(), in its transaction): a run of 10,000 articles does not hold them all.
+    The first write also drops the rows kept under another key."""
+
+    def __init__(self, keep: Callable[[str, dict[str, T], bool], None], key: str) -> None:
+        self.keep, self.key = keep, key
+        self.pending: dict[str, T] = {}
+        self.first = True
+
+    def add(self, article: str, row: T) -> None:
+        """Keep `row` for the article (its known_claims.article_key)."""
+        self.pending[article] = row
+        if len(self.pending) >= HELD_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is held."""
+        if self.pending:
+            self.keep(self.key, self.pending, self.first)
+            self.first = False
+            self.pending = {}
 
 
 @contextmanager
