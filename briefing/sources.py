@@ -125,7 +125,10 @@ def _valid_name(relpath: str) -> bool:
 def display(name: object) -> str:
     r"""A file name safe to print or render, and still enough to find the file: undecodable
     bytes and control characters (terminal escapes, NUL, newlines) are shown as \xNN."""
-    text = str(name).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = str(name)
+    if text.isprintable():  # no control character, no undecodable byte: shown as it is
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return "".join(f"\\x{ord(ch):02x}" if _is_control(ch) else ch for ch in text)
 
 

@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.sources import discover
+from briefing.sources import discover, display
 
 
 def test_only_real_article_files_inside_the_inbox(tmp_path: Path) -> None:
@@ -76,3 +78,18 @@ def test_the_state_remembers_signatures_and_a_second_scan_skips_the_hash(
         scan = discover(tmp_path / "inbox", known=store.signatures())
         store.remember_signatures(scan.files)
         assert set(store.signatures()) == {"a.txt"}  # b.txt has no version yet
+
+
+def plain_display(name: str) -> str:
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(ch):02x}" if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 else ch
+                   for ch in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    list("ab/. -_é\u00a0\u2028\u200b\x00\x1b\n\x7f\x85\x9f\udc80\udcff") + ["\U0001f600"]),
+    max_size=30))
+def test_display_shows_printable_names_as_they_are(name: str) -> None:
+    """A name with nothing to escape is shown without the escaping pass."""
+    assert display(name) == plain_display(name)
