@@ -101,7 +101,8 @@ class Article:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Article:
+    def from_json(cls, data: dict[str, Any], received: dt.date | None = None) -> Article:
+        """The article to_json wrote, received on `received` (the state's fact)."""
         published = data.get("published")
         return cls(
             relpath=data["relpath"],
@@ -112,8 +113,10 @@ class Article:
             published=dt.date.fromisoformat(published) if published else None,
             url=data.get("url"),
             paragraphs=tuple(data["paragraphs"]),
-            sentences=tuple(Sentence(**s) for s in data["sentences"]),
+            sentences=tuple(Sentence(s["index"], s["paragraph"], s["text"])
+                            for s in data["sentences"]),
             notes=tuple(data.get("notes", ())),
+            received=received,
             dates=_dates_from_json(data.get("dates"), len(data["sentences"])),
             entries=tuple(dt.date.fromisoformat(d) if d else None for d in data["entries"])
             if data.get("entries") else None,

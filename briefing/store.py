@@ -8,7 +8,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -435,8 +435,8 @@ class Store:
 
     def _versions(self, sql: str, args: tuple = ()) -> list[Version]:
         rows = self.db.execute(sql + " ORDER BY id", args).fetchall()
-        return [Version(i, replace(Article.from_json(json.loads(a)),
-                                   received=dt.date.fromisoformat(day) if day else None), key)
+        return [Version(i, Article.from_json(
+            json.loads(a), dt.date.fromisoformat(day) if day else None), key)
                 for i, a, day, key in rows]
 
     def raw(self, version_id: int) -> bytes | None:
