@@ -195,8 +195,9 @@ class ScaleConfig:
         "127.0.0.1 (worker processes, no dashboard) is started for the run.", "")
     workers: int = _help("Processes for the per-article work (0: one per core): local, a "
                          "process pool when there are at least 2 batches per worker to read "
-                         "(1: always in this process); dask without scheduler_address, the "
-                         "LocalCluster's workers.", 0)
+                         "(of batch_size articles, or of 20 if batch_size is larger: 80 "
+                         "articles on 2 cores) (1: always in this process); dask without "
+                         "scheduler_address, the LocalCluster's workers.", 0)
     batch_size: int = _help("Articles sent to a worker in one task (a Dask task costs about "
                             "2 ms, so not one each).", 50)
 

@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT = "20s"  # to reach a running scheduler
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 POOL_BATCHES = 2  # a local pool only for at least this many batches per worker
+# A local pool's batches may be smaller than batch_size (a pool's task costs far less than a
+# Dask task), down to this many articles: +100 new articles are read on both cores.
+POOL_MIN_BATCH = 20
 T = TypeVar("T")
 NO_DASK = ("[scale] engine = \"dask\" needs Dask: pip install 'briefing[dask]' "
            "(or engine = \"local\")")
@@ -258,11 +261,12 @@ def engine(scale: ScaleConfig, files: int) -> Iterator[Engine]:
     (a process pool or LocalCluster started for it is stopped at the end)."""
     if scale.engine != "dask":
         workers = scale.workers or os.cpu_count() or 1
-        if workers == 1 or files < POOL_BATCHES * workers * scale.batch_size:
+        batch = min(scale.batch_size, files // (POOL_BATCHES * workers))
+        if workers == 1 or batch < min(scale.batch_size, POOL_MIN_BATCH):
             yield Local()  # a pool would cost more than it saves
             return
         with _pool(workers) as pool:
-            yield Batches(pool.submit, scale.batch_size, 2 * workers)
+            yield Batches(pool.submit, batch, 2 * workers)
         return
     check_engine(scale)
     from distributed import Client, LocalCluster

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefing import engine as engine_module
-from briefing.config import load_config
+from briefing.config import ScaleConfig, load_config
 from briefing.engine import Batches, Local, Work, parse_batch
 from briefing.errors import ConfigError
 from briefing.models import FoundFile
@@ -156,7 +156,7 @@ def test_local_engine_imports_no_dask(tmp_path: Path, seed_inbox: Path) -> None:
     code = f"""
 import datetime, sys
 from briefing import engine as engine_module
-from briefing.config import load_config
+from briefing.config import ScaleConfig, load_config
 from briefing.pipeline import run
 report = run(load_config({str(config)!r}), datetime.date(2024, 11, 1), send=False)
 assert report.markdown is not None
@@ -174,7 +174,7 @@ def test_dask_engine_without_dask_installed_says_what_to_install(tmp_path: Path,
 import datetime, sys
 sys.modules['distributed'] = None  # as if the dask extra were not installed
 from briefing import engine as engine_module
-from briefing.config import load_config
+from briefing.config import ScaleConfig, load_config
 from briefing.errors import ConfigError
 from briefing.pipeline import run
 try:
@@ -189,3 +189,17 @@ except ConfigError as exc:
 def test_unknown_engine_is_a_config_error(tmp_path: Path, seed_inbox: Path) -> None:
     with pytest.raises(ConfigError, match="'engine' must be"):
         load_config(write_config(tmp_path, seed_inbox, extra='[scale]\nengine = "spark"'))
+
+
+def test_a_local_pool_reads_a_hundred_files_on_every_core_in_smaller_batches() -> None:
+    """+100 new files are read in a pool of batches smaller than batch_size (down to
+    POOL_MIN_BATCH); fewer files than two such batches per worker are read here."""
+    scale = ScaleConfig(workers=2, batch_size=50)
+    with engine_module.engine(scale, 100) as runner:
+        assert isinstance(runner, Batches) and runner.batch_size == 25
+    with engine_module.engine(scale, 2 * 2 * engine_module.POOL_MIN_BATCH - 1) as runner:
+        assert isinstance(runner, Local)
+    with engine_module.engine(scale, 1000) as runner:
+        assert isinstance(runner, Batches) and runner.batch_size == 50
+    with engine_module.engine(ScaleConfig(workers=2, batch_size=2), 8) as runner:
+        assert isinstance(runner, Batches) and runner.batch_size == 2
