@@ -294,7 +294,9 @@ def one_size(data: Path, n: int) -> dict[str, Any]:
         same_day = fresh_run(twin_config, day)
     return {"n": n, "stages": full, "rss": rss, "worker_rss": worker_rss, "floor": floor,
             "distinct": distinct,
-            "next_day": next_day["whole run (CPU)"], "same_day": same_day["whole run (CPU)"]}
+            "next_day": next_day["whole run (CPU)"], "same_day": same_day["whole run (CPU)"],
+            "next_day_wall": next_day["whole run (wall clock)"],
+            "same_day_wall": same_day["whole run (wall clock)"]}
 
 
 def distinct_share(inbox: Path) -> float:
@@ -336,6 +338,11 @@ def print_table(results: list[dict[str, Any]]) -> None:
         lambda v: f"{v:.2f} s")
     row(f"+{NEW_FILES} new files, same day", [r["same_day"] for r in results],
         lambda v: f"{v:.2f} s")
+    # Wall clock: the targets' measure on a quiet machine (+100 files are read on both cores).
+    row(f"+{NEW_FILES} new files, next day (wall clock)",
+        [r.get("next_day_wall", 0.0) for r in results], lambda v: f"{v:.2f} s")
+    row(f"+{NEW_FILES} new files, same day (wall clock)",
+        [r.get("same_day_wall", 0.0) for r in results], lambda v: f"{v:.2f} s")
     row("floor: read + split only", [r["floor"] for r in results], lambda v: f"{v:.2f} s")
     print("| whole run / floor | " + " | ".join(
         f"{r['stages']['whole run (CPU)'] / r['floor']:.1f}x" for r in results) + " | |")
@@ -345,7 +352,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
         f"{r['stages']['overview words']:.0f}" for r in results) + " | |")
     print("| distinct sentences | " + " | ".join(
         f"{r['distinct']:.0%}" for r in results) + " | |")
-    print("\nSeconds are CPU seconds of the run's process, except the wall-clock row; "
+    print("\nSeconds are CPU seconds of the run's process (the +100 rows: with its worker "
+          "processes'), except the wall-clock rows; "
           "store articles also waits for the disk (fsync), which CPU time does not show.")
     print(f"(!): grew faster than {GROWTH_FLAG}x the article ratio. Targets (issue 14): "
           "1,000 articles <= 5 s; 10,000 <= 30 s and <= 1 GiB; +100 <= 3 s.")
