@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from . import furniture
@@ -358,18 +360,18 @@ def _drop_repeats(paras: list[_Para]) -> list[_Para]:
     # How many paragraphs still shown hold each 4-gram: a paragraph's own grams are in the
     # others when they are held by more than it (one pass, not a union of all the others'
     # grams per paragraph).
-    holders: dict[tuple[str, ...], int] = {}
-    for theirs in grams:
-        for gram in theirs:
-            holders[gram] = holders.get(gram, 0) + 1
+    holders = Counter(chain.from_iterable(grams))  # (counted in C)
+    shared = {gram for gram, n in holders.items() if n > 1}  # held by more than one
     out = list(paras)
     for i, mine in enumerate(grams):
         if len(mine) < 3:
             continue
-        if sum(1 for gram in mine if holders[gram] > 1) >= 0.8 * len(mine):
+        if len(mine & shared) >= 0.8 * len(mine):
             out[i] = replace(out[i], dropped=True)
             for gram in mine:
                 holders[gram] -= 1
+                if holders[gram] <= 1:
+                    shared.discard(gram)
     return out
 
 

@@ -613,7 +613,7 @@ def test_time_phrases_looked_for_only_with_quantities_are_the_plain_order(
     claims as asking every sentence first (a search that finds nothing to remove where there
     is nothing)."""
     from briefing import readers
-    from briefing.analyze import figures
+    from briefing.analyze import figure_time, figures
     from briefing.config import MeasureConfig
     from briefing.models import FoundFile
 
@@ -630,7 +630,7 @@ def test_time_phrases_looked_for_only_with_quantities_are_the_plain_order(
 
     def every_sentence_first(text: str) -> Any:
         asked.append(text)
-        list(figures.EVENT_RELATIVE_RE.finditer(text))
+        list(figure_time.EVENT_RELATIVE_RE.finditer(text))
         return plain_find(text)
 
     monkeypatch.setattr(figures, "_quantities_of", every_sentence_first)
@@ -797,3 +797,107 @@ def test_topic_terms_found_by_each_are_the_plain_scan() -> None:
     found = found_by_each(matchers, texts)
     assert found == [[plain(m, t) for t in texts] for m in matchers]
     assert sum(bool(f) for per_topic in found for f in per_topic) > 50
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*CANDIDATE_PIECES, "Sixth", "-seven", "Fourty", "-one", "fifty"]),
+                max_size=10))
+def test_a_sentence_without_candidates_is_one_may_hold_number_skips(pieces: list[str]) -> None:
+    # find_quantities asks for candidates first: none where may_hold_number says no, and
+    # none after mending a tens word where there were none before.
+    text = "".join(pieces)
+    if not quantities.may_hold_number(text):
+        assert not quantities.candidates(text)
+    if not quantities.candidates(text):
+        assert not quantities.candidates(quantities._mend_tens(text))
+
+
+def test_a_sentence_without_candidates_on_real_text() -> None:
+    texts = _quantity_texts()
+    for text in texts:
+        if not quantities.may_hold_number(text):
+            assert not quantities.candidates(text), text
+        if not quantities.candidates(text):
+            assert not quantities.candidates(quantities._mend_tens(text)), text
+
+
+def _end_searches() -> list[tuple[re.Pattern[str], int]]:
+    """The patterns matched only at the end of the words before a figure, each with the
+    longest part before its white space that search_end is told."""
+    from briefing.analyze import nonquantities as nq
+    from briefing.analyze import quantity_words as qw
+
+    return [(qw.HEDGE_RE, qw.HEDGE_LONGEST), (qw.INCREMENT_RE, qw.INCREMENT_LONGEST),
+            (qw.TO_LEVEL, 2), (quantities._AGE_WORD_BEFORE, len("ages:")),
+            (quantities._BETWEEN_END, len("between")), (quantities._SIGN_END, 1),
+            (nq.CALLED_BEFORE, len("dialling")), (nq.LABEL_BEFORE, len("generation")),
+            (nq._SCORE_FIRST, len("123-"))]
+
+
+def test_searches_from_the_end_are_the_whole_searches() -> None:
+    from briefing.analyze.quantity_words import left_of, search_end
+
+    windows = [left_of(text, m.start()) for text in _quantity_texts()
+               for m in re.finditer(r"\d|\b[a-z]", text)]
+    for pattern, longest in _end_searches():
+        found = 0
+        for window in windows:
+            whole = pattern.search(window)
+            found += whole is not None
+            assert _spans([search_end(pattern, window, longest)] if whole else []) == \
+                _spans([whole] if whole else []), (pattern.pattern[:40], window)
+            assert whole or search_end(pattern, window, longest) is None
+        assert found, pattern.pattern[:40]
+
+
+END_PIECES = ["about", "nearly", "more than", "more-than-", "up to", "approx.", "an estimated",
+              "another", "an additional", "a further", "to", "at", "age", "aged:", "between",
+              "~", "<", ">", "call", "dialling", "page", "No.", "#", "generation", "24", "3",
+              "-", "–", " ", "  ", "\n", "\u00a0", "x", "ſ", "ı", "İ", "the", ",", "."]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=10))
+def test_searches_from_the_end_on_any_pieces(pieces: list[str]) -> None:
+    from briefing.analyze.quantity_words import search_end
+
+    text = "".join(pieces)
+    for pattern, longest in _end_searches():
+        whole = pattern.search(text)
+        mine = search_end(pattern, text, longest)
+        assert (whole.span() if whole else None) == (mine.span() if mine else None)
+
+
+
+def test_date_matches_on_pasted_pages_are_the_whole_scan() -> None:
+    from briefing.analyze import dates
+
+    texts = _quantity_texts()
+    assert sum(1 for text in texts if dates._matches(text)) > 300
+    for text in texts:
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in dates._matches(text)] == \
+            _whole_scan(text), text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["two", "3", "a few", "days", "weeks", "hours", " ", "  ",
+                                 "before", "after", "ahead", " of", "prior", " to", "the",
+                                 "election", "BEFORE", "prıor", "İ", "ſ", "dayſ", "x", ","]),
+                max_size=12))
+def test_event_relative_spans_are_the_plain_scan(pieces: list[str]) -> None:
+    from briefing.analyze import figure_time
+
+    text = "".join(pieces)
+    assert figure_time.event_relative_spans(text) == \
+        [m.span() for m in figure_time.EVENT_RELATIVE_RE.finditer(text)]
+
+
+def test_event_relative_spans_on_real_text() -> None:
+    from briefing.analyze import figure_time
+
+    texts = _quantity_texts() + ["three days before the Eurogroup meeting the company",
+                                 "two weeks after the election", "a few hours prior to the vote"]
+    assert sum(1 for text in texts if figure_time.event_relative_spans(text)) >= 3
+    for text in texts:
+        assert figure_time.event_relative_spans(text) == \
+            [m.span() for m in figure_time.EVENT_RELATIVE_RE.finditer(text)], text

@@ -81,16 +81,18 @@ PATTERN = re.compile(
 _PATTERN_AT_WORDS = re.compile(r"\b(?=\w)(?:" + PATTERN.pattern + ")", re.IGNORECASE)
 # Every expression holds one of these words; the big pattern is only tried just before
 # each of them (it is slow to try at every position of every sentence).
-TRIGGER_RE = re.compile(
-    r"\b(?:1[0-9]|20)\d\d\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"day|night|tomorrow|morning|afternoon|evening|month|year)")
+_TRIGGER_WORDS = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+                  r"march|april|june|july|august|september|october|november|december|monday|"
+                  r"tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                  r"tomorrow|days?|night|morning|afternoon|evening|months?|years?)\b")
+# (each is a whole word in every expression: "day" inside "holiday" or "mar" inside "market"
+# starts none)
+TRIGGER_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\b|(?i:" + _TRIGGER_WORDS + ")")
 # The same scan on the text in lower case, without (?i) (which makes the regex compare every
 # letter case-blind: 2x slower); lower-casing keeps every character's place and whether it
 # is a word character. The letters re's case-blind match folds to ASCII that str.lower()
 # does not ("İ", which also lowers to two characters, "ı" and "ſ") take the scan above.
-_TRIGGER_LOWER_RE = re.compile(
-    r"\b(?:1[0-9]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"day|night|tomorrow|morning|afternoon|evening|month|year")
+_TRIGGER_LOWER_RE = re.compile(r"\b(?:1[0-9]|20)\d\d\b|" + _TRIGGER_WORDS)
 _FOLDS_APART_RE = re.compile("[\u0130\u0131\u017f]")
 LONGEST_PREFIX = 30  # characters an expression may start before its trigger word
 LONGEST_SUFFIX = 60  # characters it (and what it looks at) may reach past the trigger
@@ -197,14 +199,27 @@ def _matches(text: str) -> list[re.Match[str]]:
             continue
         pos = max(done, trigger.start() - LONGEST_PREFIX)
         while True:
-            match = _PATTERN_AT_WORDS.search(text, pos, trigger.end() + LONGEST_SUFFIX)
-            if match is None or match.start() > trigger.end():
+            match = _first_match(text, pos, trigger.end(), trigger.end() + LONGEST_SUFFIX)
+            if match is None:
                 break
             out.append(match)
             pos = done = max(match.end(), match.start() + 1)
             if match.end() >= trigger.end():
                 break
     return out
+
+
+def _first_match(text: str, pos: int, last: int, endpos: int) -> re.Match[str] | None:
+    """_PATTERN_AT_WORDS.search(text, pos, endpos) when it starts at `last` or before, else
+    None: tried only at the word starts up to `last` (a search would go on to `endpos`)."""
+    for start in _WORD_START_RE.finditer(text, pos, last + 1):
+        match = _PATTERN_AT_WORDS.match(text, start.start(), endpos)
+        if match is not None:
+            return match
+    return None
+
+
+_WORD_START_RE = re.compile(r"\b(?=\w)")
 
 
 def _triggers(text: str) -> Iterator[re.Match[str]]:

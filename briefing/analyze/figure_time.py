@@ -27,6 +27,18 @@ EVENT_RELATIVE = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten
                   r"ahead\s+of|prior\s+to)\s+(?:the|a|an|his|her|its|their)\s+" + _NOT_EVENT_WORD +
                   r"[A-Za-z][\w’'-]*(?:\s+" + _NOT_EVENT_WORD + r"[A-Za-z][\w’'-]*){0,3}")
 EVENT_RELATIVE_RE = re.compile(EVENT_RELATIVE, re.I)
+# The letters a case-blind regex takes for ASCII ones that str.lower() does not make so
+_FOLDS_APART_RE = re.compile("[\u0130\u0131\u017f]")
+
+
+def event_relative_spans(text: str) -> list[tuple[int, int]]:
+    """Where EVENT_RELATIVE_RE matches in text, scanned only when text holds "before",
+    "after", "ahead" or "prior" (every match does; the scan of a sentence costs ~30 us)."""
+    lower = text.lower()
+    if not _FOLDS_APART_RE.search(text) and "before" not in lower and "after" not in lower \
+            and "ahead" not in lower and "prior" not in lower:
+        return []
+    return [m.span() for m in EVENT_RELATIVE_RE.finditer(text)]
 # What follows such a time before the figure's clause: a comma or a new subject ("three days
 # before the Eurogroup meeting the company took…"), not the event's own clause ("…before
 # the explosion that killed 11 workers", "after the explosion on the rig killed 11").

@@ -13,7 +13,13 @@ from ..ledger import speaker_key
 from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
-from .figure_time import EVENT_RELATIVE_RE, RELATIVE_WHEN_RE, background, figure_time, reach
+from .figure_time import (
+    RELATIVE_WHEN_RE,
+    background,
+    event_relative_spans,
+    figure_time,
+    reach,
+)
 from .holder import holder, proper_names
 from .person_nouns import ANY_PERSON, names_occurrence, names_people
 from .place import clause_place, is_place, page_places, place, subject_place
@@ -339,7 +345,7 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
         # A duration inside a time phrase ("two days ago", "three days before the Eurogroup
         # meeting") is a time, not a quantity.
         times = [(m.start, m.end) for m in dates[sentence.index]] + \
-            [m.span() for m in EVENT_RELATIVE_RE.finditer(text)]
+            event_relative_spans(text)
         quantities = tuple(q for q in found
                            if not any(a <= q.start and q.end <= b for a, b in times))
         if not quantities:

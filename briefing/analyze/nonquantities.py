@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .quantity_words import HEDGE_RE, INCREMENT_RE, is_plural, left_of
+from .quantity_words import (
+    HEDGE_LONGEST,
+    HEDGE_RE,
+    INCREMENT_LONGEST,
+    INCREMENT_RE,
+    is_plural,
+    left_of,
+    search_end,
+)
 from .units import unit_follows, unit_key, unit_table
 
 
@@ -124,7 +132,8 @@ def not_a_quantity(text: str, start: int, end: int, digits: str, money: bool,
         return True
     if bare and (STREET.match(after) or CODE_AFTER.match(after)):
         return True  # 575 Wilbraham Road, the 90049 ZIP code
-    if bare and not money and ((CALLED_BEFORE.search(before) and CALLED_ENDS.match(after)) or
+    if bare and not money and ((search_end(CALLED_BEFORE, before, len("dialling"))
+                                and CALLED_ENDS.match(after)) or
                                (len(digits) == 3 and DIALLED_AFTER.match(after))):
         return True  # "call 911", "the 999 emergency call": a number dialled
     if not money and _is_label(before, after, whole=start <= 80):
@@ -145,10 +154,11 @@ def _is_year(text: str, start: int, end: int, n: int) -> bool:
             "year", "years_old", "month", "week", "day", "m", "point"):
         return False  # "1500 km", "2000 sq ft"; but "2019 season's 12 points" stays a year
     counts = re.match(r"^\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b", after)
-    if (HEDGE_RE.search(before[-30:]) or INCREMENT_RE.search(before)) and counts and (
+    if (search_end(HEDGE_RE, before[-30:], HEDGE_LONGEST)
+            or search_end(INCREMENT_RE, before, INCREMENT_LONGEST)) and counts and (
             is_plural(counts.group(1)) and counts.group(1) not in _NOT_PLURAL):
         return False
-    if INCREMENT_RE.search(before) or _AMOUNT_BEFORE.search(before):
+    if search_end(INCREMENT_RE, before, INCREMENT_LONGEST) or _AMOUNT_BEFORE.search(before):
         return False  # "another 1500", "an average of 1500"
     if re.match(r"^\s+(?:more|fewer|other)\b", after):
         return False
@@ -202,7 +212,7 @@ _NOT_PLURAL = frozenset({"was", "has", "is", "as", "its", "this", "his", "does",
 
 
 def _is_label(before: str, after: str, whole: bool) -> bool:
-    if LABEL_BEFORE.search(before[-30:]):
+    if search_end(LABEL_BEFORE, before[-30:], len("generation")):
         # "page 5" names a page; "5 pages" counts them, and "week 5 of" names a week too
         return not re.match(r"^\s*(?:%|per\s?cent|percent)", after)
     m = re.search(r"(?:^|[\s(\"“])([A-Z][\w&'’.+-]*|[A-Z]{2,}|[a-z]+[A-Z][\w-]*)\s+$", before)
@@ -229,6 +239,9 @@ _COMMON_STARTS = frozenset({"another", "only", "just", "almost", "nearly", "abou
                             "over", "under", "more", "fewer", "less", "around", "roughly"})
 
 
+_SCORE_FIRST = re.compile(r"(?<![\d.,])(\d{1,3})\s?[-–—]\s?$")  # "24 - " before the 17
+
+
 def _is_score(text: str, start: int, end: int) -> bool:
     """2-0, 24-17, 3–1: a pair of small integers joined by a dash, with a match around it."""
     after = text[end:]
@@ -243,7 +256,7 @@ def _is_score(text: str, start: int, end: int) -> bool:
             return False
         return first >= second or bool(SCORE_WORDS.search(before[-40:] + " " + after[m.end():
                                                                                     m.end() + 40]))
-    m = re.search(r"(?<![\d.,])(\d{1,3})\s?[-–—]\s?$", before)
+    m = search_end(_SCORE_FIRST, before, len("123-"))
     if m and text[start:end].isdigit():
         first, second = int(m.group(1)), int(text[start:end])
         if unit_follows(after):

@@ -16,8 +16,10 @@ from .quantity_words import (
     DOWN,
     HEDGE_AFTER,
     HEDGE_FIRST,
+    HEDGE_LONGEST,
     HEDGE_RE,
     HEDGES,
+    INCREMENT_LONGEST,
     INCREMENT_RE,
     MORE_AFTER,
     TO_LEVEL,
@@ -26,6 +28,7 @@ from .quantity_words import (
     has_word,
     is_plural,
     left_of,
+    search_end,
 )
 from .units import (
     AFTER_SIGNS,
@@ -229,11 +232,17 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     >>> [q.value for q in find_quantities("Between 10,000 and 12,000 troops, up 5% in 2024.")]
     [12000.0, 5.0]
     """
-    if not may_hold_number(text):
-        return ()  # most sentences: no digit and no number word
+    # Most sentences have no candidate (no digit and no number word). A candidate holds what
+    # may_hold_number looks for, and a mended tens word ("Sixth-seven") has one after it: so
+    # a sentence without one was told apart by may_hold_number, and mending adds none.
+    found_here = candidates(text)
+    if not found_here:
+        return ()
     if "-" in text:
-        text = _mend_tens(text)
-    found_here = [m for m in candidates(text) if m.group("dig") or m.group("word")
+        mended = _mend_tens(text)
+        if mended != text:
+            text, found_here = mended, candidates(mended)
+    found_here = [m for m in found_here if m.group("dig") or m.group("word")
                   or m.group("vague") or m.group("frac") or m.group("slash")]
     if not found_here:
         return ()
@@ -593,7 +602,7 @@ def _read(text: str, m: re.Match[str]) -> _Found | None:
         f.hedge = "~"
     if not cur_text and scale == 1.0 and value <= 120 and "." not in digits and (
             AGE_AFTER_NAME.search(left_of(text, m.start())) and re.match(r",\s", text[m.end():])
-            or re.search(r"(?i:\bage[ds]?:?\s+)$", left_of(text, m.start()))
+            or search_end(_AGE_WORD_BEFORE, left_of(text, m.start()), len("ages:"))
             or re.search(r"(?i:\b(?:the|an?)\s+age\s+of\s+)$", left_of(text, m.start()))
             or _AGE_BEFORE.search(left_of(text, m.start()))
             and _NOTHING_COUNTED.match(text, m.end()) is not None
@@ -631,6 +640,7 @@ _AGE_BEFORE = re.compile(
 # After the age nothing is counted: punctuation, the sentence's end, a time or a clause
 _NOTHING_COUNTED = re.compile(r"(?:[,.;:!?)]|\s+(?:by|when|in|at|and|but|on|last|this|next|"
                               r"now|then|[a-z]+ing)\b|\s*$)", re.I)
+_AGE_WORD_BEFORE = re.compile(r"(?i:\bage[ds]?:?\s+)$")
 _YEARS_OF_AGE = re.compile(r"\s+(years?)\b(?![\s-]+old)")
 
 
@@ -657,7 +667,8 @@ def _fraction(text: str, m: re.Match[str]) -> _Found | None:
     words = re.split(r"[\s-]+", phrase)
     if words[0] == "half":
         # "half of the troops", "almost half": not "half an hour" or "the second half"
-        if not (re.match(r"\s+of\b", text[m.end():]) or HEDGE_RE.search(left_of(text, m.start()))):
+        if not (re.match(r"\s+of\b", text[m.end():])
+                or search_end(HEDGE_RE, left_of(text, m.start()), HEDGE_LONGEST)):
             return None
         value = 0.5
     elif words[1] in ("in", "out"):
@@ -835,6 +846,8 @@ def _word_is_number(text: str, m: re.Match[str], phrase: str) -> bool:
     return True
 
 
+_BETWEEN_END = re.compile(r"(?i:\bbetween\s+)$")
+_SIGN_END = re.compile(r"[~<>]\s*$")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or|through)\s*$", re.I)
 
 
@@ -848,7 +861,7 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
         if b is not None and a.low is None and b.low is None:
             gap = text[a.end:b.start]
             before = left_of(text, a.start)
-            between = re.search(r"(?i:\bbetween\s+)$", before)
+            between = search_end(_BETWEEN_END, before, len("between"))
             from_ = re.search(r"(?i:\bfrom\s+(?:up\s+to\s+|about\s+|around\s+)?)$", before)
             join = _RANGE_JOIN.match(gap)
             if join is None and from_ and re.fullmatch(r"(?i)\s*to\s*", gap) is None:
@@ -937,14 +950,14 @@ def _hedge_and_change(text: str, f: _Found) -> None:
     if bound and f.hedge == "=":  # "waves 10 to 30 centimetres high at most"
         f.hedge = "<" if bound.group(1).lower() == "most" else ">"
     before = left_of(text, f.start)
-    inc = INCREMENT_RE.search(before)
+    inc = search_end(INCREMENT_RE, before, INCREMENT_LONGEST)
     if inc:
         f.kind = "increment"
         f.start -= len(before) - inc.start()
         before = left_of(text, f.start)
     near = before[-40:]  # the longest hedge is a few words
-    hm = HEDGE_RE.search(near) if not f.from_range and f.hedge == "=" and (
-        has_word(near, HEDGE_FIRST) or re.search(r"[~<>]\s*$", near)) else None
+    hm = search_end(HEDGE_RE, near, HEDGE_LONGEST) if not f.from_range and f.hedge == "=" and (
+        has_word(near, HEDGE_FIRST) or search_end(_SIGN_END, near, 1)) else None
     if hm and not re.search(r"(?i:\bup\s+to\s*)$", near) or (
             hm and re.search(r"(?i:\bup\s+to\s*)$", near)
             and not change_before(near[:hm.start()])):
@@ -955,7 +968,7 @@ def _hedge_and_change(text: str, f: _Found) -> None:
             f.hedge = "="  # "over the last 3 years" is handled by the caller; "of over"
         f.start -= len(near) - hm.start()
         before = left_of(text, f.start)
-        inc = INCREMENT_RE.search(before)
+        inc = search_end(INCREMENT_RE, before, INCREMENT_LONGEST)
         if inc:
             f.kind = "increment"
             f.start -= len(before) - inc.start()
@@ -988,7 +1001,7 @@ def _hedge_and_change(text: str, f: _Found) -> None:
         f.change = "up" if am.group("up") else "down"
         return
     # "to $34,935" after a change earlier in the clause: the level the change reached
-    lm = TO_LEVEL.search(before)
+    lm = search_end(TO_LEVEL, before, 2)
     if lm:
         clause = re.split(r"[,;:]|\band\b|\bwhile\b", before[:lm.start()])[-1]
         cm = re.search(rf"(?i:\b(?P<up>{UP}|raised|raises|raise|raising)|\b(?P<down>{DOWN}))\b",

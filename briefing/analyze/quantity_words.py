@@ -22,6 +22,7 @@ HEDGES = [  # longest first within each sign, all matched as whole words before 
 INCLUSIVE_RE = re.compile(r"(?i)^(?:at least|no fewer than|no less than|a minimum of|"
                           r"not less than|up to|as many as|as much as|at most|no more than|"
                           r"not more than|a maximum of)\b")
+HEDGE_LONGEST = max(len(alt) for _, alts in HEDGES for alt in alts.split("|"))
 HEDGE_RE = re.compile(
     r"(?i:(?:\b|(?=[~<>]))(?P<h>" + "|".join(f"(?P<h{i}>{alts})" for i, (_, alts) in
                                             enumerate(HEDGES)) + r"))\s*$")
@@ -30,6 +31,7 @@ HEDGE_AFTER = re.compile(r"\s+or\s+(?i:(more|so|less|fewer|greater|higher|above|
                          r"lower|below|under))\b")
 INCREMENT_RE = re.compile(r"(?i:\b(?:another|an additional|additional|a further|further|"
                           r"an extra|extra)\s+)$")
+INCREMENT_LONGEST = len("an additional")
 UP = (r"rose|rise|rises|rising|risen|up|increased|increases|increase|increasing|gained|gains|"
       r"gain|gaining|jumped|jumps|jump|jumping|climbed|climbs|climb|climbing|surged|surges|"
       r"surge|surging|soared|soars|soaring|grew|grow|grows|growing|advanced|advances|advancing|"
@@ -90,7 +92,15 @@ CHANGE_BY = re.compile(rf"(?i:\b(?:(?P<up>{UP})|(?P<down>{DOWN}))\s+(?:[\w'’-]
                        r"less than|up to|as much as|just|only)\s+)?)$")
 CHANGE_AFTER = re.compile(r"^\s+(?i:(?P<up>higher|up|more)|(?P<down>lower|down|less))\b"
                           r"(?!\s+(?:to|from|than|with))")
-TO_LEVEL = re.compile(r"(?i:\b(?:to|at)\s+)$")
+TO_LEVEL = re.compile(r"(?i:\b(?:to|at)\s+)$")  # (the part before its spaces: 2 letters)
+
+def search_end(pattern: re.Pattern[str], text: str, longest: int) -> re.Match[str] | None:
+    """pattern.search(text), for a pattern that matches only at the end of text, where at
+    most white space follows a part of `longest` characters or fewer that ends in no white
+    space ("about ", "another "): searched from where that part can start, not from the
+    start of text (a search tries every place; these are asked of every figure)."""
+    return pattern.search(text, max(0, len(text.rstrip()) - longest))
+
 
 def left_of(text: str, at: int) -> str:
     """The words just before position `at`: what a hedge, verb or label before a number is
