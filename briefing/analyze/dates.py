@@ -172,10 +172,12 @@ def find_dates(text: str, published: dt.date | None,
     Without the date needed, an expression is skipped: nothing is guessed."""
     out: list[DateMention] = []
     anchor = anchor or published
-    for match in _matches(text):
-        if not _names_capitalised(match) or _part_of_name(match, text) or _stamp(match, text):
-            continue
-        mention = _resolve(match, text, published, anchor)
+    matches = [m for m in _matches(text)
+               if _names_capitalised(m) and not _part_of_name(m, text) and not _stamp(m, text)]
+    scene = _earlier_year_told(text, matches, published)
+    for match in matches:
+        told = scene[0] if scene and match.start() >= scene[1] else None
+        mention = _resolve(match, text, published, anchor, told)
         if mention is not None and out and match.lastgroup == "wd" and \
                 WEEKDAY_PAIR_RE.fullmatch(text[out[-1].end:mention.start]) and \
                 out[-1].granularity == DAY and _is_weekday(out[-1].text):
@@ -353,8 +355,30 @@ def _weekday_reading(text: str, start: int, end: int, name_end: int) -> str:
     return "future" if _tense_before(text, start) == "future" else "past"
 
 
+def _earlier_year_told(text: str, matches: list[re.Match[str]],
+                       published: dt.date | None) -> tuple[int, int] | None:
+    """The year before the publication's that a sentence opens with ("In 2009, …", "In March
+    2009 …"), and where it ends: the sentence tells of that year, so a day it names later
+    without a year is of it ("In March 2009 the storm killed 41 people on 14 March"). A
+    year told elsewhere in a sentence ("the boat, built in 1955, sank on July 10") is no
+    scene for its days."""
+    if published is None or not matches or not SCENE_OPENS_RE.fullmatch(
+            text, 0, matches[0].start()):
+        return None
+    first, kind = matches[0], matches[0].lastgroup
+    if kind in ("my", "yr") and not NOT_TOLD_RE.match(first.group(0)):
+        year = int(first.group("my_y" if kind == "my" else "yr_y"))
+        if year < published.year:
+            return year, first.end()
+    return None
+
+
+SCENE_OPENS_RE = re.compile(r"[\W_]*(?:(?:In|During|Early|Late|Throughout)\s+)?")
+NOT_TOLD_RE = re.compile(r"(?:since|from|until|by|through|throughout|after)\b", re.I)
+
+
 def _resolve(match: re.Match[str], text: str, published: dt.date | None,
-             anchor: dt.date | None) -> DateMention | None:
+             anchor: dt.date | None, told: int | None = None) -> DateMention | None:
     kind = match.lastgroup
     g = match.group
     start, end = match.span()
@@ -369,7 +393,7 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None,
         date = _safe_date(int(g("mdy_y")), _month(g("mdy_m")), _day(g("mdy_d")))
     elif kind in ("dm", "md"):
         month, day = _month(g(f"{kind}_m")), _day(g(f"{kind}_d"))
-        date = _nearest_year(month, day, published, _year_named_after(text, end))
+        date = _nearest_year(month, day, published, _year_named_after(text, end) or told)
     elif kind == "my":
         date, grain = dt.date(int(g("my_y")), _month(g("my_m")), 1), MONTH
     elif kind == "mon":
