@@ -13,6 +13,7 @@ from ..ledger import speaker_key
 from ..models import Article, Claim, Quantity, Sentence, SentenceRef
 from .attribution import PASSIVE_BEFORE_RE, verb_pattern, who_says
 from .dates import DAY, MONTH, YEAR, DateMention, article_dates
+from .event_words import other_words
 from .figure_time import (
     RELATIVE_WHEN_RE,
     background,
@@ -110,6 +111,12 @@ OLD_HABITUAL_RE = re.compile(r"(?:each|every)\s+year|annually|year\s+after\s+yea
                              r"in\s+an?\s+\w+\s+year", re.I)
 PROGRESSIVE_OR_PAST_RE = re.compile(r"\b(?:\w+ing|were|was|have|has|had|\w+ed)\b", re.I)
 OF_AFTER_RE = re.compile(r"\s+of\b")
+# A second noun joined to a figure's noun: "children and adults", "students or staff".
+COORDINATED_PEOPLE_RE = re.compile(r"\s+(?:and|or)\s+([a-z][\w-]*)\b")
+# Other people a figure's noun belongs to, who an event after them befell: "300 relatives of
+# those who died", "60 family members of the people killed".
+OF_OTHERS_RE = re.compile(r"\bof\s+(?:those|the\s+(?:people|persons|ones|victims|dead))\b",
+                          re.I)
 # How near its event word a count of people the measure does not name must stand.
 PEOPLE_EVENT_WORDS = 6
 # A sentence's end inside a quotation that the reader keeps whole ("…in Russia. And recent
@@ -240,6 +247,8 @@ class _Compiled:
     # none a doubt ("Confirmed cases"; not "Cases", "Suspected cases", "Jobs at risk"): a count
     # of that noun with no event word is this measure's, when the noun names an occurrence.
     named: tuple[str, ...] = ()
+    # Other words for its one-word events, lower-case as written ("slain" for "killed").
+    also: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=64)
@@ -254,6 +263,11 @@ def _compile(measure: MeasureConfig) -> _Compiled:
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join((measure.name,) +
                                                                tuple(measure.events)))}
     counted, events = stems(measure.counted), stems(measure.events)
+    # "killed" finds "slain" and "beheaded" too, "died" "perished" (WordNet's other words for
+    # the event, see analyze/event_words.py), each as written, not by its stem: "life
+    # imprisonment" is no "imprisoned", "Merrill Lynch" no "lynched".
+    also = frozenset(w for e in measure.events for w in other_words(e)
+                     if w not in {x.lower() for x in measure.events})
     name = tuple(t.stem for t in tokens(measure.name))
     doubt = bool({w.lower() for w in re.findall(r"[A-Za-z]+", measure.name)} & DOUBT_WORDS)
     named = max((n for n in counted if len(name) > len(n) and name[len(name) - len(n):] == n
@@ -261,7 +275,7 @@ def _compile(measure: MeasureConfig) -> _Compiled:
                 key=len, default=())
     return _Compiled(measure, counted, events, stems(measure.exclude), units, subject, anyone,
                      rate=bool(said & RATE_WORDS), per_time=bool(said & TIME_WORDS),
-                     named=named)
+                     named=named, also=also)
 
 
 NAME_FUNCTION_WORDS = frozenset("the and for per from with into".split())
@@ -753,54 +767,59 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
         starts.setdefault(stem, []).append(k)
     for c in compiled:
         own = {p[0] for p in c.events if len(p) == 1}
-        for phrase in c.events:
-            for k in starts.get(phrase[0], ()):
-                if not _phrase_at(stems, k, phrase):
+        hits = [(words[k][0], len(phrase), WORD_RE.match(text, words[k + len(phrase) - 1][0]))
+                for phrase in c.events for k in starts.get(phrase[0], ())
+                if _phrase_at(stems, k, phrase)]
+        if c.also:
+            hits += [(m.start(), 1, m) for m in WORD_RE.finditer(text)
+                     if m.group(0) in c.also]
+        for pos, length, last in hits:
+            if _joined_to_other_fate(text, pos, own) or \
+                    NOT_EVENT_BEFORE_RE.search(text, max(0, pos - 30), pos) or \
+                    _another_kind(text, pos, c):
+                continue
+            if length == 1 and _plural_of(text, pos, c):
+                continue  # "$40.4 billion in corporate acquisitions": a sum of many
+            # An event noun with "of" names whose event it is: "2 men charged in the
+            # death of a teen" are not dead; only a figure after it is of the event.
+            owned = last is not None and not last.group(0).lower().endswith("ed") and \
+                OF_AFTER_RE.match(text, last.end()) is not None  # not "died of malaria"
+            best, best_d = None, None
+            for i, q in enumerate(quantities):
+                lo, hi = windows[i]
+                if not lo <= pos < hi or not _could_count(q, c):
                     continue
-                pos = words[k][0]
-                if _joined_to_other_fate(text, pos, own) or \
-                        NOT_EVENT_BEFORE_RE.search(text, max(0, pos - 30), pos) or \
-                        _another_kind(text, pos, c):
+                if pos < q.start and _speaker_between(text, pos, q.start, said) and \
+                        not _object_of(text, pos, q, said):
                     continue
-                if len(phrase) == 1 and _plural_of(text, pos, c):
-                    continue  # "$40.4 billion in corporate acquisitions": a sum of many
-                last = WORD_RE.match(text, words[k + len(phrase) - 1][0])
-                # An event noun with "of" names whose event it is: "2 men charged in the
-                # death of a teen" are not dead; only a figure after it is of the event.
-                owned = last is not None and not last.group(0).lower().endswith("ed") and \
-                    OF_AFTER_RE.match(text, last.end()) is not None  # not "died of malaria"
-                best, best_d = None, None
-                for i, q in enumerate(quantities):
-                    lo, hi = windows[i]
-                    if not lo <= pos < hi or not _could_count(q, c):
-                        continue
-                    if pos < q.start and _speaker_between(text, pos, q.start, said) and \
-                            not _object_of(text, pos, q, said):
-                        continue
-                    if pos < q.start and last is not None and \
-                            PLACE_PREPOSITION_AFTER_RE.fullmatch(text, last.end(), q.start):
-                        continue
-                    if pos >= q.end and (owned and q.unit is None or
-                                         BARE_VAGUE_RE.search(text, q.end, pos)):
-                        continue  # (a length's "radius of the plant" is its own)
-                    if pos >= q.end and any(text[m.end():pos].strip() for m in
-                                            CIRCUMSTANCE_RE.finditer(text, q.end, pos)):
-                        continue  # "lost 3m euros under the bailout": not the bailout's
-                    d = _word_distance(text, q, pos)
-                    if pos < q.start:
-                        d -= len(phrase) - 1  # "death toll rose to 45": two words to 45
-                    if best_d is None or d < best_d or (d == best_d and pos > q.end):
-                        best, best_d = i, d
-                if best is None or best_d is None:
+                if pos < q.start and last is not None and \
+                        PLACE_PREPOSITION_AFTER_RE.fullmatch(text, last.end(), q.start):
                     continue
-                targets = [best]
-                j = best
-                while j > 0 and parts[j]:
-                    j -= 1
-                    targets.append(j)
-                for t in targets:
-                    name = c.measure.name
-                    found[t][name] = min(found[t].get(name, best_d), best_d)
+                if pos >= q.end and (owned and q.unit is None or
+                                     BARE_VAGUE_RE.search(text, q.end, pos)):
+                    continue  # (a length's "radius of the plant" is its own)
+                if pos >= q.end and any(text[m.end():pos].strip() for m in
+                                        CIRCUMSTANCE_RE.finditer(text, q.end, pos)):
+                    continue  # "lost 3m euros under the bailout": not the bailout's
+                if pos >= q.end and q.noun_end is not None and q.noun_start is not None and \
+                        not OF_AFTER_RE.match(text, q.end, q.noun_start) and \
+                        OF_OTHERS_RE.search(text, q.noun_end, pos):
+                    continue  # "300 relatives of those who died": the event is theirs
+                d = _word_distance(text, q, pos)
+                if pos < q.start:
+                    d -= length - 1  # "death toll rose to 45": two words to 45
+                if best_d is None or d < best_d or (d == best_d and pos > q.end):
+                    best, best_d = i, d
+            if best is None or best_d is None:
+                continue
+            targets = [best]
+            j = best
+            while j > 0 and parts[j]:
+                j -= 1
+                targets.append(j)
+            for t in targets:
+                name = c.measure.name
+                found[t][name] = min(found[t].get(name, best_d), best_d)
     return found
 
 
@@ -961,7 +980,14 @@ def _word_distance(text: str, q: Quantity, pos: int) -> int:
     """Words between the figure and an event word; a coordinator between them ("died and
     10,000 were missing", "people and injured 120") puts them in different clauses."""
     between = text[q.end:pos] if pos >= q.end else text[pos:q.start]
-    apart = 100 if COORDINATOR_RE.search(between) else 0
+    joined = between
+    if pos >= q.end and q.noun and q.noun_end is not None and names_people(q.noun):
+        # "Sixteen children and adults have tested positive": two nouns for people joined by
+        # "and" are one group the figure counts, no second clause.
+        other = COORDINATED_PEOPLE_RE.match(text, q.noun_end)
+        if other is not None and other.end() <= pos and names_people(other.group(1)):
+            joined = text[other.end():pos]
+    apart = 100 if COORDINATOR_RE.search(joined) else 0
     return len(between.split()) + apart
 
 
