@@ -93,22 +93,23 @@ HEADING_COLON_RE = re.compile(r"\s*:")
 # die."): the entry's later sentences are of its date too.
 ENTRY_DASH_RE = re.compile(r"\s+[-–—]\s")
 # A count over a year that recurs ("Each year, normal flu kills up to 500,000", "in an
-# average year") is a habitual rate, not the story's own figure: background.
-# So is a count each day, week or month ("3,000 people die every day from malaria", "kills
-# up to 500,000 people a year"), but not "a year ago" nor "in a year".
-HABITUAL_RE = re.compile(r"\b(?:each|every|per)\s+(?:day|week|month|year)\b|\bannually\b|"
-                         r"\byear\s+after\s+year\b|"
+# average year") is a habitual rate, not the story's own figure: background, whatever the
+# figure's verb or unit.
+_YEARLY = (r"\b(?:each|every)\s+year\b|\bannually\b|\byear\s+after\s+year\b|"
+           r"\bin\s+an?\s+(?:average|typical|normal|ordinary|usual)\s+year\b")
+YEARLY_RE = re.compile(_YEARLY, re.I)
+# So is a count each day, week or month, or "a year" ("3,000 people die every day from
+# malaria", "kills up to 500,000 people a year"), but not "a year ago" nor "in a year", and
+# only told in the present and with no unit (see _habitual).
+HABITUAL_RE = re.compile(_YEARLY + r"|\b(?:each|every|per)\s+(?:day|week|month|year)\b|"
                          r"(?<!\bin\s)(?<!within\s)(?<!\bfor\s)(?<!over\s)(?<!\bat\s)(?<!than\s)"
                          r"\ba\s+(?:day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|"
-                         r"after|on|since|from|or|and)\b)|"
-                         r"\bin\s+an?\s+(?:average|typical|normal|ordinary|usual)\s+year\b",
-                         re.I)
+                         r"after|on|since|from|or|and)\b)", re.I)
+# A number (and its noun) just before the span: the span is that other quantity's ("water
+# for six hours a day", "£760m a year to show 116 games").
 OTHER_RATE_BEFORE_RE = re.compile(r"(?:\d[\d,.]*(?:[a-z]{1,2}|%)?|\b(?:one|two|three|four|five|"
                                   r"six|seven|eight|nine|ten|eleven|twelve|several|few))"
                                   r"(?:\s+[a-z]+)?\s+$", re.I)
-# Spans read as habitual whatever the figure's verb or unit.
-OLD_HABITUAL_RE = re.compile(r"(?:each|every)\s+year|annually|year\s+after\s+year|"
-                             r"in\s+an?\s+\w+\s+year", re.I)
 PROGRESSIVE_OR_PAST_RE = re.compile(r"\b(?:\w+ing|were|was|have|has|had|\w+ed)\b", re.I)
 OF_AFTER_RE = re.compile(r"\s+of\b")
 # A second noun joined to a figure's noun: "children and adults", "students or staff".
@@ -907,7 +908,7 @@ def _habitual(text: str, q: Quantity, window: tuple[int, int], measure: MeasureC
         other = OTHER_RATE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         if other is not None and not q.start <= other.start() <= q.end:
             continue
-        if not OLD_HABITUAL_RE.fullmatch(m.group(0)) and (
+        if not YEARLY_RE.fullmatch(m.group(0)) and (
                 q.unit is not None or PROGRESSIVE_OR_PAST_RE.search(text, lo, hi)):
             continue  # "output of 1.6 million barrels a day", "2,000 a day were fleeing":
             # the story's own rate, not a habitual toll
