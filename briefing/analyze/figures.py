@@ -355,6 +355,11 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
     pattern = verb_pattern(verbs)
     verb_stems = _verb_stems(verbs)
     event_words = {e for c in compiled for e in c.events if len(e) == 1}
+    # The events of measures that count people or things: a bare figure after one and "at"
+    # is an age ("died at 87"); after a unit's event it is the amount ("put the quake at 7.4").
+    counts = [c for c in compiled if not c.measure.unit]
+    count_events: set[tuple[str, ...]] = {e for c in counts for e in c.events if len(e) == 1}
+    also = {w for c in counts for w in c.also}
     dates = article_dates([(s.paragraph, s.text) for s in article.sentences], article.published)
     headed = _headed(article, dates)
     claims: list[Claim] = []
@@ -404,6 +409,9 @@ def find_claims(article: Article, article_index: int, measures: tuple[MeasureCon
                 # to them follows the figure; the noun before named an event, not people.
                 noun = None
             nouns.append(noun)
+            if noun is None and q.unit is None and q.value < 130 and \
+                    _age_after_event(text, q, count_events, also):
+                continue  # "he was arrested again at 17", "died at 87": an age, no count
             part = part or parts[i]
             # The figure's own noun, not one carried from an earlier figure.
             own = noun is not None and (noun == q.noun or told is not None or
@@ -822,6 +830,22 @@ def _events(text: str, quantities: tuple[Quantity, ...], windows: list[tuple[int
                 name = c.measure.name
                 found[t][name] = min(found[t].get(name, best_d), best_d)
     return found
+
+
+# An event word, maybe an adverb, then "at" right before a bare figure.
+EVENT_AT_RE = re.compile(r"\b([a-z]+)\s+(?:(?:again|first|later|only|just|finally)\s+)?at\s+$")
+
+
+def _age_after_event(text: str, q: Quantity, event_words: set[tuple[str, ...]],
+                     also: set[str]) -> bool:
+    """Is a bare figure right after an event word and "at" an age ("arrested again at 17",
+    "died at 87")? Not after a word that values a count ("estimated at 300", "put the number
+    of people detained at 300" has its noun)."""
+    before = EVENT_AT_RE.search(text, max(0, q.start - 40), q.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word in also or _word_stems(word)[-1:] in event_words
 
 
 def _another_kind(text: str, pos: int, c: _Compiled) -> bool:
