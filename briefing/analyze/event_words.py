@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .word_lists import data_lines
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
-    text = resources.files("briefing").joinpath("data/event_words.txt").read_text(
-        encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, _, words = line.partition("\t")
-            out[lemma] = tuple(words.split())
+    for line in data_lines("event_words.txt"):
+        lemma, _, words = line.partition("\t")
+        out[lemma] = tuple(words.split())
     return out
 
 

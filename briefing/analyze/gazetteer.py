@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from .word_lists import data_lines
 
 # What a place's phrase may carry around its name: "the", a direction, "downtown", "the city
 # of", a possessive ("eastern Syria's", "the port city of Aden").
@@ -17,12 +18,10 @@ _KIND_OF_RE = re.compile(r"^.*\b(?:city|town|village|province|region|state|distr
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, str]]:
     """name -> (ISO country code, "country" / "state" / "city")."""
-    text = resources.files("briefing").joinpath("data/places.txt").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, country, *kind = line.split("\t")
-            out[name] = (country, kind[0] if kind else "city")
+    for line in data_lines("places.txt"):
+        name, country, *kind = line.split("\t")
+        out[name] = (country, kind[0] if kind else "city")
     return out
 
 

@@ -4,7 +4,8 @@ occurrence_nouns.txt)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .word_lists import data_lines
 
 # Words for people as a body, whose first WordNet sense is a group, not a person.
 COLLECTIVE = frozenset("people persons personnel staff crew police".split())
@@ -15,9 +16,7 @@ ANY_PERSON = frozenset("people persons person individuals".split())
 
 @lru_cache(maxsize=2)
 def _lemmas(name: str) -> frozenset[str]:
-    text = resources.files("briefing").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in data_lines(name))
 
 
 def person_lemmas() -> frozenset[str]:
@@ -52,7 +51,4 @@ def names_people(noun: str) -> bool:
         return True
     if word.endswith("men") and word[:-3] + "man" in lemmas:
         return True  # "policemen", "gunmen"
-    for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
-        if word.endswith(plural) and word[:-len(plural)] + singular in lemmas:
-            return True
-    return False
+    return any(w in lemmas for w in _singulars(word)[1:])  # a plural, not the word itself
